@@ -1,0 +1,22 @@
+"""claimframe: a news article's numeric claims as pandas DataFrames.
+
+>>> import claimframe
+>>> article = claimframe.load_article("data/articles/iraq-shiite-militias-2016")
+>>> article.claims[["text", "kind", "hedge", "entity", "source"]]   # doctest: +SKIP
+
+Tables: ``paragraphs``, ``sentences``, ``claims`` (columns in data/README.md). Heavy libraries
+(pandas, pyproj, matplotlib) are imported on first use, so importing claimframe is quick.
+"""
+from .article import Article, load_article, read_text
+from .errors import ArticleFormatError, ArticleNotFoundError, ClaimframeError, MetadataError
+
+__all__ = [
+    "Article",
+    "ArticleFormatError",
+    "ArticleNotFoundError",
+    "ClaimframeError",
+    "MetadataError",
+    "load_article",
+    "read_text",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,308 @@
+"""Loading an article and cutting it into paragraphs and sentences.
+
+Every table keeps ``start``/``end`` offsets into ``Article.text`` so that anything shown can be
+traced back to the words. The text is kept as read (line endings normalised to ``\\n``);
+nothing is rewritten, so offsets stay valid.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import ArticleFormatError, ArticleNotFoundError, MetadataError
+from .schema import PARAGRAPH_ROLES, PARAGRAPHS, typed
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Articles are a few thousand words; anything past this is a mistake (a whole site dump, a
+#: database export) and gets a clear error instead of minutes of work.
+MAX_CHARS = 5_000_000
+
+ARTICLE_FILE = "article.txt"
+META_FILE = "meta.toml"
+
+# Site furniture that carries no reporting: comment prompts, newsletter pitches, share buttons.
+_BOILERPLATE = re.compile(
+    r"let us know if you(?:'|’)re having issues with commenting"
+    r"|^(?:sign up|subscribe)\b|newsletter|^click here\b|^follow (?:us|\w+) on\b"
+    r"|all rights reserved|^copyright\b|^©|^read more\b|^share this\b|^advertisement$"
+    r"|^this (?:article|story) (?:was )?(?:originally )?(?:appeared|published)\b"
+    r"|^related:|^more from\b|^watch:|^listen:",
+    re.IGNORECASE,
+)
+# Photo credits: "AP Photo/Marko Drobnjakovic", "Photo: Jane Doe/Reuters", "(Getty Images)".
+_CREDIT = re.compile(
+    r"^\(?(?:[\w.&'’ -]{0,40}\b)?(?:photo|photograph|image|picture|credit)s?\b\s*(?:/|:|by\b)"
+    r"|^\(?(?:getty images|reuters|afp|ap|epa)(?:/[\w .'’-]+)?\)?$"
+    r"|^\(?[\w.'’ -]{0,60}/(?:getty images|reuters|afp|ap|epa)\)?$",
+    re.IGNORECASE,
+)
+_HTML = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|div|p|script|span|a\s+href)\b", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """u.s u.k u.n e.u a.m p.m mr mrs ms dr st mt ft jr sr gen col lt maj capt sgt cpl pvt adm
+    cmdr brig sen rep gov pres gen prof rev no vs etc inc corp co ltd dept est approx fig e.g i.e
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?…]+[\"'”’)\]]*$")
+
+# Quotation marks: curly pairs and straight double quotes.
+_QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"\n]*(?:\"|$)", re.MULTILINE)
+
+
+@dataclass
+class Article:
+    """A news article: its text, its metadata and the tables derived from them.
+
+    Tables are computed on first use and cached; build one with :func:`load_article` or
+    :func:`read_text`.
+
+    >>> a = read_text("Officials said 500 recruits began training on Dec. 4.", published="2016-12-15")
+    >>> a.claims[["text", "kind", "value"]].values.tolist()[0]
+    ['500', 'count', 500.0]
+    """
+
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    slug: str | None = None
+    path: Path | None = None
+
+    @property
+    def published(self) -> dt.date | None:
+        return self.meta.get("published")
+
+    @property
+    def outlet(self) -> str | None:
+        return self.meta.get("outlet") or None
+
+    @cached_property
+    def paragraphs(self) -> "pd.DataFrame":
+        """One row per paragraph with its role (headline, caption, credit, body, boilerplate)."""
+        return split_paragraphs(self.text, title=self.meta.get("title"))
+
+    @cached_property
+    def sentences(self) -> "pd.DataFrame":
+        """One row per sentence, with whether it quotes someone and whom it attributes to."""
+        from .attribution import attribute_sentences
+
+        return attribute_sentences(self)
+
+    @cached_property
+    def claims(self) -> "pd.DataFrame":
+        """One row per numeric claim; see data/README.md for every column."""
+        from .claims import extract_claims
+
+        return extract_claims(self)
+
+    def __repr__(self) -> str:
+        name = self.slug or self.meta.get("title") or "untitled"
+        return f"<Article {name!r}: {len(self.text):,} characters>"
+
+
+def _coerce_date(value: Any, where: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise MetadataError(f"{where}: {value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def normalise_meta(meta: dict[str, Any], where: str = "metadata") -> dict[str, Any]:
+    """Check field types and turn dates into ``datetime.date`` (TOML dates or ISO strings)."""
+    meta = dict(meta)
+    meta["published"] = _coerce_date(meta.get("published"), f"{where}: published")
+    for key in ("title", "outlet", "url", "author", "language"):
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            raise MetadataError(f"{where}: {key} must be a string, not {type(meta[key]).__name__}")
+    aliases = meta.get("source_aliases", {})
+    if not isinstance(aliases, dict) or not all(
+        isinstance(v, list) and all(isinstance(x, str) for x in v) for v in aliases.values()
+    ):
+        raise MetadataError(f"{where}: [source_aliases] must map each name to a list of strings")
+    cites = meta.get("cites", [])
+    if not isinstance(cites, list) or not all(isinstance(c, dict) for c in cites):
+        raise MetadataError(f"{where}: cites must be an array of tables ([[cites]])")
+    meta["cites"] = [
+        {**c, "published": _coerce_date(c.get("published"), f"{where}: cites[{i}].published")}
+        for i, c in enumerate(cites)
+    ]
+    return meta
+
+
+def read_meta(path: str | Path) -> dict[str, Any]:
+    """Read and check a meta.toml file."""
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise MetadataError(f"{path}: not valid TOML ({exc}); see data/README.md for the fields") from None
+    return normalise_meta(raw, where=str(path))
+
+
+def decode_text(data: bytes, where: str = "input") -> str:
+    """Bytes to article text, refusing what is not plain UTF-8 prose.
+
+    Refusing is deliberate: a guessed encoding or stripped HTML would silently change the
+    words that every offset points into.
+    """
+    if b"\x00" in data[:65536]:
+        raise ArticleFormatError(f"{where}: binary data (NUL bytes), not a text file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleFormatError(
+            f"{where}: not UTF-8 (undecodable byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "re-save the file as UTF-8"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def check_text(text: str, where: str = "input") -> str:
+    """Raise a clear error for text that cannot be an article; return it unchanged otherwise."""
+    if not isinstance(text, str):
+        raise ArticleFormatError(f"{where}: expected text (str), got {type(text).__name__}")
+    if not text.strip():
+        raise ArticleFormatError(f"{where}: the article text is empty")
+    if len(text) > MAX_CHARS:
+        raise ArticleFormatError(
+            f"{where}: {len(text):,} characters is more than one article ({MAX_CHARS:,} at most); "
+            "split it into articles and use claimframe.corpus()"
+        )
+    if _HTML.search(text[:20000]):
+        raise ArticleFormatError(
+            f"{where}: this looks like an HTML page; save the article as plain text "
+            "(for example from the browser's reader view) and load that"
+        )
+    if "\x00" in text:
+        raise ArticleFormatError(f"{where}: the text contains NUL characters (binary data?)")
+    return text
+
+
+def read_text(
+    text: str,
+    title: str | None = None,
+    published: str | dt.date | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    slug: str | None = None,
+    **meta: Any,
+) -> Article:
+    """An Article from text in memory; keyword arguments become its metadata."""
+    check_text(text)
+    fields = {k: v for k, v in dict(meta, title=title, published=published, outlet=outlet, url=url).items()
+              if v is not None}
+    return Article(text=text, meta=normalise_meta(fields), slug=slug)
+
+
+def load_article(path: str | Path, published: str | dt.date | None = None) -> Article:
+    """Load an article directory (article.txt + optional meta.toml) or a single .txt file.
+
+    ``published`` overrides the date in meta.toml.
+    """
+    path = Path(path)
+    if path.is_dir():
+        text_path, meta_path, slug = path / ARTICLE_FILE, path / META_FILE, path.name
+        if not text_path.is_file():
+            raise ArticleNotFoundError(f"{path}: no {ARTICLE_FILE} in this directory")
+    elif path.is_file():
+        text_path, slug = path, path.stem if path.name != ARTICLE_FILE else path.parent.name
+        meta_path = path.parent / META_FILE if path.name == ARTICLE_FILE else path.with_suffix(".toml")
+    else:
+        raise ArticleNotFoundError(f"{path}: no such file or directory")
+    text = check_text(decode_text(text_path.read_bytes(), where=str(text_path)), where=str(text_path))
+    meta = read_meta(meta_path) if meta_path.is_file() else {"published": None, "cites": []}
+    if published is not None:
+        meta["published"] = _coerce_date(published, "published")
+    return Article(text=text, meta=meta, slug=slug, path=path)
+
+
+def _role(text: str, index: int, next_text: str | None, title: str | None) -> str:
+    stripped = text.strip()
+    if _BOILERPLATE.search(stripped):
+        return "boilerplate"
+    if len(stripped) <= 100 and _CREDIT.search(stripped):
+        return "credit"
+    if next_text is not None and len(next_text.strip()) <= 100 and _CREDIT.search(next_text.strip()):
+        return "caption"
+    if index == 0 and (
+        (title and stripped.casefold() == title.strip().casefold())
+        or (len(stripped) <= 200 and "\n" not in stripped and not stripped.endswith((".", "”", '"')))
+    ):
+        return "headline"
+    return "body"
+
+
+def split_paragraphs(text: str, title: str | None = None) -> "pd.DataFrame":
+    """Paragraphs are blocks separated by blank lines; each gets a role from its form and place."""
+    spans, pos = [], 0
+    for m in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e - (len(text[s:e]) - len(text[s:e].rstrip())))
+             for s, e in spans]
+    spans = [(s, e) for s, e in spans if e > s]
+    spans = [piece for s, e in spans for piece in _split_credit_line(text, s, e)]
+    texts = [text[s:e] for s, e in spans]
+    roles = [
+        _role(t, i, texts[i + 1] if i + 1 < len(texts) else None, title) for i, t in enumerate(texts)
+    ]
+    import pandas as pd
+
+    return typed(PARAGRAPHS, pd.DataFrame({
+        "paragraph_id": range(len(spans)),
+        "start": [s for s, _ in spans],
+        "end": [e for _, e in spans],
+        "text": texts,
+        "role": roles,
+    }))
+
+
+def _split_credit_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A photo credit on the last line of a caption block is a paragraph of its own."""
+    cut = text.rfind("\n", start, end)
+    last = text[cut + 1:end].strip() if cut >= 0 else ""
+    if last and len(last) <= 100 and _CREDIT.search(last):
+        head_end = cut
+        while head_end > start and text[head_end - 1].isspace():
+            head_end -= 1
+        return [(start, head_end), (cut + 1 + len(text[cut + 1:end]) - len(text[cut + 1:end].lstrip()), end)]
+    return [(start, end)]
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence boundaries inside text[start:end], skipping abbreviations such as "Col." or "U.S."."""
+    spans, s = [], start
+    chunk = text[start:end]
+    for m in _SENTENCE_END.finditer(chunk):
+        stop = start + m.end()
+        if chunk[m.start()] == ".":
+            word = re.search(r"([\w.]+)$", chunk[: m.start()])
+            token = word.group(1).lower().rstrip(".") if word else ""
+            if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+                continue  # "Col.", "U.S.", an initial such as "W." in "W.J. Hennigan"
+        spans.append((s, stop))
+        s = stop
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end:
+        spans.append((s, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Direct quotations inside text[start:end], marks included; an unclosed quote runs to the end."""
+    return [(start + m.start(), start + m.end()) for m in _QUOTE.finditer(text[start:end])]

@@ -1,0 +1,123 @@
+"""Quantities and dates become claims: what is counted, who says it, and whether it is quoted.
+
+One row per claim (columns in data/README.md). Claim IDs hash the sentence's text with the
+claim's, so a verdict attached to a claim survives re-extraction and edits elsewhere.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from typing import TYPE_CHECKING
+
+from .attribution import sentence_attributions, source_of
+from .dates import find_dates
+from .numbers import find_quantities
+from .schema import CLAIMS, empty, typed
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .article import Article
+
+#: Paragraph roles whose numbers are not claims: photo credits and site furniture.
+SILENT_ROLES = frozenset({"credit", "boilerplate"})
+#: Kinds whose rows name what they count in `entity`.
+ENTITY_KINDS = frozenset({"count", "rank"})
+
+_ENTITY_TOKENS = re.compile(r"\[[^\]\n]{0,60}\]|[A-Za-z][\w’'-]*|\S")
+_ENTITY_STOP = frozenset(
+    """in on at to for with from by into over under during after before since across near outside inside
+    and or but nor who whom which that were was are is be been being have has had will would could should
+    can may might must do does did as than per each while when where if because said told says according
+    many most some all both including among within without""".split()
+)
+_ENTITY_LEAD = frozenset("of the a an their its his her our these those them such".split())
+_IRREGULAR_PLURALS = frozenset(
+    "people children men women police personnel troops staff cattle sheep fish aircraft militia "
+    "civilians".split()
+)
+
+
+def entity_after(text: str, end: int, kind: str) -> str | None:
+    """What a quantity counts: the head of the noun phrase after it ("hundreds of Shiite militias")."""
+    words: list[str] = []
+    for m in _ENTITY_TOKENS.finditer(text, end, min(len(text), end + 120)):
+        token = m.group(0)
+        if token.startswith("["):
+            continue  # an editor's insertion: "40 of the [Shiite] militias"
+        if not token[0].isalpha():
+            break
+        low = token.lower()
+        if low in _ENTITY_LEAD and not words:
+            continue
+        if low in _ENTITY_STOP or len(words) == 4:
+            break
+        words.append(low)
+    if not words:
+        return None
+    if kind == "rank":
+        return words[-1]
+    for w in words:
+        if w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))):
+            return w
+    return words[-1] if len(words) == 1 and not words[0].endswith(("ed", "ing", "ly")) else None
+
+
+def claim_id(sentence_text: str, claim_text: str, occurrence: int) -> str:
+    digest = hashlib.sha1(f"{sentence_text}\x1f{claim_text}\x1f{occurrence}".encode()).hexdigest()
+    return f"c-{digest[:10]}"
+
+
+def _credit_after(paragraphs: "pd.DataFrame", paragraph_id: int) -> str | None:
+    nxt = paragraphs[paragraphs["paragraph_id"] == paragraph_id + 1]
+    if len(nxt) and nxt["role"].iloc[0] == "credit":
+        return str(nxt["text"].iloc[0]).strip()
+    return None
+
+
+def extract_claims(article: "Article") -> "pd.DataFrame":
+    """The claims table of an article (see data/README.md, "Claim conventions")."""
+    import pandas as pd
+
+    text = article.text
+    attributions = sentence_attributions(article)
+    paragraphs = article.paragraphs
+    speaking = [sa for sa in attributions if sa.role not in SILENT_ROLES]
+    if not speaking:
+        return empty(CLAIMS)
+    starts = [sa.start for sa in speaking]
+    rows = []
+
+    def sentence_at(pos: int):
+        i = bisect.bisect_right(starts, pos) - 1
+        return speaking[i] if i >= 0 and pos < speaking[i].end else None
+
+    dates = [d for d in find_dates(text, article.published) if sentence_at(d.start)]
+    for d in dates:
+        rows.append({"start": d.start, "end": d.end, "kind": "date", "hedge": "exact",
+                     "date": d.date, "date_precision": d.precision})
+    date_spans = [(d.start, d.end) for d in dates]
+    for sa in speaking:
+        for q in find_quantities(text, sa.start, sa.end, exclude=date_spans):
+            rows.append({**q.__dict__, "entity": entity_after(text, q.end, q.kind)
+                         if q.kind in ENTITY_KINDS else None})
+    rows.sort(key=lambda r: r["start"])
+    seen: dict[tuple[int, str], int] = {}
+    for row in rows:
+        sa = sentence_at(row["start"])
+        claim_text = text[row["start"]:row["end"]]
+        default = _credit_after(paragraphs, sa.paragraph_id) if sa.role == "caption" else None
+        source, quoted = source_of(sa, row["start"], row["end"], default or article.outlet or "unattributed")
+        k = seen[(sa.sentence_id, claim_text)] = seen.get((sa.sentence_id, claim_text), 0) + 1
+        row.update(
+            claim_id=claim_id(text[sa.start:sa.end], claim_text, k),
+            sentence_id=sa.sentence_id,
+            paragraph_id=sa.paragraph_id,
+            text=claim_text,
+            source=source,
+            quoted=quoted,
+        )
+    if not rows:
+        return empty(CLAIMS)
+    return typed(CLAIMS, pd.DataFrame(rows))

@@ -1,0 +1,351 @@
+"""Numbers as articles write them: numerals, number words, vague magnitudes, ranges, hedges, units.
+
+``find_quantities(text)`` returns every quantity phrase with its span and what it says, keeping
+the article's own precision: "hundreds" is a vague range of 200 to 999, never 100; "up to 900"
+is a bound, not a value. Pure standard library and compiled regexes, so it is fast and
+imports in no time. The conventions are documented in data/README.md.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000}
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10}
+
+#: Vague magnitudes: (low, high). See data/README.md.
+VAGUE = {
+    "dozens": (24, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
+    "millions": (2_000_000, 9_999_999), "billions": (2_000_000_000, 9_999_999_999),
+    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
+    "tens of millions": (20_000_000, 99_999_999), "hundreds of millions": (200_000_000, 999_999_999),
+}
+VAGUE_MULTIPLIERS = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3)}
+MAGNITUDE_WORDS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
+                   "billion": 1_000_000_000}
+
+HEDGES = {
+    "approx": ("some", "about", "around", "roughly", "nearly", "almost", "approximately", "an estimated",
+               "estimated", "close to", "closer to", "circa", "more or less", "just under", "just over",
+               "an approximate"),
+    "at_least": ("at least", "more than", "over", "upwards of", "no fewer than", "no less than",
+                 "in excess of", "a minimum of", "at a minimum"),
+    "at_most": ("up to", "fewer than", "less than", "as many as", "as much as", "no more than", "under",
+                "at most", "a maximum of", "not more than"),
+}
+
+# unit word -> (kind, canonical unit, factor to canonical, stated unit)
+UNITS: dict[str, tuple[str, str, float, str]] = {}
+for _words, _spec in [
+    (("kilometers", "kilometres", "kilometer", "kilometre", "km", "kms"), ("distance", "km", 1.0, "km")),
+    (("miles", "mile", "mi"), ("distance", "km", 1.609344, "mi")),
+    (("meters", "metres", "meter", "metre", "m"), ("distance", "km", 0.001, "m")),
+    (("feet", "foot", "ft"), ("distance", "km", 0.0003048, "ft")),
+    (("yards", "yard"), ("distance", "km", 0.0009144, "yd")),
+    (("nautical miles",), ("distance", "km", 1.852, "nmi")),
+    (("square kilometers", "square kilometres", "sq km", "km2", "km²"), ("measure", "km2", 1.0, "km2")),
+    (("square miles", "sq mi"), ("measure", "km2", 2.589988110336, "mi2")),
+    (("hectares",), ("measure", "km2", 0.01, "ha")),
+    (("kilograms", "kilogrammes", "kilos", "kg"), ("measure", "kg", 1.0, "kg")),
+    (("tons", "tonnes", "metric tons"), ("measure", "kg", 1000.0, "t")),
+    (("liters", "litres", "liter", "litre"), ("measure", "L", 1.0, "L")),
+    (("gallons",), ("measure", "L", 3.785411784, "gal")),
+    (("seconds",), ("duration", "day", 1 / 86400, "s")),
+    (("minutes",), ("duration", "day", 1 / 1440, "min")),
+    (("hours", "hour", "hrs"), ("duration", "day", 1 / 24, "h")),
+    (("days", "day"), ("duration", "day", 1.0, "day")),
+    (("weeks", "week"), ("duration", "day", 7.0, "week")),
+    (("months", "month"), ("duration", "day", 30.436875, "month")),
+    (("years", "year"), ("duration", "day", 365.2425, "year")),
+    (("percent", "per cent", "%", "pct"), ("percent", "percent", 1.0, "percent")),
+    (("percentage points",), ("percent", "percentage points", 1.0, "percentage points")),
+    (("dollars",), ("money", "USD", 1.0, "USD")),
+]:
+    for _w in _words:
+        UNITS[_w] = _spec
+CURRENCIES = {"$": "USD", "US$": "USD", "USD": "USD", "£": "GBP", "€": "EUR", "EUR": "EUR", "GBP": "GBP"}
+# Units written straight after digits ("500m", "40%", "12km"): short symbols only.
+_ATTACHED = ("km", "kms", "km2", "km²", "m", "mi", "kg", "ft", "bn", "k", "%")
+
+
+def _alts(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_WORD_NUM = (
+    rf"(?:{_alts(TENS)})(?:[- ](?:{_alts(k for k in SMALL if SMALL[k] < 10)}))?"
+    rf"|{_alts(SMALL)}"
+)
+_WORDS = (rf"(?:(?:{_WORD_NUM}|a(?=[- ](?:{_alts(MAGNITUDE_WORDS)})\b))"
+          rf"(?:[- ](?:and[- ])?(?:{_WORD_NUM}|{_alts(MAGNITUDE_WORDS)}))*)")
+_VAGUE = rf"(?:{_alts(VAGUE)}|(?:{_alts(VAGUE_MULTIPLIERS)})\s+(?:{_alts(MAGNITUDE_WORDS)}))"
+_RANK = (rf"(?:{_alts(ORDINALS)}|\d+(?:nd|rd|th))[- ](?:largest|biggest|highest|lowest|smallest|busiest"
+         rf"|oldest|richest|poorest|deadliest|longest|tallest|best|worst|most\s+\w+|least\s+\w+)")
+_SCALE = rf"(?:\s*(?P<scale>{_alts(SCALES)})\b)?"
+
+# The core of a quantity; hedges, ranges and units around it are looked for after a match.
+_CORE = re.compile(
+    rf"(?P<vague>\b{_VAGUE}\b)"
+    rf"|(?P<rank>\b{_RANK}\b)"
+    rf"|(?<![\w./,-])(?P<num>{_DIGITS}){_SCALE}"
+    rf"|(?P<words>\b{_WORDS}\b)",
+    re.IGNORECASE,
+)
+_HEDGE_BEFORE = re.compile(
+    rf"(?<![\w])(?P<hedge>{_alts(w for ws in HEDGES.values() for w in ws)})\s+(?P<cur>US\$|\$|£|€)?$",
+    re.IGNORECASE,
+)
+_RANGE_OPEN = re.compile(r"(?:^|(?<=\W))(?P<open>between|from)\s+(?P<cur>US\$|\$|£|€)?$", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|\$|£|€|(?<![A-Za-z])(?:USD|EUR|GBP)\s?)$")
+_UNIT_AFTER = re.compile(rf"\s*-?(?P<unit>{_alts(UNITS)})(?![\w²])", re.IGNORECASE)
+_UNIT_ATTACHED = re.compile(rf"(?P<unit>{_alts(_ATTACHED)})(?![\w²])")
+_TRAILING_HEDGE = re.compile(r"\s+or\s+(?P<t>more|so|fewer|less)\b", re.IGNORECASE)
+_CONVERSION = re.compile(
+    rf"\s*\(\s*(?:about|some|around|roughly|approximately|nearly|almost|over|more than)?\s*"
+    rf"(?P<num>{_DIGITS})\s*-?\s*(?P<unit>{_alts(UNITS)})\s*\)",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
+_CAPITALISED_BEFORE = re.compile(r"(?P<word>[A-Z][\w.’'-]*)\s+$")
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?<![\w])(?:version|v|no\.|number|route|highway|room|flight|page|chapter|section|article|model"
+    r"|code|line|bus|platform|gate|exit|unit|ward|district|precinct|size|level|grade|class|tier)\s*#?$",
+    re.IGNORECASE,
+)
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;“\"(\[—–]\s*|\n\s*)$")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december jan feb mar "
+    "apr jun jul aug sep sept oct nov dec".split()
+)
+_NOT_NAMES = frozenset("some about around nearly almost roughly only just over under up at than".split())
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity phrase: where it is and what it says (value/low/high in the canonical unit)."""
+
+    start: int
+    end: int
+    kind: str
+    hedge: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    unit_stated: str | None = None
+    conversion_value: float | None = None
+    conversion_unit: str | None = None
+
+
+def parse_digits(s: str) -> float:
+    """'80,000' -> 80000.0; accepts any Unicode digits (Arabic-Indic included)."""
+    return float(s.replace(",", ""))
+
+
+def parse_words(s: str) -> float | None:
+    """'four hundred' -> 400, 'two dozen' -> 24, 'twenty-five thousand' -> 25000; None if not a number."""
+    words = [w for w in re.split(r"[\s-]+", s.lower()) if w and w != "and"]
+    if not words or words == ["a"]:
+        return None
+    total, current = 0, 0
+    for i, w in enumerate(words):
+        if w == "a":
+            if i + 1 >= len(words) or words[i + 1] not in MAGNITUDE_WORDS:
+                return None
+            current = 1
+        elif w in SMALL:
+            current += SMALL[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w in ("dozen", "hundred"):
+            current = (current or 1) * MAGNITUDE_WORDS[w]
+        elif w in MAGNITUDE_WORDS:
+            total += (current or 1) * MAGNITUDE_WORDS[w]
+            current = 0
+        else:
+            return None
+    return float(total + current)
+
+
+def _number_at(text: str, pos: int):
+    """A plain number (digits with optional scale, or number words) starting at pos, or None."""
+    m = re.compile(rf"(?P<num>{_DIGITS}){_SCALE}|(?P<words>{_WORDS})\b", re.IGNORECASE).match(text, pos)
+    if not m:
+        return None
+    if m.group("num"):
+        value = parse_digits(m.group("num"))
+        if m.group("scale"):
+            value *= SCALES[m.group("scale").lower()]
+        return value, m.end()
+    value = parse_words(m.group("words"))
+    return (value, m.end()) if value is not None else None
+
+
+def _is_name_number(text: str, start: int) -> bool:
+    """Numbers that are part of a name: 'Route 66', 'Interstate 95', 'No. 5', 'version 4.2'."""
+    if _IDENTIFIER_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    m = _CAPITALISED_BEFORE.search(text, max(0, start - 40), start)
+    if not m:
+        return False
+    word = m.group("word").rstrip(".").lower()
+    if word in _MONTHS or word in _NOT_NAMES or word in HEDGE_WORDS:
+        return False
+    return not _SENTENCE_START_BEFORE.search(text, max(0, m.start() - 5), m.start())
+
+
+HEDGE_WORDS = frozenset(w.split()[0] for ws in HEDGES.values() for w in ws)
+_HEDGE_OF = {w.lower(): h for h, ws in HEDGES.items() for w in ws}
+
+
+def _unit_after(text: str, pos: int, attached: bool = True):
+    if attached:
+        m = _UNIT_ATTACHED.match(text, pos)
+        if m:
+            return m.group("unit"), m.end()
+    m = _UNIT_AFTER.match(text, pos)
+    return (m.group("unit"), m.end()) if m else (None, pos)
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None,
+                    exclude: list[tuple[int, int]] = ()) -> list[Quantity]:
+    """Every quantity phrase in text[start:end], in order, skipping the ``exclude`` spans (dates)."""
+    end = len(text) if end is None else end
+    blocked = sorted(list(exclude) + [(m.start(), m.end()) for m in _URL.finditer(text, start, end)])
+    out: list[Quantity] = []
+    consumed = start
+    for m in _CORE.finditer(text, start, end):
+        s = m.start()
+        if s < consumed or any(a < m.end() and s < b for a, b in blocked):
+            continue
+        q = _quantity(text, m, end)
+        if q is None:
+            continue
+        if any(a < q.end and q.start < b for a, b in blocked) or q.start < consumed:
+            continue
+        out.append(q)
+        consumed = q.end
+    return out
+
+
+def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
+    s, e = m.start(), m.end()
+    if m.group("rank"):
+        word = m.group("rank").split("-")[0].split()[0].lower()
+        value = ORDINALS.get(word) or float(re.match(r"\d+", word).group(0))
+        return Quantity(s, e, "rank", "exact", value=float(value))
+    if m.group("vague"):
+        phrase = re.sub(r"\s+", " ", m.group("vague").lower())
+        if phrase in VAGUE:
+            low, high = VAGUE[phrase]
+        else:
+            mult, mag = next((k, v) for k, v in VAGUE_MULTIPLIERS.items() if phrase.startswith(k))
+            size = MAGNITUDE_WORDS[phrase[len(mult):].strip()]
+            low, high = mag[0] * size, mag[1] * size
+        if m.group("vague")[0].isupper() and _is_name_number(text, s):
+            return None
+        return _finish(text, s, e, limit, "vague", None, float(low), float(high), currency=None)
+    if m.group("num"):
+        raw = m.group("num")
+        after = text[m.end("num"):m.end("num") + 2]
+        if re.match(r"[.,:/]\d|/", after) or (after[:1].isalpha() and not m.group("scale")
+                                                and not _UNIT_ATTACHED.match(text, m.end("num"))):
+            return None  # versions "3.2.1", times "6:30", "24/7", ordinals "101st", "3D"
+        scale = m.group("scale")
+        currency = _CURRENCY_BEFORE.search(text, max(0, s - 4), s)
+        if scale and scale.lower() in ("m", "k") and (m.start("scale") > m.end("num") or not currency):
+            e, scale = m.end("num"), None  # "5 m" and "500m" are metres; only "£2m" is two million
+        value = parse_digits(raw) * (SCALES[scale.lower()] if scale else 1)
+        if _is_name_number(text, s):
+            return None
+        if (not scale and not currency and re.fullmatch(r"(?:1[89]|20)\d\d", raw)
+                and not re.match(r"\s+[a-z]+s\b|\s*(?:%|percent|per cent)", text[e:e + 20])):
+            return None  # a bare year ("the 2016 election"); dates.py reads years in context
+        if raw.startswith("0") and len(raw) > 1 and raw[1].isdigit():
+            return None  # codes and phone numbers ("0800")
+        return _finish(text, s, e, limit, "exact", value, None, None,
+                       currency=currency.group("cur").strip() if currency else None)
+    words = m.group("words")
+    value = parse_words(words)
+    if value is None:
+        return None
+    if words.lower() == "one" and not _UNIT_AFTER.match(text, e):
+        return None  # "one of them", "no one": a pronoun far more often than a count
+    if words[0].isupper() and _is_name_number(text, s):
+        return None  # "Big Three", "Group of Seven"
+    return _finish(text, s, e, limit, "exact", value, None, None, currency=None)
+
+
+def _finish(text, s, e, limit, hedge, value, low, high, currency) -> Quantity | None:
+    """Grow a core number into the full phrase: range, hedge, currency, unit, stated conversion."""
+    before = text[max(0, s - 30):s]
+    opened = _RANGE_OPEN.search(before)
+    joiner = r"\s+and\s+" if opened and opened.group("open").lower() == "between" else r"\s*(?:-|–|—|to)\s*"
+    if value is not None:
+        r = re.compile(rf"(?P<unit1>\s*(?:{_alts(UNITS)})\b)?{joiner}(?P<cur>US\$|\$|£|€)?").match(text, e)
+        if r and r.end() < limit:
+            if r.group("unit1") and joiner.startswith(r"\s*(?:-"):
+                r = None  # "50 km-long" is not a range
+        if r and r.end() < limit:
+            second = _number_at(text, r.end())
+            if second and second[0] > value and second[1] <= limit:
+                low, high, value, hedge = value, second[0], None, "range"
+                e = second[1]
+                if opened:
+                    s = s - len(before) + opened.start()
+                    currency = currency or opened.group("cur")
+    if currency:
+        c = _CURRENCY_BEFORE.search(text, max(0, s - 4), s)
+        s = c.start() if c else s
+    if hedge == "exact":
+        h = _HEDGE_BEFORE.search(text, max(0, s - 30), s)
+        if h and value is not None:
+            hedge = _HEDGE_OF[re.sub(r"\s+", " ", h.group("hedge").lower())]
+            s = h.start("hedge")
+            currency = currency or h.group("cur")
+            if hedge == "at_least":
+                low = value
+            elif hedge == "at_most":
+                high = value
+    unit, unit_end = _unit_after(text, e, attached=True)
+    kind, canonical, factor, stated = "count", None, 1.0, None
+    if currency:
+        cur = CURRENCIES.get(currency.strip(), "USD")
+        kind, canonical, stated = "money", cur, cur
+        if unit and UNITS.get(unit.lower(), ("",))[0] == "money":
+            e = unit_end
+    elif unit and unit_end <= limit:
+        kind, canonical, factor, stated = UNITS[unit.lower()]
+        e = unit_end
+    conversion_value = conversion_unit = None
+    if kind in ("distance", "measure"):
+        c = _CONVERSION.match(text, e)
+        if c and c.end() <= limit and c.group("unit").lower() in UNITS:
+            conversion_value = parse_digits(c.group("num"))
+            conversion_unit = UNITS[c.group("unit").lower()][3]
+            e = c.end()
+    t = _TRAILING_HEDGE.match(text, e)
+    if t and t.end() <= limit and hedge == "exact" and value is not None:
+        word = t.group("t").lower()
+        hedge = {"more": "at_least", "so": "approx"}.get(word, "at_most")
+        low, high = (value, None) if hedge == "at_least" else (None, value) if hedge == "at_most" else (None, None)
+        e = t.end()
+
+    def scaled(x):
+        return None if x is None else round(x * factor, 6)
+
+    q = Quantity(s, e, kind, hedge, value=scaled(value), low=scaled(low), high=scaled(high),
+                 unit=canonical, unit_stated=stated)
+    if conversion_value is not None:
+        q = replace(q, conversion_value=conversion_value, conversion_unit=conversion_unit)
+    return q
