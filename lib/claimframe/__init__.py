@@ -9,6 +9,7 @@ Tables: ``paragraphs``, ``sentences``, ``claims`` (columns in data/README.md). H
 """
 from .article import Article, load_article, read_text
 from .errors import ArticleFormatError, ArticleNotFoundError, ClaimframeError, MetadataError
+from .paths import data_dir, list_articles
 
 __all__ = [
     "Article",
@@ -16,6 +17,8 @@ __all__ = [
     "ArticleNotFoundError",
     "ClaimframeError",
     "MetadataError",
+    "data_dir",
+    "list_articles",
     "load_article",
     "read_text",
 ]

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ArticleFormatError, ArticleNotFoundError, MetadataError
-from .schema import PARAGRAPH_ROLES, PARAGRAPHS, typed
+from .paths import articles_dir
+from .schema import PARAGRAPHS, typed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -101,6 +102,42 @@ class Article:
         from .claims import extract_claims
 
         return extract_claims(self)
+
+    @cached_property
+    def events(self) -> "pd.DataFrame":
+        """Dated statements of the article, its publication, the articles it cites, and curated
+        context events (data/articles/<slug>/context_events.csv), one row each."""
+        from .events import extract_events
+
+        return extract_events(self)
+
+    @cached_property
+    def places(self) -> "pd.DataFrame":
+        """One row per place mention, resolved against the curated gazetteer (or a fallback)."""
+        from .places import article_places
+
+        return article_places(self)
+
+    @cached_property
+    def relations(self) -> "pd.DataFrame":
+        """Relative positions ("some 50 kilometers south of Mosul") with their geodesy."""
+        from .places import article_relations
+
+        return article_relations(self)
+
+    @cached_property
+    def checks(self) -> "pd.DataFrame":
+        """Consistency checks over claims, events and places, one row each."""
+        from .checks import run_checks
+
+        return run_checks(self)
+
+    @property
+    def folder(self) -> Path | None:
+        """The article's directory (where meta.toml, gold and curated files live), if loaded from one."""
+        if self.path is None:
+            return None
+        return self.path if self.path.is_dir() else self.path.parent
 
     def __repr__(self) -> str:
         name = self.slug or self.meta.get("title") or "untitled"
@@ -208,11 +245,14 @@ def read_text(
 
 
 def load_article(path: str | Path, published: str | dt.date | None = None) -> Article:
-    """Load an article directory (article.txt + optional meta.toml) or a single .txt file.
+    """Load an article directory (article.txt + optional meta.toml), a .txt file, or a slug of
+    data/articles/.
 
     ``published`` overrides the date in meta.toml.
     """
     path = Path(path)
+    if not path.exists() and len(path.parts) == 1 and (articles_dir() / path).is_dir():
+        path = articles_dir() / path  # a slug: "iraq-shiite-militias-2016"
     if path.is_dir():
         text_path, meta_path, slug = path / ARTICLE_FILE, path / META_FILE, path.name
         if not text_path.is_file():

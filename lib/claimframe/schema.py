@@ -18,15 +18,30 @@ HEDGES = ("exact", "approx", "at_least", "at_most", "range", "vague")
 DATE_PRECISIONS = ("day", "week", "month", "year")
 
 #: table name -> {column: dtype}; a tuple dtype is a category with those values.
-TABLES: dict[str, dict[str, object]] = {
-    "paragraphs": {
-        "paragraph_id": "Int64",
-        "start": "Int64",
-        "end": "Int64",
-        "text": "string",
-        "role": PARAGRAPH_ROLES,
-    },
-    "sentences": {
+TABLES: dict[str, dict[str, object]] = {}
+#: table name -> columns that may never be missing.
+REQUIRED: dict[str, set[str]] = {}
+#: table name -> the column that identifies a row.
+UNIQUE: dict[str, str] = {}
+
+
+def define_table(name: str, columns: dict[str, object], required: set[str], unique: str | None = None) -> str:
+    """Register a table's contract; returns its name (modules keep it as a constant)."""
+    TABLES[name], REQUIRED[name] = columns, set(required)
+    if unique:
+        UNIQUE[name] = unique
+    return name
+
+
+PARAGRAPHS = define_table(
+    "paragraphs",
+    {"paragraph_id": "Int64", "start": "Int64", "end": "Int64", "text": "string", "role": PARAGRAPH_ROLES},
+    required={"paragraph_id", "start", "end", "text", "role"},
+    unique="paragraph_id",
+)
+SENTENCES = define_table(
+    "sentences",
+    {
         "sentence_id": "Int64",
         "paragraph_id": "Int64",
         "start": "Int64",
@@ -36,7 +51,12 @@ TABLES: dict[str, dict[str, object]] = {
         "quoted": "boolean",
         "speaker": "string",
     },
-    "claims": {
+    required={"sentence_id", "paragraph_id", "start", "end", "text", "role", "quoted"},
+    unique="sentence_id",
+)
+CLAIMS = define_table(
+    "claims",
+    {
         "claim_id": "string",
         "sentence_id": "Int64",
         "paragraph_id": "Int64",
@@ -58,18 +78,49 @@ TABLES: dict[str, dict[str, object]] = {
         "source": "string",
         "quoted": "boolean",
     },
-}
+    required={"claim_id", "sentence_id", "paragraph_id", "start", "end", "text", "kind", "hedge", "source",
+              "quoted"},
+    unique="claim_id",
+)
+EVENT_KINDS = ("reported", "published", "cited", "context")
+EVENTS = define_table(
+    "events",
+    {
+        "event_id": "string",
+        "kind": EVENT_KINDS,
+        "date": "datetime64[ns]",
+        "date_end": "datetime64[ns]",
+        "date_precision": DATE_PRECISIONS,
+        "date_text": "string",
+        "start": "Int64",
+        "end": "Int64",
+        "sentence_id": "Int64",
+        "label": "string",
+        "actors": "string",
+        "places": "string",
+        "claim_ids": "string",
+        "source": "string",
+        "note": "string",
+    },
+    required={"event_id", "kind", "date", "date_end", "date_precision", "label", "source"},
+    unique="event_id",
+)
+CHECK_STATUSES = ("ok", "warn", "fail", "info")
+CHECKS = define_table(
+    "checks",
+    {
+        "check_id": "string",
+        "kind": "string",
+        "status": CHECK_STATUSES,
+        "claim_ids": "string",
+        "message": "string",
+        "detail": "string",
+    },
+    required={"check_id", "kind", "status", "message"},
+    unique="check_id",
+)
 
-# Columns that may never be missing.
-REQUIRED = {
-    "paragraphs": {"paragraph_id", "start", "end", "text", "role"},
-    "sentences": {"sentence_id", "paragraph_id", "start", "end", "text", "role", "quoted"},
-    "claims": {"claim_id", "sentence_id", "paragraph_id", "start", "end", "text", "kind", "hedge",
-               "source", "quoted"},
-}
-UNIQUE = {"paragraphs": "paragraph_id", "sentences": "sentence_id", "claims": "claim_id"}
 
-PARAGRAPHS, SENTENCES, CLAIMS = "paragraphs", "sentences", "claims"
 
 
 def _dtype(spec: object):
@@ -110,19 +161,18 @@ def pandera_schema(table: str):
     for col, spec in TABLES[table].items():
         checks = []
         if col in ("start", "end"):
-            checks.append(pa.Check.ge(0))
+            checks.append(pa.Check.ge(0, ignore_na=True))
         columns[col] = pa.Column(
             _dtype(spec),
             checks=checks,
             nullable=col not in REQUIRED[table],
             unique=col == UNIQUE.get(table),
         )
-    return pa.DataFrameSchema(
-        columns,
-        strict=True,
-        ordered=True,
-        checks=[pa.Check(lambda d: (d["end"] > d["start"]).all(), error="end must be after start")],
-    )
+    checks = []
+    if "start" in columns and "end" in columns:
+        checks.append(pa.Check(lambda d: ((d["end"] > d["start"]) | d["start"].isna()).all(),
+                               error="end must be after start"))
+    return pa.DataFrameSchema(columns, strict=True, ordered=True, checks=checks)
 
 
 def validate(table: str, df: "pd.DataFrame") -> "pd.DataFrame":

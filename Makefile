@@ -1,0 +1,36 @@
+# Two commands do everything on a fresh machine with Python 3.11:
+#   make lab    build .venv and open JupyterLab on notebooks/
+#   make test   build .venv and run every test, notebooks included
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.PHONY: install lab test unit notebooks bench clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+lab: install
+	$(BIN)/jupyter lab notebooks/
+
+test: install
+	$(BIN)/pytest tests notebooks $(NBVAL)
+
+unit: install
+	$(BIN)/pytest tests
+
+notebooks: install
+	$(BIN)/pytest notebooks $(NBVAL)
+
+bench: install
+	$(BIN)/python bench/extract.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis
