@@ -1,0 +1,42 @@
+"""One look for every chart: a colour-blind-safe palette and fixed figure sizes.
+
+The palette is Okabe and Ito's (2008), distinguishable under the common colour-vision deficiencies.
+Plot functions take colours from here so the same kind or source keeps its colour across notebooks.
+"""
+from __future__ import annotations
+
+OKABE_ITO = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow (use on dark marks only)
+    "#000000",  # black
+)
+GREY = "#999999"
+
+#: Claim kinds get fixed colours so highlights, charts and legends agree.
+KIND_COLOURS = {
+    "count": "#0072B2",
+    "distance": "#009E73",
+    "date": "#E69F00",
+    "duration": "#56B4E9",
+    "money": "#CC79A7",
+    "percent": "#D55E00",
+    "measure": "#000000",
+    "rank": GREY,
+}
+#: Check statuses.
+STATUS_COLOURS = {"ok": "#009E73", "warn": "#E69F00", "fail": "#D55E00", "info": "#56B4E9"}
+
+FIGSIZE_WIDE = (10, 5)
+FIGSIZE_MAP = (9, 8)
+FIGSIZE_SMALL = (7, 4)
+
+
+def colours_for(labels) -> dict[str, str]:
+    """A stable colour per label: sorted order, cycling the palette (yellow skipped on light ground)."""
+    usable = [c for c in OKABE_ITO if c != "#F0E442"]
+    return {label: usable[i % len(usable)] for i, label in enumerate(sorted(set(labels)))}
