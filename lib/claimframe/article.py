@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ArticleFormatError, ArticleNotFoundError, MetadataError
 from .paths import articles_dir
-from .schema import PARAGRAPHS, typed
+from .schema import PARAGRAPHS, from_records
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,6 +55,8 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?…]+[\"'”’)\]]*$")
 
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
 # Quotation marks: curly pairs and straight double quotes.
 _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"\n]*(?:\"|$)", re.MULTILINE)
 
@@ -85,9 +87,14 @@ class Article:
         return self.meta.get("outlet") or None
 
     @cached_property
+    def paragraph_records(self) -> list[dict]:
+        """The paragraphs as plain records: what extraction uses, without building a DataFrame."""
+        return paragraph_records(self.text, title=self.meta.get("title"))
+
+    @cached_property
     def paragraphs(self) -> "pd.DataFrame":
         """One row per paragraph with its role (headline, caption, credit, body, boilerplate)."""
-        return split_paragraphs(self.text, title=self.meta.get("title"))
+        return from_records(PARAGRAPHS, self.paragraph_records)
 
     @cached_property
     def sentences(self) -> "pd.DataFrame":
@@ -286,6 +293,11 @@ def _role(text: str, index: int, next_text: str | None, title: str | None) -> st
 
 
 def split_paragraphs(text: str, title: str | None = None) -> "pd.DataFrame":
+    """The paragraphs table of a text (see :func:`paragraph_records`)."""
+    return from_records(PARAGRAPHS, paragraph_records(text, title))
+
+
+def paragraph_records(text: str, title: str | None = None) -> list[dict]:
     """Paragraphs are blocks separated by blank lines; each gets a role from its form and place."""
     spans, pos = [], 0
     for m in _PARAGRAPH_BREAK.finditer(text):
@@ -300,15 +312,10 @@ def split_paragraphs(text: str, title: str | None = None) -> "pd.DataFrame":
     roles = [
         _role(t, i, texts[i + 1] if i + 1 < len(texts) else None, title) for i, t in enumerate(texts)
     ]
-    import pandas as pd
-
-    return typed(PARAGRAPHS, pd.DataFrame({
-        "paragraph_id": range(len(spans)),
-        "start": [s for s, _ in spans],
-        "end": [e for _, e in spans],
-        "text": texts,
-        "role": roles,
-    }))
+    return [
+        {"paragraph_id": i, "start": s, "end": e, "text": t, "role": r}
+        for i, ((s, e), t, r) in enumerate(zip(spans, texts, roles))
+    ]
 
 
 def _split_credit_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -330,7 +337,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(chunk):
         stop = start + m.end()
         if chunk[m.start()] == ".":
-            word = re.search(r"([\w.]+)$", chunk[: m.start()])
+            word = _LAST_WORD.search(chunk, max(0, m.start() - 40), m.start())
             token = word.group(1).lower().rstrip(".") if word else ""
             if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
                 continue  # "Col.", "U.S.", an initial such as "W." in "W.J. Hennigan"

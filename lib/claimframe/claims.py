@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .attribution import sentence_attributions, source_of
 from .dates import find_dates
 from .numbers import find_quantities
-from .schema import CLAIMS, empty, typed
+from .schema import CLAIMS, empty, from_records
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,20 +69,17 @@ def claim_id(sentence_text: str, claim_text: str, occurrence: int) -> str:
     return f"c-{digest[:10]}"
 
 
-def _credit_after(paragraphs: "pd.DataFrame", paragraph_id: int) -> str | None:
-    nxt = paragraphs[paragraphs["paragraph_id"] == paragraph_id + 1]
-    if len(nxt) and nxt["role"].iloc[0] == "credit":
-        return str(nxt["text"].iloc[0]).strip()
-    return None
+def _credit_after(paragraphs: list[dict], paragraph_id: int) -> str | None:
+    """The photo credit below a caption: the source of the caption's claims."""
+    nxt = paragraphs[paragraph_id + 1] if paragraph_id + 1 < len(paragraphs) else None
+    return nxt["text"].strip() if nxt and nxt["role"] == "credit" else None
 
 
 def extract_claims(article: "Article") -> "pd.DataFrame":
     """The claims table of an article (see data/README.md, "Claim conventions")."""
-    import pandas as pd
-
     text = article.text
     attributions = sentence_attributions(article)
-    paragraphs = article.paragraphs
+    paragraphs = article.paragraph_records
     speaking = [sa for sa in attributions if sa.role not in SILENT_ROLES]
     if not speaking:
         return empty(CLAIMS)
@@ -97,9 +94,11 @@ def extract_claims(article: "Article") -> "pd.DataFrame":
     for d in dates:
         rows.append({"start": d.start, "end": d.end, "kind": "date", "hedge": "exact",
                      "date": d.date, "date_precision": d.precision})
-    date_spans = [(d.start, d.end) for d in dates]
+    dates_in: dict[int, list[tuple[int, int]]] = {}
+    for d in dates:
+        dates_in.setdefault(sentence_at(d.start).sentence_id, []).append((d.start, d.end))
     for sa in speaking:
-        for q in find_quantities(text, sa.start, sa.end, exclude=date_spans):
+        for q in find_quantities(text, sa.start, sa.end, exclude=dates_in.get(sa.sentence_id, ())):
             rows.append({**q.__dict__, "entity": entity_after(text, q.end, q.kind)
                          if q.kind in ENTITY_KINDS else None})
     rows.sort(key=lambda r: r["start"])
@@ -118,6 +117,4 @@ def extract_claims(article: "Article") -> "pd.DataFrame":
             source=source,
             quoted=quoted,
         )
-    if not rows:
-        return empty(CLAIMS)
-    return typed(CLAIMS, pd.DataFrame(rows))
+    return from_records(CLAIMS, rows)

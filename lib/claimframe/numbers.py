@@ -81,7 +81,11 @@ def _alts(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# Thousands separators: comma, Arabic "٬", and the no-break or thin spaces of "12 000";
+# decimal point "." or Arabic "٫". Any Unicode digits (Arabic-Indic included).
+_DIGITS = r"\d{1,3}(?:[,٬\u00a0\u202f\u2009]\d{3})+(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?|\.\d+"
+#: Longer digit runs are identifiers (phone numbers, IDs, hashes), not quantities.
+MAX_DIGITS = 15
 _WORD_NUM = (
     rf"(?:{_alts(TENS)})(?:[- ](?:{_alts(k for k in SMALL if SMALL[k] < 10)}))?"
     rf"|{_alts(SMALL)}"
@@ -97,10 +101,14 @@ _SCALE = rf"(?:\s*(?P<scale>{_alts(SCALES)})\b)?"
 _CORE = re.compile(
     rf"(?P<vague>\b{_VAGUE}\b)"
     rf"|(?P<rank>\b{_RANK}\b)"
-    rf"|(?<![\w./,-])(?P<num>{_DIGITS}){_SCALE}"
+    rf"|(?<![\w./,:-])(?P<num>{_DIGITS}){_SCALE}"
     rf"|(?P<words>\b{_WORDS}\b)",
     re.IGNORECASE,
 )
+_PLAIN_NUMBER = re.compile(rf"(?P<num>{_DIGITS}){_SCALE}|(?P<words>{_WORDS})\b", re.IGNORECASE)
+_RANGE_UNIT = rf"(?P<unit1>\s*(?:{_alts(UNITS)})\b)?"
+_RANGE_AND = re.compile(rf"{_RANGE_UNIT}\s+and\s+(?P<cur>US\$|\$|£|€)?", re.IGNORECASE)
+_RANGE_TO = re.compile(rf"{_RANGE_UNIT}\s*(?:-|–|—|to)\s*(?P<cur>US\$|\$|£|€)?", re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(
     rf"(?<![\w])(?P<hedge>{_alts(w for ws in HEDGES.values() for w in ws)})\s+(?P<cur>US\$|\$|£|€)?$",
     re.IGNORECASE,
@@ -115,7 +123,9 @@ _CONVERSION = re.compile(
     rf"(?P<num>{_DIGITS})\s*-?\s*(?P<unit>{_alts(UNITS)})\s*\)",
     re.IGNORECASE,
 )
-_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
+# URLs and e-mail addresses; every alternative starts at a fixed prefix or a token's start,
+# so scanning stays linear on long runs without spaces.
+_URL = re.compile(r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CAPITALISED_BEFORE = re.compile(r"(?P<word>[A-Z][\w.’'-]*)\s+$")
 _IDENTIFIER_BEFORE = re.compile(
     r"(?<![\w])(?:version|v|no\.|number|route|highway|room|flight|page|chapter|section|article|model"
@@ -149,7 +159,9 @@ class Quantity:
 
 def parse_digits(s: str) -> float:
     """'80,000' -> 80000.0; accepts any Unicode digits (Arabic-Indic included)."""
-    return float(s.replace(",", ""))
+    for sep in (",", "٬", "\u00a0", "\u202f", "\u2009"):
+        s = s.replace(sep, "")
+    return float(s.replace("٫", "."))
 
 
 def parse_words(s: str) -> float | None:
@@ -179,7 +191,7 @@ def parse_words(s: str) -> float | None:
 
 def _number_at(text: str, pos: int):
     """A plain number (digits with optional scale, or number words) starting at pos, or None."""
-    m = re.compile(rf"(?P<num>{_DIGITS}){_SCALE}|(?P<words>{_WORDS})\b", re.IGNORECASE).match(text, pos)
+    m = _PLAIN_NUMBER.match(text, pos)
     if not m:
         return None
     if m.group("num"):
@@ -257,6 +269,8 @@ def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
         return _finish(text, s, e, limit, "vague", None, float(low), float(high), currency=None)
     if m.group("num"):
         raw = m.group("num")
+        if sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
+            return None
         after = text[m.end("num"):m.end("num") + 2]
         if re.match(r"[.,:/]\d|/", after) or (after[:1].isalpha() and not m.group("scale")
                                                 and not _UNIT_ATTACHED.match(text, m.end("num"))):
@@ -290,12 +304,11 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency) -> Quantity | 
     """Grow a core number into the full phrase: range, hedge, currency, unit, stated conversion."""
     before = text[max(0, s - 30):s]
     opened = _RANGE_OPEN.search(before)
-    joiner = r"\s+and\s+" if opened and opened.group("open").lower() == "between" else r"\s*(?:-|–|—|to)\s*"
+    between = bool(opened and opened.group("open").lower() == "between")
     if value is not None:
-        r = re.compile(rf"(?P<unit1>\s*(?:{_alts(UNITS)})\b)?{joiner}(?P<cur>US\$|\$|£|€)?").match(text, e)
-        if r and r.end() < limit:
-            if r.group("unit1") and joiner.startswith(r"\s*(?:-"):
-                r = None  # "50 km-long" is not a range
+        r = (_RANGE_AND if between else _RANGE_TO).match(text, e)
+        if r and r.end() < limit and r.group("unit1") and not between and "-" in r.group(0):
+            r = None  # "50 km-long" is not a range
         if r and r.end() < limit:
             second = _number_at(text, r.end())
             if second and second[0] > value and second[1] <= limit:

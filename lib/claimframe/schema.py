@@ -123,10 +123,18 @@ CHECKS = define_table(
 
 
 
-def _dtype(spec: object):
-    import pandas as pd
+_CATEGORY_DTYPES: dict[tuple, object] = {}
 
-    return pd.CategoricalDtype(list(spec)) if isinstance(spec, tuple) else spec
+
+def _dtype(spec: object):
+    """The pandas dtype for a spec; category dtypes are made once and reused."""
+    if not isinstance(spec, tuple):
+        return spec
+    if spec not in _CATEGORY_DTYPES:
+        import pandas as pd
+
+        _CATEGORY_DTYPES[spec] = pd.CategoricalDtype(list(spec))
+    return _CATEGORY_DTYPES[spec]
 
 
 def empty(table: str) -> "pd.DataFrame":
@@ -134,6 +142,29 @@ def empty(table: str) -> "pd.DataFrame":
     import pandas as pd
 
     return pd.DataFrame({c: pd.Series(dtype=_dtype(t)) for c, t in TABLES[table].items()})
+
+
+def from_records(table: str, rows: list[dict]) -> "pd.DataFrame":
+    """A typed table straight from a list of dicts (missing keys are NA): the fast path for the
+    library's own extraction, which never builds an untyped DataFrame first."""
+    import pandas as pd
+
+    if not rows:
+        return empty(table)
+    import numpy as np
+
+    columns = {}
+    for col, spec in TABLES[table].items():
+        values = [row.get(col) for row in rows]
+        if isinstance(spec, tuple):
+            codes = {v: i for i, v in enumerate(spec)}
+            columns[col] = pd.Categorical.from_codes([codes.get(v, -1) for v in values], dtype=_dtype(spec))
+        elif spec == "datetime64[ns]":
+            columns[col] = np.array([np.datetime64(v, "ns") if v is not None else np.datetime64("NaT", "ns")
+                                     for v in values], dtype="datetime64[ns]")
+        else:
+            columns[col] = pd.array(values, dtype=spec)
+    return pd.DataFrame(columns, copy=False)
 
 
 def typed(table: str, df: "pd.DataFrame") -> "pd.DataFrame":

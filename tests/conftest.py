@@ -1,0 +1,21 @@
+"""Shared fixtures: the seed article and the fixture articles written for tests."""
+from pathlib import Path
+
+import pytest
+
+import claimframe
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "articles" / "iraq-shiite-militias-2016"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURE_ARTICLES = sorted(p for p in (FIXTURES / "articles").iterdir() if (p / "article.txt").is_file())
+
+
+@pytest.fixture(scope="session")
+def seed():
+    return claimframe.load_article(SEED)
+
+
+@pytest.fixture(scope="session")
+def seed_claims(seed):
+    return seed.claims

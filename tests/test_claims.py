@@ -1,0 +1,69 @@
+"""Claims against hand-verified gold: the seed and the fixture articles written in other styles."""
+import pytest
+
+import claimframe
+from claimframe.gold import compare_claims, read_gold
+from claimframe.schema import validate
+
+from .conftest import FIXTURE_ARTICLES, SEED
+
+
+@pytest.mark.parametrize("folder", [SEED, *FIXTURE_ARTICLES], ids=lambda p: p.name)
+def test_claims_match_gold_exactly(folder):
+    article = claimframe.load_article(folder)
+    gold = read_gold(folder / "claims.gold.csv", article.text)
+    differences = compare_claims(article.claims, gold)
+    assert differences.empty, "\n" + differences.to_string()
+
+
+@pytest.mark.parametrize("folder", [SEED, *FIXTURE_ARTICLES], ids=lambda p: p.name)
+def test_every_table_validates_and_spans_match(folder):
+    article = claimframe.load_article(folder)
+    for name in ("paragraphs", "sentences", "claims"):
+        table = getattr(article, name)
+        validate(name, table)
+        for row in table.itertuples():
+            assert article.text[row.start:row.end] == row.text
+
+
+def test_seed_key_claims(seed_claims):
+    c = seed_claims.set_index("text")
+    guns = seed_claims[seed_claims["entity"] == "guns"].iloc[0]
+    assert (guns["hedge"], guns["low"], guns["high"]) == ("vague", 200, 999)
+    assert guns["value"] is claimframe.read_text("x 1").claims["low"].iloc[0]  # both NA
+    assert c.loc["some 13 kilometers (8 miles)", "value"] == 13
+    assert c.loc["some 13 kilometers (8 miles)", "conversion_value"] == 8
+    assert c.loc["up to 900", "hedge"] == "at_most"
+    assert c.loc["80,000 to 100,000", "source"] == "experts"
+    assert str(c.loc["Dec. 4", "date"].date()) == "2016-12-04"
+    assert not (seed_claims["text"] == "101").any()
+
+
+def test_boilerplate_and_credit_yield_no_claims(seed, seed_claims):
+    silent = seed.paragraphs[seed.paragraphs["role"].isin(["boilerplate", "credit"])]["paragraph_id"]
+    assert not seed_claims["paragraph_id"].isin(silent).any()
+
+
+def test_claim_ids_are_stable_and_survive_edits_elsewhere(seed):
+    again = claimframe.load_article(SEED).claims
+    assert again["claim_id"].tolist() == seed.claims["claim_id"].tolist()
+    edited = claimframe.read_text("A new first paragraph with 7 words.\n\n" + seed.text,
+                                  published=seed.published, outlet=seed.outlet)
+    assert set(seed.claims["claim_id"]) <= set(edited.claims["claim_id"])
+
+
+def test_month_day_after_published_belongs_to_previous_year():
+    a = claimframe.read_text("Officials said training began on Dec. 20.", published="2017-01-12")
+    assert str(a.claims["date"].iloc[0].date()) == "2016-12-20"
+
+
+def test_no_published_date_leaves_yearless_dates_unresolved():
+    a = claimframe.read_text("Officials said training began on Dec. 20.")
+    assert a.claims["kind"].tolist() == ["date"]
+    assert a.claims["date"].isna().all()
+
+
+def test_an_article_with_nothing_to_report():
+    a = claimframe.read_text("Nothing here is numeric at all.")
+    assert a.claims.empty
+    validate("claims", a.claims)
