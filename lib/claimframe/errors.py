@@ -18,3 +18,7 @@ class ArticleFormatError(ClaimframeError, ValueError):
 
 class MetadataError(ClaimframeError, ValueError):
     """meta.toml is malformed or a field has the wrong type."""
+
+
+class GazetteerError(ClaimframeError, ValueError):
+    """The gazetteer file is missing, lacks columns, or has a bad row (duplicate id, bad coordinate)."""

@@ -82,6 +82,68 @@ CLAIMS = define_table(
               "quoted"},
     unique="claim_id",
 )
+PLACE_KINDS = ("city", "town", "village", "base", "region", "country")
+RESOLUTIONS = ("curated", "fallback", "unresolved")
+GAZETTEER = define_table(
+    "gazetteer",
+    {
+        "place_id": "string",
+        "name": "string",
+        "aliases": "string",
+        "kind": PLACE_KINDS,
+        "lat": "Float64",
+        "lon": "Float64",
+        "geonames_id": "Int64",
+        "source": "string",
+        "note": "string",
+    },
+    required={"place_id", "name", "kind", "lat", "lon", "source"},
+    unique="place_id",
+)
+PLACES = define_table(
+    "places",
+    {
+        "sentence_id": "Int64",
+        "start": "Int64",
+        "end": "Int64",
+        "text": "string",
+        "place_id": "string",
+        "name": "string",
+        "lat": "Float64",
+        "lon": "Float64",
+        "kind": PLACE_KINDS,
+        "geonames_id": "Int64",
+        "resolution": RESOLUTIONS,
+    },
+    required={"start", "end", "text", "resolution"},
+)
+RELATIONS = define_table(
+    "relations",
+    {
+        "relation_id": "string",
+        "claim_id": "string",
+        "sentence_id": "Int64",
+        "start": "Int64",
+        "end": "Int64",
+        "text": "string",
+        "subject": "string",
+        "subject_place_id": "string",
+        "anchor": "string",
+        "anchor_place_id": "string",
+        "direction": "string",
+        "distance_km": "Float64",
+        "bearing_deg": "Float64",
+        "hedge": HEDGES,
+        "implied_lat": "Float64",
+        "implied_lon": "Float64",
+        "gazetteer_km": "Float64",
+        "gazetteer_bearing_deg": "Float64",
+        "error_km": "Float64",
+        "error_deg": "Float64",
+    },
+    required={"relation_id", "claim_id", "start", "end", "text", "anchor", "direction", "bearing_deg"},
+    unique="relation_id",
+)
 EVENT_KINDS = ("reported", "published", "cited", "context")
 EVENTS = define_table(
     "events",

