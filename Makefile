@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: install lab test unit notebooks bench clean
+.PHONY: install lab test unit notebooks rerun bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ unit: install
 
 notebooks: install
 	$(BIN)/pytest notebooks $(NBVAL)
+
+# Re-execute every notebook in place after a change that alters outputs (no timing metadata).
+rerun: install
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
 bench: install
 	$(BIN)/python bench/extract.py

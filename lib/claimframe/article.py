@@ -105,10 +105,39 @@ class Article:
 
     @cached_property
     def claims(self) -> "pd.DataFrame":
-        """One row per numeric claim; see data/README.md for every column."""
+        """One row per numeric claim, with the analyst's verdicts (review.csv) merged in;
+        see data/README.md for every column."""
         from .claims import extract_claims
+        from .review import merge_reviews
 
-        return extract_claims(self)
+        claims = extract_claims(self)
+        reviews = self.reviews
+        return merge_reviews(claims, reviews) if len(reviews) else claims
+
+    @property
+    def reviews(self) -> "pd.DataFrame":
+        """The verdicts recorded in the article folder's review.csv (read afresh each time)."""
+        from .review import read_reviews
+
+        return read_reviews(self.folder)
+
+    @property
+    def orphan_reviews(self) -> "pd.DataFrame":
+        """Verdicts whose claim is no longer extracted: kept, and shown here so none is lost."""
+        from .review import orphan_reviews
+
+        return orphan_reviews(self.claims, self.reviews)
+
+    def save_review(self, claim_id: str, verdict: str, note: str = "", source_url: str = "") -> None:
+        """Record a verdict in review.csv (atomically) and refresh ``claims``."""
+        from .errors import ClaimframeError
+        from .review import save_review
+
+        if self.folder is None:
+            raise ClaimframeError("this article was not loaded from a folder: there is nowhere to save verdicts")
+        text = self.claims.set_index("claim_id")["text"].get(claim_id, "")
+        save_review(self.folder, claim_id, verdict, note, source_url, claim_text=str(text))
+        self.__dict__.pop("claims", None)
 
     @cached_property
     def events(self) -> "pd.DataFrame":
@@ -144,7 +173,9 @@ class Article:
         """The article's directory (where meta.toml, gold and curated files live), if loaded from one."""
         if self.path is None:
             return None
-        return self.path if self.path.is_dir() else self.path.parent
+        if self.path.is_dir():
+            return self.path
+        return self.path.parent if self.path.name == ARTICLE_FILE else None  # a lone .txt has no folder
 
     def __repr__(self) -> str:
         name = self.slug or self.meta.get("title") or "untitled"

@@ -30,13 +30,15 @@ def neutralise_formulas(df: "pd.DataFrame") -> "pd.DataFrame":
 
 
 def to_csv(df: "pd.DataFrame", path_or_buf=None) -> str | None:
-    """CSV with formula-looking cells neutralised; returns the text when no path is given."""
+    """CSV (RFC 4180: CRLF line ends, so a cell holding a bare CR or LF is quoted) with
+    formula-looking cells neutralised; returns the text when no path is given."""
     safe = neutralise_formulas(df)
+    options = {"index": False, "date_format": "%Y-%m-%d", "lineterminator": "\r\n"}
     if path_or_buf is None:
         buf = io.StringIO()
-        safe.to_csv(buf, index=False, date_format="%Y-%m-%d")
+        safe.to_csv(buf, **options)
         return buf.getvalue()
-    safe.to_csv(path_or_buf, index=False, date_format="%Y-%m-%d")
+    safe.to_csv(path_or_buf, **options)
     return None
 
 

@@ -1,0 +1,157 @@
+"""Many articles at once: the same tables, concatenated, with an ``article_id`` column.
+
+Articles are read one at a time and dropped once their tables are made, so memory holds the
+results, never every text. In process is the default; the same per-article work runs on a Dask
+cluster when given a ``dask.distributed.Client`` (or ``engine="dask"`` with a default client),
+and gives the same rows in the same order. An article that cannot be read does not stop the run:
+it becomes a row of ``errors``.
+
+>>> result = corpus("data/articles/*")                # doctest: +SKIP
+>>> result.claims.groupby("article_id").size()        # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import glob
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator, Union
+
+from .article import ARTICLE_FILE, load_article, read_text
+from .errors import ClaimframeError
+from .schema import TABLES, empty
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: Tables a corpus run collects by default (each an Article attribute).
+DEFAULT_TABLES = ("claims", "events", "places", "checks")
+#: An item of a corpus: a path (folder or .txt), or (article_id, text) for text in memory.
+Item = Union[str, os.PathLike, tuple]
+
+
+@dataclass
+class CorpusResult:
+    """Concatenated tables of many articles; ``errors`` lists the articles that failed."""
+
+    tables: dict
+    errors: "pd.DataFrame"
+
+    def __getattr__(self, name):
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{k}: {len(v):,} rows" for k, v in self.tables.items())
+        return f"<CorpusResult {sizes}; {len(self.errors)} errors>"
+
+
+def expand(paths_or_glob) -> list[Item]:
+    """Article folders and .txt files named by a glob, a folder of article folders, or a list."""
+    if isinstance(paths_or_glob, (str, os.PathLike)):
+        p = Path(paths_or_glob)
+        if p.is_dir() and not (p / ARTICLE_FILE).is_file():
+            return sorted(str(c) for c in p.iterdir() if (c / ARTICLE_FILE).is_file() or c.suffix == ".txt")
+        if p.exists():
+            return [str(p)]
+        matches = sorted(glob.glob(str(paths_or_glob)))
+        if not matches:
+            raise ClaimframeError(f"{paths_or_glob}: no article folder or .txt file matches")
+        return [m for m in matches if Path(m).is_dir() and (Path(m) / ARTICLE_FILE).is_file() or m.endswith(".txt")]
+    return list(paths_or_glob)
+
+
+def _article_id(item: Item) -> str:
+    if isinstance(item, tuple):
+        return str(item[0])
+    p = Path(item)
+    return p.parent.name if p.name == ARTICLE_FILE else (p.name if p.is_dir() else p.stem)
+
+
+def process_one(item: Item, tables: tuple = DEFAULT_TABLES, published=None) -> dict:
+    """One article's tables, each with ``article_id`` first; or ``{"error": message}``.
+
+    Runs in a worker process on Dask, so it takes and returns only picklable values.
+    """
+    article_id = _article_id(item)
+    try:
+        if isinstance(item, tuple):
+            article = read_text(item[1], published=published, slug=article_id, **(item[2] if len(item) > 2 else {}))
+        else:
+            article = load_article(item, published=published)
+        out = {}
+        for name in tables:
+            df = getattr(article, name)  # this Article is ours alone: adding a column in place is safe
+            df.insert(0, "article_id", article_id)
+            out[name] = df
+        return {"article_id": article_id, "tables": out}
+    except (ClaimframeError, OSError) as exc:
+        return {"article_id": article_id, "error": f"{type(exc).__name__}: {exc}"}
+
+
+def _local(items: Iterable[Item], tables, published, progress: bool) -> Iterator[dict]:
+    iterator = items
+    if progress:
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(items, desc="articles", unit="article", total=len(items) if hasattr(items, "__len__") else None)
+    for item in iterator:
+        yield process_one(item, tables, published)
+
+
+def _dask(items: list[Item], tables, published, client, batch_size: int) -> Iterator[dict]:
+    """Submit in batches so the scheduler never holds every article's text or result at once."""
+    for i in range(0, len(items), batch_size):
+        batch = items[i:i + batch_size]
+        futures = client.map(process_one, batch, tables=tables, published=published, pure=False)
+        yield from client.gather(futures)
+
+
+def corpus(paths_or_glob, *, engine: str | None = None, client=None, tables: tuple = DEFAULT_TABLES,
+           published=None, progress: bool = False, batch_size: int = 256) -> CorpusResult:
+    """The tables of many articles, concatenated in input order, each with an ``article_id``.
+
+    ``engine``: ``"pandas"`` (in process, the default) or ``"dask"`` (on ``client``, or on the
+    current default ``dask.distributed`` client). ``progress`` shows a tqdm bar in process.
+    """
+    import pandas as pd
+
+    items = expand(paths_or_glob)
+    if client is not None:
+        engine = "dask"
+    engine = engine or "pandas"
+    if engine == "dask":
+        if client is None:
+            from distributed import default_client
+
+            try:
+                client = default_client()
+            except ValueError:
+                raise ClaimframeError("engine='dask' needs a dask.distributed Client: start one "
+                                      "(Client(LocalCluster())) or pass client=") from None
+        results = _dask(items, tables, published, client, batch_size)
+    elif engine == "pandas":
+        results = _local(items, tables, published, progress)
+    else:
+        raise ClaimframeError(f"engine={engine!r}: use 'pandas' or 'dask'")
+    collected: dict[str, list] = {name: [] for name in tables}
+    errors = []
+    for result in results:
+        if "error" in result:
+            errors.append({"article_id": result["article_id"], "error": result["error"]})
+            continue
+        for name, df in result["tables"].items():
+            if len(df):
+                collected[name].append(df)
+    out = {}
+    for name, frames in collected.items():
+        if frames:
+            out[name] = pd.concat(frames, ignore_index=True)
+        else:
+            blank = empty(name) if name in TABLES else pd.DataFrame()
+            blank.insert(0, "article_id", pd.Series(dtype="string"))
+            out[name] = blank
+        out[name]["article_id"] = out[name]["article_id"].astype("string")
+    return CorpusResult(out, pd.DataFrame(errors, columns=["article_id", "error"]))
