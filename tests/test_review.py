@@ -100,3 +100,27 @@ def test_text_in_memory_has_nowhere_to_save():
     a = claimframe.read_text("Some 40 people came.")
     with pytest.raises(claimframe.ClaimframeError, match="nowhere to save"):
         a.save_review(a.claims["claim_id"].iloc[0], "verified")
+
+
+def test_review_form_saves_through_the_widgets(folder):
+    from claimframe.explorer import review_form
+
+    a = claimframe.load_article(folder)
+    form = review_form(a)
+    cid = claim_id_of(a, "up to 900")
+    form.claim.value = cid
+    form.verdict.value = "disputed"
+    form.note.value = "militia's own figure"
+    form.save.click()
+    assert form.message.value == "saved: disputed"
+    assert review.read_reviews(folder).set_index("claim_id").loc[cid, "note"] == "militia's own figure"
+    form.claim.value = claim_id_of(a, "500")  # another claim: the form shows its (empty) review
+    form.claim.value = cid                    # back: the saved verdict comes back into the form
+    assert (form.verdict.value, form.note.value) == ("disputed", "militia's own figure")
+
+
+def test_review_form_is_read_only_without_a_folder():
+    from claimframe.explorer import review_form
+
+    form = review_form(claimframe.read_text("Some 40 people came."))
+    assert form.save.disabled and "read-only" in form.message.value

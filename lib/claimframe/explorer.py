@@ -579,3 +579,78 @@ def claims_explorer(article: "Article", claims: "pd.DataFrame | None" = None) ->
     """Widgets to filter an article's claims by kind, entity, source, hedge and text, with the
     magnitude chart and the table below; ``claims`` defaults to :func:`claims_table` (article)."""
     return ClaimsExplorer(article, claims)
+
+
+class ReviewForm:
+    """A small form to record a verdict on one claim: pick the claim, the verdict, a note and a
+    source link, press save. Saving goes through :meth:`Article.save_review` (atomic, keyed by the
+    stable claim_id); :attr:`message` says what happened, :attr:`orphans` lists verdicts whose
+    claim is gone (kept, never dropped).
+    """
+
+    def __init__(self, article: "Article"):
+        import ipywidgets as w
+
+        from .review import VERDICTS
+
+        self.article = article
+        claims = article.claims
+        options = [(f"{_short(str(r.text), 40)} ({r.kind}, {r.source})", r.claim_id)
+                   for r in claims.itertuples()]
+        self.claim = w.Dropdown(options=options, description="claim", layout=w.Layout(width="60%"))
+        self.verdict = w.ToggleButtons(options=list(VERDICTS), description="verdict")
+        self.note = w.Textarea(description="note", placeholder="why", layout=w.Layout(width="60%"))
+        self.source_url = w.Text(description="source", placeholder="https://...", layout=w.Layout(width="60%"))
+        self.save = w.Button(description="save verdict", button_style="primary", icon="save")
+        self.message = w.Label(value="" if article.folder else "read-only: this article has no folder to save to")
+        self.orphans = w.Output()
+        self.save.disabled = article.folder is None or not options
+        self.save.on_click(lambda _button: self.submit())
+        self.claim.observe(lambda _change: self.load(), names="value")
+        self.widget = w.VBox([self.claim, self.verdict, self.note, self.source_url,
+                              w.HBox([self.save, self.message]), self.orphans])
+        self.load()
+
+    def load(self) -> None:
+        """Show the saved verdict of the selected claim, if any."""
+        if self.claim.value is None:
+            return
+        row = self.article.claims.set_index("claim_id").loc[self.claim.value]
+        verdict = row.get("verdict")
+        if isinstance(verdict, str):
+            self.verdict.value = verdict
+        self.note.value = row.get("review_note") if isinstance(row.get("review_note"), str) else ""
+        self.source_url.value = row.get("review_source") if isinstance(row.get("review_source"), str) else ""
+        self._show_orphans()
+
+    def submit(self) -> None:
+        """Save the form's verdict; errors become the message, never a traceback."""
+        from .errors import ClaimframeError
+
+        try:
+            self.article.save_review(self.claim.value, self.verdict.value, self.note.value, self.source_url.value)
+        except (ClaimframeError, OSError) as exc:
+            self.message.value = f"not saved: {exc}"
+            return
+        self.message.value = f"saved: {self.verdict.value}"
+        self._show_orphans()
+
+    def _show_orphans(self) -> None:
+        from IPython.display import display
+
+        orphans = self.article.orphan_reviews if self.article.folder else None
+        with self.orphans:
+            self.orphans.clear_output(wait=True)
+            if orphans is not None and len(orphans):
+                print(f"{len(orphans)} verdict(s) whose claim is no longer extracted (kept in review.csv):")
+                display(orphans)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def review_form(article: "Article") -> ReviewForm:
+    """The verdict form for an article's claims (see :class:`ReviewForm`)."""
+    return ReviewForm(article)
