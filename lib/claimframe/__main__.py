@@ -2,7 +2,7 @@
 
 PATH is an article directory, a .txt file, a slug under data/articles/, or ``-`` for standard
 input. Tables go to standard output; on bad input one line goes to standard error and the exit
-code is 2.
+code is 2. ``add`` files a new article under data/articles/; ``export`` writes every table.
 """
 from __future__ import annotations
 
@@ -33,6 +33,17 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("path", help="article directory, .txt file, slug, or - for stdin")
         p.add_argument("--published", help="publication date YYYY-MM-DD (overrides meta.toml)")
         p.add_argument("--format", choices=("csv", "json"), default="csv")
+    add = sub.add_parser("add", help="file an article under data/articles/<slug>/")
+    add.add_argument("path", help="a UTF-8 .txt file, or - for stdin")
+    add.add_argument("--slug", required=True, help="the article's ID: lower-case letters, digits, hyphens")
+    for field in ("title", "published", "outlet", "url", "author"):
+        add.add_argument(f"--{field}")
+    add.add_argument("--force", action="store_true", help="replace an existing article with this slug")
+    export = sub.add_parser("export", help="write every table as CSV and Parquet, places as GeoJSON, "
+                                           "events as TimelineJS JSON")
+    export.add_argument("path", help="article directory, .txt file, slug, or - for stdin")
+    export.add_argument("--to", required=True, help="output directory (created if missing)")
+    export.add_argument("--published", help="publication date YYYY-MM-DD (overrides meta.toml)")
     return parser
 
 
@@ -45,21 +56,49 @@ def _load(path: str, published: str | None):
     return load_article(path, published=published)
 
 
+def _read_input(path: str) -> str:
+    from pathlib import Path
+
+    from .article import decode_text
+
+    if path == "-":
+        return decode_text(sys.stdin.buffer.read(), where="stdin")
+    return decode_text(Path(path).read_bytes(), where=path)
+
+
+def _run(args) -> int:
+    """Do the command; raises ClaimframeError or OSError on bad input."""
+    if args.command == "add":
+        from .article import add_article
+
+        meta = {f: getattr(args, f) for f in ("title", "published", "outlet", "url", "author")}
+        folder = add_article(_read_input(args.path), args.slug, force=args.force, **meta)
+        print(f"added {folder}")
+        return 0
+    article = _load(args.path, args.published)
+    if args.command == "export":
+        from .export import export_article
+
+        for path in export_article(article, args.to):
+            print(path)
+        return 0
+    from .export import to_csv, to_json
+
+    table = getattr(article, TABLES[args.command][0])
+    sys.stdout.write(to_csv(table) if args.format == "csv" else to_json(table) + "\n")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        article = _load(args.path, args.published)
-        table = getattr(article, TABLES[args.command][0])
+        return _run(args)
     except ClaimframeError as exc:
         print(f"claimframe: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:
         print(f"claimframe: {args.path}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    from .export import to_csv, to_json
-
-    sys.stdout.write(to_csv(table) if args.format == "csv" else to_json(table) + "\n")
-    return 0
 
 
 if __name__ == "__main__":

@@ -384,3 +384,43 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Direct quotations inside text[start:end], marks included; an unclosed quote runs to the end."""
     return [(start + m.start(), start + m.end()) for m in _QUOTE.finditer(text[start:end])]
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _toml_value(value: Any) -> str:
+    """A TOML literal for a metadata value: a bare date, or a basic string (JSON escapes are valid TOML)."""
+    import json
+
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def add_article(text: str, slug: str, root: str | Path | None = None, force: bool = False,
+                **meta: Any) -> Path:
+    """Create ``data/articles/<slug>/`` with article.txt and meta.toml; returns the folder.
+
+    The text is checked first (an unusable text is refused with the reason), and an existing slug
+    is never overwritten unless ``force``. Both files are written to temporary names and renamed,
+    so a failed add leaves nothing half-written.
+    """
+    import os
+
+    if not _SLUG.match(slug or ""):
+        raise ArticleFormatError(f"slug {slug!r}: use lower-case letters, digits and hyphens (e.g. mosul-offensive-2016)")
+    check_text(text, where=f"article {slug}")
+    fields = normalise_meta({k: v for k, v in meta.items() if v not in (None, "")}, where="metadata")
+    folder = Path(root) if root is not None else articles_dir()
+    folder = folder / slug
+    if folder.exists() and not force:
+        raise ArticleFormatError(f"{folder}: an article with slug {slug!r} exists; choose another slug or use --force")
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [f"{key} = {_toml_value(value)}" for key, value in fields.items()
+             if key in ("title", "outlet", "published", "url", "author", "language") and value is not None]
+    for name, content in ((ARTICLE_FILE, text), (META_FILE, "\n".join(lines) + "\n")):
+        tmp = folder / f".{name}.tmp"
+        tmp.write_text(content, encoding="utf-8")
+        os.replace(tmp, folder / name)
+    return folder

@@ -231,7 +231,9 @@ def _find_attribution(sentence: str, quotes: list[tuple[int, int]]):
             if any(a <= m.start("sp") < b for a, b in quotes) or m.group("sp").casefold() in _NOT_SPEAKERS:
                 continue  # a reporting verb inside someone's quotation is theirs, handled as nested
             after = _covers_after_that(sentence, m.end())
-            candidates.append((after is not None, m.group("sp"), m.start("sp"), [after] if after else quotes))
+            # "X said that ..." covers the clause; "X said 300 homes flooded" (no quotation) the rest.
+            covers = [after] if after else quotes or [(m.end(), len(sentence))]
+            candidates.append((after is not None, m.group("sp"), m.start("sp"), covers))
     with_that = [c for c in candidates if c[0]]
     if with_that:
         return with_that[-1][1:]
