@@ -8,6 +8,7 @@ Tables: ``paragraphs``, ``sentences``, ``claims`` (columns in data/README.md). H
 (pandas, pyproj, matplotlib) are imported on first use, so importing claimframe is quick.
 """
 from .article import Article, load_article, read_text
+from .corpus import corpus, iter_corpus
 from .errors import ArticleFormatError, ArticleNotFoundError, ClaimframeError, MetadataError
 from .paths import data_dir, list_articles
 
@@ -17,6 +18,8 @@ __all__ = [
     "ArticleNotFoundError",
     "ClaimframeError",
     "MetadataError",
+    "corpus",
+    "iter_corpus",
     "data_dir",
     "list_articles",
     "load_article",

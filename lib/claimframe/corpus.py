@@ -48,8 +48,9 @@ class CorpusResult:
         return f"<CorpusResult {sizes}; {len(self.errors)} errors>"
 
 
-def expand(paths_or_glob) -> list[Item]:
-    """Article folders and .txt files named by a glob, a folder of article folders, or a list."""
+def expand(paths_or_glob) -> Iterable[Item]:
+    """Article folders and .txt files named by a glob or a folder of article folders (a sorted
+    list); any other iterable (a list, a generator of (article_id, text)) is passed through lazily."""
     if isinstance(paths_or_glob, (str, os.PathLike)):
         p = Path(paths_or_glob)
         if p.is_dir() and not (p / ARTICLE_FILE).is_file():
@@ -60,7 +61,7 @@ def expand(paths_or_glob) -> list[Item]:
         if not matches:
             raise ClaimframeError(f"{paths_or_glob}: no article folder or .txt file matches")
         return [m for m in matches if Path(m).is_dir() and (Path(m) / ARTICLE_FILE).is_file() or m.endswith(".txt")]
-    return list(paths_or_glob)
+    return paths_or_glob
 
 
 def _article_id(item: Item) -> str:
@@ -78,7 +79,10 @@ def process_one(item: Item, tables: tuple = DEFAULT_TABLES, published=None) -> d
     article_id = _article_id(item)
     try:
         if isinstance(item, tuple):
-            article = read_text(item[1], published=published, slug=article_id, **(item[2] if len(item) > 2 else {}))
+            meta = dict(item[2]) if len(item) > 2 else {}
+            if published is not None:
+                meta["published"] = published  # the argument overrides, as --published does
+            article = read_text(item[1], slug=article_id, **meta)
         else:
             article = load_article(item, published=published)
         out = {}
@@ -101,23 +105,29 @@ def _local(items: Iterable[Item], tables, published, progress: bool) -> Iterator
         yield process_one(item, tables, published)
 
 
-def _dask(items: list[Item], tables, published, client, batch_size: int) -> Iterator[dict]:
-    """Submit in batches so the scheduler never holds every article's text or result at once."""
-    for i in range(0, len(items), batch_size):
-        batch = items[i:i + batch_size]
-        futures = client.map(process_one, batch, tables=tables, published=published, pure=False)
-        yield from client.gather(futures)
+def _dask(items: Iterable[Item], tables, published, client, batch_size: int) -> Iterator[dict]:
+    """Submit in batches so the scheduler never holds every article's text or result at once;
+    the next batch is submitted before this one is gathered, so the workers never wait."""
+    import itertools
+
+    iterator = iter(items)
+
+    def submit():
+        batch = list(itertools.islice(iterator, batch_size))
+        return client.map(process_one, batch, tables=tables, published=published, pure=False) if batch else None
+
+    pending = submit()
+    while pending:
+        following = submit()
+        yield from client.gather(pending)
+        pending = following
 
 
-def corpus(paths_or_glob, *, engine: str | None = None, client=None, tables: tuple = DEFAULT_TABLES,
-           published=None, progress: bool = False, batch_size: int = 256) -> CorpusResult:
-    """The tables of many articles, concatenated in input order, each with an ``article_id``.
-
-    ``engine``: ``"pandas"`` (in process, the default) or ``"dask"`` (on ``client``, or on the
-    current default ``dask.distributed`` client). ``progress`` shows a tqdm bar in process.
-    """
-    import pandas as pd
-
+def iter_corpus(paths_or_glob, *, engine: str | None = None, client=None, tables: tuple = DEFAULT_TABLES,
+                published=None, progress: bool = False, batch_size: int = 256) -> Iterator[dict]:
+    """Per-article results, in input order, as they are made: ``{"article_id", "tables"}`` or
+    ``{"article_id", "error"}``. Streams: hand it a generator and nothing holds every text.
+    Arguments as for :func:`corpus`."""
     items = expand(paths_or_glob)
     if client is not None:
         engine = "dask"
@@ -131,11 +141,25 @@ def corpus(paths_or_glob, *, engine: str | None = None, client=None, tables: tup
             except ValueError:
                 raise ClaimframeError("engine='dask' needs a dask.distributed Client: start one "
                                       "(Client(LocalCluster())) or pass client=") from None
-        results = _dask(items, tables, published, client, batch_size)
-    elif engine == "pandas":
-        results = _local(items, tables, published, progress)
-    else:
-        raise ClaimframeError(f"engine={engine!r}: use 'pandas' or 'dask'")
+        return _dask(items, tables, published, client, batch_size)
+    if engine == "pandas":
+        return _local(items, tables, published, progress)
+    raise ClaimframeError(f"engine={engine!r}: use 'pandas' or 'dask'")
+
+
+def corpus(paths_or_glob, *, engine: str | None = None, client=None, tables: tuple = DEFAULT_TABLES,
+           published=None, progress: bool = False, batch_size: int = 256) -> CorpusResult:
+    """The tables of many articles, concatenated in input order, each with an ``article_id``.
+
+    ``paths_or_glob``: a glob ("data/articles/*"), a folder of article folders, or an iterable of
+    paths and ``(article_id, text)`` or ``(article_id, text, meta)`` tuples. ``engine``:
+    ``"pandas"`` (in process, the default) or ``"dask"`` (on ``client``, or on the current default
+    ``dask.distributed`` client). ``progress`` shows a tqdm bar in process.
+    """
+    import pandas as pd
+
+    results = iter_corpus(paths_or_glob, engine=engine, client=client, tables=tables, published=published,
+                          progress=progress, batch_size=batch_size)
     collected: dict[str, list] = {name: [] for name in tables}
     errors = []
     for result in results:
