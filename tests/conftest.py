@@ -9,6 +9,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "iraq-shiite-militias-2016"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXTURE_ARTICLES = sorted(p for p in (FIXTURES / "articles").iterdir() if (p / "article.txt").is_file())
+#: Every article in data/articles/ with a hand-verified gold file (the seed among them).
+DATA_ARTICLES = sorted(p for p in (ROOT / "data" / "articles").iterdir() if (p / "claims.gold.csv").is_file())
 
 
 @pytest.fixture(scope="session")

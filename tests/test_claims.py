@@ -5,10 +5,10 @@ import claimframe
 from claimframe.gold import compare_claims, read_gold
 from claimframe.schema import validate
 
-from .conftest import FIXTURE_ARTICLES, SEED
+from .conftest import DATA_ARTICLES, FIXTURE_ARTICLES, SEED
 
 
-@pytest.mark.parametrize("folder", [SEED, *FIXTURE_ARTICLES], ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", [*DATA_ARTICLES, *FIXTURE_ARTICLES], ids=lambda p: p.name)
 def test_claims_match_gold_exactly(folder):
     article = claimframe.load_article(folder)
     gold = read_gold(folder / "claims.gold.csv", article.text)
@@ -16,7 +16,7 @@ def test_claims_match_gold_exactly(folder):
     assert differences.empty, "\n" + differences.to_string()
 
 
-@pytest.mark.parametrize("folder", [SEED, *FIXTURE_ARTICLES], ids=lambda p: p.name)
+@pytest.mark.parametrize("folder", [*DATA_ARTICLES, *FIXTURE_ARTICLES], ids=lambda p: p.name)
 def test_every_table_validates_and_spans_match(folder):
     article = claimframe.load_article(folder)
     for name in ("paragraphs", "sentences", "claims"):

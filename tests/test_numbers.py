@@ -103,3 +103,14 @@ def test_unicode_digits_and_separators():
     s = "The militia has ٥٠٠ fighters and ١٬٠٠٠ rifles; some 12\u202f000 people."
     got = [(s[q.start:q.end], q.value) for q in find_quantities(s)]
     assert got == [("٥٠٠", 500), ("١٬٠٠٠", 1000), ("some 12\u202f000", 12_000)]
+
+
+def test_hyphenated_durations_and_areas():
+    text, q = one("Families face a 40-minute drive to the hospital.")
+    assert (text, q.kind, q.unit_stated) == ("40-minute", "duration", "min")
+    assert q.value == pytest.approx(40 / 1440)
+    text, q = one("The fire burned more than 41,000 acres (16,600 hectares) of brush.")
+    assert text == "more than 41,000 acres (16,600 hectares)"
+    assert (q.kind, q.hedge, q.unit, q.unit_stated) == ("measure", "at_least", "km2", "acre")
+    assert q.value == pytest.approx(165.921113, rel=1e-6)
+    assert (q.conversion_value, q.conversion_unit) == (16_600, "ha")

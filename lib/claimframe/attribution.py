@@ -42,7 +42,7 @@ _TRAILING = re.compile(
     rf",\s*{_SP}\s+(?:{_VERBS})(?:\s+(?:on|in|last|this|late|early)\s+[\w.]+(?:\s+\w+)?)?\s*[.!]?\s*$")
 _INVERTED = re.compile(rf"(?:,|[,.!?][”\"])\s*(?:{_VERBS})\s+{_SP}\s*(?=[,.;!?]|$)")
 _APPOSITIVE = re.compile(
-    rf"{_LEAD}{_SP},\s+(?:a|an|the|[a-z])[^,;“”\"]{{0,160}},\s+(?:has\s+|have\s+)?(?P<verb>{_VERBS})\b"
+    rf"{_LEAD}{_SP},\s+(?:a|an|the|[a-z])(?:[^,;“”\"]|,(?=\d{{3}})){{0,160}},\s+(?:has\s+|have\s+)?(?P<verb>{_VERBS})\b"
 )
 _PREPOSED = re.compile(rf"{_LEAD}{_SP}\s+(?:has\s+|have\s+)?(?P<verb>{_VERBS})\b")
 _THAT = re.compile(r"\bthat\b")
@@ -64,6 +64,11 @@ _TITLE = (
 )
 _NAME = r"[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?"
 _PERSON = re.compile(rf"\b(?P<title>{_TITLE})\s+(?P<names>(?:(?:[A-Z]\.)+\s*|{_NAME}\s+){{0,2}}{_NAME})")
+# "Rosa Delgado, a Cal Fire battalion chief who ...": a name, then its role as an appositive.
+_ROLE_AFTER = re.compile(
+    rf"\b(?P<names>{_NAME}(?:\s+{_NAME}){{1,2}}),\s+(?:a|an|the)\s+(?P<role>[A-Za-z][\w.’' -]{{1,60}}?)"
+    r"(?=\s+(?:who|at|for|in|of|with)\b|[,.;])"
+)
 _PLAIN_NAME = re.compile(rf"^(?:{_NAME}\s+){{1,2}}{_NAME}$")
 _TITLE_WORDS = {
     "col": "colonel", "colonel": "colonel", "gen": "general", "general": "general", "maj": "major",
@@ -112,13 +117,18 @@ class SentenceAttribution:
 
 
 def find_people(text: str) -> list[Person]:
-    """Titled names ("Col. John Dorrian", "Maj. Gen. Gary Volesky") in order of first mention."""
+    """Named people with their titles, in order of mention: a title before the name ("Col. John
+    Dorrian", "Maj. Gen. Gary Volesky") or a role after it ("Rosa Delgado, a Cal Fire battalion
+    chief"), so that "the colonel" and "the battalion chief" can be resolved to them."""
     people = []
     for m in _PERSON.finditer(text):
         names = re.sub(r"\s+", " ", m.group("names")).strip()
         title = re.sub(r"\s+", " ", m.group("title"))
         people.append(Person(f"{title} {names}", names.split()[-1], title, m.start()))
-    return people
+    for m in _ROLE_AFTER.finditer(text):
+        names = re.sub(r"\s+", " ", m.group("names")).strip()
+        people.append(Person(names, names.split()[-1], re.sub(r"\s+", " ", m.group("role")), m.start()))
+    return sorted(people, key=lambda p: p.start)
 
 
 class SourceNames:
@@ -201,8 +211,10 @@ def _common_lead(words: list[str]) -> bool:
 
 
 def _covers_after_that(sentence: str, pos: int) -> tuple[int, int] | None:
-    m = _THAT.search(sentence, pos)
-    if m and m.start() - pos <= 60:
+    """The clause after the verb's own "that": within a few words ("told Breitbart News in October
+    that"), not a later "..., and that" which belongs to a second clause."""
+    m = _THAT.search(sentence, pos, pos + 60)
+    if m and "," not in sentence[pos:m.start()] and len(sentence[pos:m.start()].split()) <= 5:
         return (m.end(), len(sentence))
     return None
 

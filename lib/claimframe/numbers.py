@@ -54,13 +54,14 @@ for _words, _spec in [
     (("nautical miles",), ("distance", "km", 1.852, "nmi")),
     (("square kilometers", "square kilometres", "sq km", "km2", "km²"), ("measure", "km2", 1.0, "km2")),
     (("square miles", "sq mi"), ("measure", "km2", 2.589988110336, "mi2")),
-    (("hectares",), ("measure", "km2", 0.01, "ha")),
+    (("hectares", "hectare"), ("measure", "km2", 0.01, "ha")),
+    (("acres", "acre"), ("measure", "km2", 0.0040468564224, "acre")),
     (("kilograms", "kilogrammes", "kilos", "kg"), ("measure", "kg", 1.0, "kg")),
     (("tons", "tonnes", "metric tons"), ("measure", "kg", 1000.0, "t")),
     (("liters", "litres", "liter", "litre"), ("measure", "L", 1.0, "L")),
     (("gallons",), ("measure", "L", 3.785411784, "gal")),
-    (("seconds",), ("duration", "day", 1 / 86400, "s")),
-    (("minutes",), ("duration", "day", 1 / 1440, "min")),
+    (("seconds", "second"), ("duration", "day", 1 / 86400, "s")),
+    (("minutes", "minute"), ("duration", "day", 1 / 1440, "min")),
     (("hours", "hour", "hrs"), ("duration", "day", 1 / 24, "h")),
     (("days", "day"), ("duration", "day", 1.0, "day")),
     (("weeks", "week"), ("duration", "day", 7.0, "week")),
@@ -355,7 +356,7 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency) -> Quantity | 
         e = t.end()
 
     def scaled(x):
-        return None if x is None else round(x * factor, 6)
+        return None if x is None else float(f"{x * factor:.12g}")  # no float noise, no lost precision
 
     q = Quantity(s, e, kind, hedge, value=scaled(value), low=scaled(low), high=scaled(high),
                  unit=canonical, unit_stated=stated)
