@@ -1,0 +1,298 @@
+"""The timeline: filter_events, plot_timeline (artists checked on Agg) and the widget wiring.
+
+Expected values come from the seed's events as read by hand (tests/test_events.py pins them):
+five reported (Oct. "October", Oct. 17, Nov. "November", Nov. 9, Dec. 4), the LA Times article
+(2016-12-12), the publication (2016-12-15) and eight context events (2016-07-09 .. 2017-07-10).
+"""
+from __future__ import annotations
+
+import itertools
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
+
+import claimframe  # noqa: E402
+from claimframe import schema, style  # noqa: E402
+from claimframe.timeline import (  # noqa: E402
+    EVENT_KIND_COLOURS,
+    NO_MATCH,
+    clear_timeline,
+    event_table,
+    filter_events,
+    plot_timeline,
+    timeline_explorer,
+)
+
+from .conftest import FIXTURES  # noqa: E402
+
+T = pd.Timestamp
+REPORTED = ["October", "October 17", "November", "Wednesday, Nov. 9, 2016", "Dec. 4"]
+
+
+@pytest.fixture(scope="module")
+def events(seed):
+    return seed.events
+
+
+@pytest.fixture
+def ax():
+    fig, ax = plt.subplots(figsize=style.FIGSIZE_WIDE)
+    fig.subplots_adjust(left=0.18, right=0.98, top=0.86, bottom=0.19)
+    yield ax
+    plt.close(fig)
+
+
+def gids(ax, prefix):
+    return {a.get_gid().split(":", 1)[1]: a for a in ax.get_children()
+            if isinstance(a.get_gid(), str) and a.get_gid().startswith(prefix + ":")}
+
+
+# --- filter_events ------------------------------------------------------------------------------
+def test_filter_by_date_overlap(events):
+    # a month-precision "November" overlaps a range that starts on its last day
+    got = filter_events(events, "2016-11-30", "2016-12-31")
+    assert got["date_text"].tolist() == ["November", "Dec. 4", "2016-12-12", "2016-12-15"]
+    got = filter_events(events, "2016-12-01", None, kinds=["reported"])
+    assert got["date_text"].tolist() == ["Dec. 4"]
+    got = filter_events(events, None, "2016-10-17")
+    assert got["date_text"].tolist() == ["2016-07-09", "2016-08-25", "October", "October 17", "2016-10-17"]
+
+
+def test_filter_by_kind_source_and_context(events):
+    assert filter_events(events, kinds="reported")["date_text"].tolist() == REPORTED
+    assert filter_events(events, sources=["Col. John Dorrian"])["date_text"].tolist() == ["Dec. 4"]
+    no_context = filter_events(events, context=False)
+    assert len(no_context) == 7 and "context" not in set(no_context["kind"])
+    assert filter_events(events, kinds=["context"], context=False).empty
+    assert filter_events(events, kinds=[]).empty and filter_events(events, sources=()).empty
+    assert len(filter_events(events)) == len(events) == 15
+
+
+def test_filter_keeps_the_contract(events):
+    for got in (filter_events(events, kinds=["cited"]), filter_events(events, sources=[])):
+        schema.validate("events", got)
+        assert list(got.index) == list(range(len(got)))
+
+
+def test_event_table(events):
+    table = event_table(filter_events(events, kinds=["reported"]))
+    assert list(table.columns) == ["date", "date_end", "date_precision", "date_text", "label", "kind", "source"]
+    assert table.loc[2, ["date", "date_end"]].tolist() == ["2016-11-01", "2016-11-30"]
+
+
+# --- plot_timeline ------------------------------------------------------------------------------
+def test_marks_points_and_spans(events, ax):
+    plot_timeline(events, ax=ax)
+    marks = gids(ax, "event")
+    assert set(marks) == set(events["event_id"])
+    by_text = dict(zip(events["date_text"], events["event_id"]))
+    nov = marks[by_text["November"]]
+    assert isinstance(nov, Rectangle)  # a month is a span: Nov. 1 to the end of Nov. 30
+    assert nov.get_x() == pytest.approx(mdates.date2num(T("2016-11-01")))
+    assert nov.get_width() == pytest.approx(30.0)
+    dec4 = marks[by_text["Dec. 4"]]
+    assert isinstance(dec4, Line2D) and dec4.get_marker() == "o"
+    assert dec4.get_xdata()[0] == pytest.approx(mdates.date2num(T("2016-12-04")) + 0.5)
+    assert matplotlib.colors.same_color(dec4.get_markerfacecolor(), EVENT_KIND_COLOURS["reported"])
+    law = marks[by_text["2016-11-26"]]  # context: hollow diamond in the record's colour
+    assert law.get_marker() == "D" and matplotlib.colors.same_color(law.get_markerfacecolor(), "white")
+    assert matplotlib.colors.same_color(law.get_markeredgecolor(), EVENT_KIND_COLOURS["context"])
+
+
+def test_article_block_above_context_block(events, ax):
+    plot_timeline(events, ax=ax)
+    marks = gids(ax, "event")
+    kinds = dict(zip(events["event_id"], events["kind"]))
+
+    def row(artist):
+        return artist.get_ydata()[0] if isinstance(artist, Line2D) else artist.get_y() + artist.get_height() / 2
+
+    article_rows = [row(a) for e, a in marks.items() if kinds[e] != "context"]
+    context_rows = [row(a) for e, a in marks.items() if kinds[e] == "context"]
+    assert max(article_rows) < min(context_rows)  # y grows downwards: article events on top
+    assert len({round(r, 3) for r in article_rows + context_rows}) == 15  # one row each
+    headings = gids(ax, "heading")
+    assert headings["article"].get_text() == "What the article says"
+    assert "public record" in headings["context"].get_text()
+
+
+def test_labels_never_overlap_and_stay_inside(events, ax):
+    plot_timeline(events, ax=ax)
+    fig = ax.figure
+    fig.canvas.draw()
+    labels = gids(ax, "label")
+    assert len(labels) == 15
+    texts = dict(zip(events["event_id"], events["label"]))
+    for eid, artist in labels.items():
+        shown = artist.get_text()
+        assert shown == texts[eid] or (shown.endswith("…") and texts[eid].startswith(shown[:-1].rstrip("…")))
+    boxes = [a.get_window_extent() for a in labels.values()]
+    boxes += [a.get_window_extent() for a in gids(ax, "date").values()]
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b), (a, b)
+    frame = ax.get_window_extent()
+    for box in boxes[:15]:
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1
+    figure_box = fig.bbox
+    for box in boxes:
+        assert figure_box.x0 <= box.x0 and box.x1 <= figure_box.x1
+
+
+def test_date_column_quotes_the_article(events, ax):
+    plot_timeline(events, ax=ax)
+    dates = {a.get_text() for a in gids(ax, "date").values()}
+    assert {"“November”", "“Dec. 4”", "“Wednesday, Nov. 9, 2016”", "2016-11-26", "2016-12-15"} <= dates
+
+
+def test_legend_and_colour_by_source(events, ax):
+    plot_timeline(events, ax=ax)
+    legend = {a.get_text() for a in gids(ax, "legend").values()}
+    assert {"article reports", "article published", "cited article", "public record"} <= legend
+    handle = gids(ax, "legend-handle")["article reports"]
+    assert matplotlib.colors.same_color(handle.get_facecolor(), EVENT_KIND_COLOURS["reported"])
+    clear_timeline(ax)
+    plot_timeline(events, ax=ax, colour_by="source")
+    legend = {a.get_text() for a in gids(ax, "legend").values()}
+    assert {"AP Photo/Marko Drobnjakovic", "Breitbart News", "Col. John Dorrian"} <= legend
+    palette = style.colours_for(["AP Photo/Marko Drobnjakovic", "Breitbart News", "Col. John Dorrian"])
+    dec4 = gids(ax, "event")[events.loc[events["date_text"] == "Dec. 4", "event_id"].iloc[0]]
+    assert matplotlib.colors.same_color(dec4.get_markerfacecolor(), palette["Col. John Dorrian"])
+    with pytest.raises(ValueError, match="colour_by"):
+        plot_timeline(events, ax=ax, colour_by="mood")
+
+
+def test_published_line_and_title(events, ax):
+    plot_timeline(events, ax=ax)
+    published = next(a for a in ax.get_children() if a.get_gid() == "published")
+    assert published.get_xdata()[0] == pytest.approx(mdates.date2num(T("2016-12-15")) + 0.5)
+    title = next(a for a in ax.get_children() if a.get_gid() == "title")
+    subtitle = next(a for a in ax.get_children() if a.get_gid() == "subtitle")
+    assert "article" in title.get_text() and "Breitbart News, 2016-12-15" in subtitle.get_text()
+
+
+def test_labels_off_and_empty_table(events, ax):
+    plot_timeline(events, ax=ax, labels=False)
+    assert not gids(ax, "label") and len(gids(ax, "event")) == 15
+    clear_timeline(ax)
+    assert not gids(ax, "event") and not ax.lines and not ax.patches
+    plot_timeline(events.iloc[0:0], ax=ax)
+    message = next(a for a in ax.get_children() if a.get_gid() == "no-match")
+    assert message.get_text() == NO_MATCH
+    ax.figure.canvas.draw()  # draws without error
+
+
+def test_without_ax_makes_a_fixed_size_figure(events):
+    ax = plot_timeline(filter_events(events, kinds=["reported"], context=False))
+    try:
+        assert tuple(ax.figure.get_size_inches()) == style.FIGSIZE_WIDE
+        assert not gids(ax, "heading")  # one block: no headings
+        assert len(gids(ax, "event")) == 5
+    finally:
+        plt.close(ax.figure)
+
+
+def test_a_fixture_with_a_week_and_a_year(ax):
+    events = claimframe.load_article(FIXTURES / "timeline" / "bbc-style").events
+    plot_timeline(events, ax=ax)
+    by_text = dict(zip(events["date_text"], events["event_id"]))
+    marks = gids(ax, "event")
+    assert marks[by_text["last week"]].get_width() == pytest.approx(7.0)
+    assert marks[by_text["1958"]].get_width() == pytest.approx(365.0)
+    storm = marks[by_text["2016-11-19"]]  # a three-day context record: a hatched span
+    assert isinstance(storm, Rectangle) and storm.get_hatch() == "///" and storm.get_width() == pytest.approx(3.0)
+    ax.figure.canvas.draw()
+    boxes = [a.get_window_extent() for a in gids(ax, "label").values()]
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.overlaps(b)
+    # the publication line sits near the right edge (1958 .. 2017): its note is kept inside
+    note = next(a for a in ax.get_children() if a.get_gid() == "published-label").get_window_extent()
+    assert ax.figure.bbox.x0 <= note.x0 and note.x1 <= ax.figure.bbox.x1
+
+
+# --- the widget ---------------------------------------------------------------------------------
+@pytest.fixture
+def explorer(events):
+    return timeline_explorer(events)
+
+
+def test_explorer_starts_unfiltered(explorer, events):
+    assert len(explorer.filtered) == 15 and explorer.message is None
+    assert explorer.status.value == "Showing 15 of 15 events."
+    assert explorer.kinds.options == ("reported", "published", "cited")
+    assert explorer.date_range.value == (T("2016-07-01"), T("2017-07-01"))
+    assert "Iraqi parliament passes the PMF law" in explorer.table.value
+    assert len(gids(explorer.ax, "event")) == 15
+
+
+def test_setting_controls_updates_chart_and_table(explorer):
+    explorer.kinds.value = ("reported",)
+    assert set(explorer.filtered["kind"]) == {"reported", "context"}  # context has its own toggle
+    explorer.show_context.value = False
+    assert explorer.filtered["date_text"].tolist() == REPORTED
+    assert explorer.status.value == "Showing 5 of 15 events."
+    assert len(gids(explorer.ax, "event")) == 5
+    assert "Breitbart News publishes" not in explorer.table.value and "Offensive started" in explorer.table.value
+    explorer.date_range.value = (T("2016-11-01"), T("2016-11-01"))  # November 2016 only
+    assert explorer.filtered["date_text"].tolist() == ["November", "Wednesday, Nov. 9, 2016"]
+    explorer.show_labels.value = False
+    assert not gids(explorer.ax, "label") and len(gids(explorer.ax, "event")) == 2
+    explorer.colour_by.value = "source"
+    legend = {a.get_text() for a in gids(explorer.ax, "legend").values()}
+    assert {"AP Photo/Marko Drobnjakovic", "Breitbart News"} <= legend
+
+
+def test_empty_selection_shows_a_message_not_an_error(explorer):
+    explorer.sources.value = ()
+    assert explorer.filtered.empty and explorer.message == NO_MATCH
+    assert "No events match" in explorer.status.value and "No events match" in explorer.table.value
+    assert next(a for a in explorer.ax.get_children() if a.get_gid() == "no-match")
+    assert explorer.render_png().startswith(b"\x89PNG")
+    explorer.sources.value = explorer.sources.options
+    assert len(explorer.filtered) == 15 and explorer.message is None
+
+
+def test_source_filter_and_filters_dict(explorer):
+    explorer.sources.value = ("Col. John Dorrian", "Library of Congress Global Legal Monitor 2016-12-07; Reuters")
+    assert explorer.filtered["date_text"].tolist() == ["2016-11-26", "Dec. 4"]
+    f = explorer.filters()
+    assert f["start"] == T("2016-07-01") and f["end"] == T("2017-07-31") and f["context"] is True
+
+
+def test_render_png_is_the_fixed_size(explorer):
+    png = explorer.render_png()
+    assert png.startswith(b"\x89PNG")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    dpi = explorer.figure.dpi
+    assert (width, height) == (round(style.FIGSIZE_WIDE[0] * dpi), round(style.FIGSIZE_WIDE[1] * dpi))
+
+
+def test_explorer_without_context_events():
+    a = claimframe.read_text("Work began on Dec. 4 and ended on Dec. 9.", published="2016-12-15", outlet="Example")
+    x = timeline_explorer(a.events)
+    assert x.show_context.disabled and x.show_context.value is False
+    assert x.filtered["date_text"].tolist() == ["Dec. 4", "Dec. 9", "2016-12-15"]
+    assert x.widget.children[0] is x.controls
+
+
+def test_bench_runs(tmp_path, capsys):
+    """bench/timeline.py still runs (two updates; nothing asserted on time)."""
+    import importlib.util
+    import json
+
+    from .conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("bench_timeline", ROOT / "bench" / "timeline.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.main(["--repeats", "2", "--json", str(tmp_path / "out.json")]) == 0
+    result = json.loads((tmp_path / "out.json").read_text())
+    assert result["events"] == 15 and result["update_render_median_ms"] > 0
+    assert "target: under 100 ms" in capsys.readouterr().out
