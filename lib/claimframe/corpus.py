@@ -105,21 +105,28 @@ def _local(items: Iterable[Item], tables, published, progress: bool) -> Iterator
         yield process_one(item, tables, published)
 
 
-def _dask(items: Iterable[Item], tables, published, client, batch_size: int) -> Iterator[dict]:
-    """Submit in batches so the scheduler never holds every article's text or result at once;
-    the next batch is submitted before this one is gathered, so the workers never wait."""
+def process_chunk(items: list, tables: tuple = DEFAULT_TABLES, published=None) -> list[dict]:
+    """:func:`process_one` for several articles: one Dask task per chunk keeps scheduling cheap."""
+    return [process_one(item, tables, published) for item in items]
+
+
+def _dask(items: Iterable[Item], tables, published, client, batch_size: int, chunk_size: int = 16) -> Iterator[dict]:
+    """Submit a batch of chunks at a time, so the scheduler never holds every article's text or
+    result at once; the next batch is submitted before this one is gathered, so workers never wait."""
     import itertools
 
     iterator = iter(items)
 
     def submit():
         batch = list(itertools.islice(iterator, batch_size))
-        return client.map(process_one, batch, tables=tables, published=published, pure=False) if batch else None
+        chunks = [batch[i:i + chunk_size] for i in range(0, len(batch), chunk_size)]
+        return client.map(process_chunk, chunks, tables=tables, published=published, pure=False) if chunks else None
 
     pending = submit()
     while pending:
         following = submit()
-        yield from client.gather(pending)
+        for chunk in client.gather(pending):
+            yield from chunk
         pending = following
 
 
