@@ -130,3 +130,19 @@ def test_plot_distance_checks_without_rows():
     ax = report.plot_distance_checks(pd.DataFrame(columns=["distance_km", "gazetteer_km"]))
     assert not ax.axison
     assert "No relative distances" in ax.texts[0].get_text()
+
+
+def test_checks_explorer_filters_the_report():
+    import claimframe
+    from claimframe.report import checks_explorer
+
+    a = claimframe.load_article("iraq-shiite-militias-2016")
+    ex = checks_explorer(a)
+    assert len(ex.filtered) == len(a.checks)
+    ex.status.value = ("warn",)
+    assert set(ex.filtered["status"].astype(str)) == {"warn"}
+    assert ex.summary.value == f"{(a.checks['status'] == 'warn').sum()} of {len(a.checks)} checks"
+    ex.kind.value = ("weekday",)  # the weekday check is ok, not warn: nothing matches both
+    assert ex.filtered.empty
+    ex.status.value = ()
+    assert ex.filtered["kind"].tolist() == ["weekday"]

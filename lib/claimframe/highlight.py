@@ -386,13 +386,15 @@ def article_html(
 
 
 def place_mentions(article: "Article") -> "pd.DataFrame":
-    """The article's place mentions for :func:`article_html`: ``article.places`` when the places
-    module provides it, else :func:`claimframe.places.find_places` on the text."""
-    from . import places
+    """The article's place mentions for :func:`article_html` (``article.places``)."""
+    return article.places
 
-    if hasattr(places, "article_places"):
-        return article.places
-    return places.find_places(article.text)
+
+def article_view(article: "Article"):
+    """The highlighted article as a displayable HTML object (for a notebook or a widget view)."""
+    from IPython.display import HTML
+
+    return HTML(article_html(article, places=article.places))
 
 
 def metadata_table(article: "Article") -> "pd.DataFrame":

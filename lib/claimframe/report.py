@@ -271,3 +271,61 @@ def plot_distance_checks(relations: "pd.DataFrame", ax: "Axes | None" = None, *,
                            "Source: the article; data/gazetteer.csv (WGS84 geodesic, centre to centre)"),
                  loc="left", fontsize=10)
     return ax
+
+
+def filter_checks(checks: "pd.DataFrame", statuses=None, kinds=None) -> "pd.DataFrame":
+    """Checks with one of ``statuses`` and one of ``kinds`` (None or empty: all)."""
+    keep = checks.index == checks.index
+    if statuses:
+        keep &= checks["status"].astype(str).isin(list(statuses))
+    if kinds:
+        keep &= checks["kind"].astype(str).isin(list(kinds))
+    return checks[keep]
+
+
+class ChecksExplorer:
+    """Status and kind filters wired to the HTML report; :meth:`update` redraws it."""
+
+    def __init__(self, article: "Article"):
+        import ipywidgets as w
+
+        from .schema import CHECK_STATUSES
+
+        self.article = article
+        self.checks = article.checks
+        present = set(self.checks["status"].astype(str))
+        self.status = w.SelectMultiple(options=[s for s in CHECK_STATUSES if s in present], description="status",
+                                       rows=4)
+        self.kind = w.SelectMultiple(options=sorted(set(self.checks["kind"].astype(str))), description="kind",
+                                     rows=6)
+        self.summary = w.Label()
+        self.report = w.Output()
+        for control in (self.status, self.kind):
+            control.observe(lambda _change: self.update(), names="value")
+        self.widget = w.VBox([w.HBox([self.status, self.kind, self.summary]), self.report])
+        self.filtered = self.checks
+        self.update()
+
+    def update(self) -> "pd.DataFrame":
+        from IPython.display import HTML, display
+
+        self.filtered = filter_checks(self.checks, self.status.value, self.kind.value)
+        self.summary.value = f"{len(self.filtered)} of {len(self.checks)} checks"
+        with self.report:
+            self.report.clear_output(wait=True)
+            if len(self.filtered):
+                display(HTML(checks_report_html(self.filtered, self.article)))
+            else:
+                print("No checks match these filters." if len(self.checks) else
+                      "This article has no checks: it states nothing they can test.")
+        return self.filtered
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def checks_explorer(article: "Article") -> ChecksExplorer:
+    """The checks report with status and kind filters (see :class:`ChecksExplorer`)."""
+    return ChecksExplorer(article)
