@@ -67,3 +67,8 @@ def test_an_article_with_nothing_to_report():
     a = claimframe.read_text("Nothing here is numeric at all.")
     assert a.claims.empty
     validate("claims", a.claims)
+
+
+def test_a_sentence_printed_twice_gives_distinct_ids():
+    a = claimframe.read_text("Police said 50 people came.\n\nPolice said 50 people came.")
+    assert len(a.claims) == 2 and a.claims["claim_id"].is_unique

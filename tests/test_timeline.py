@@ -18,11 +18,12 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Rectangle  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 
 import claimframe  # noqa: E402
-from claimframe import schema, style  # noqa: E402
+from claimframe import schema, style, timeline  # noqa: E402
+from claimframe.style import EVENT_KIND_COLOURS  # noqa: E402
 from claimframe.timeline import (  # noqa: E402
-    EVENT_KIND_COLOURS,
     NO_MATCH,
     clear_timeline,
     event_table,
@@ -35,6 +36,9 @@ from .conftest import FIXTURES  # noqa: E402
 
 T = pd.Timestamp
 REPORTED = ["October", "October 17", "November", "Wednesday, Nov. 9, 2016", "Dec. 4"]
+TITLE = "Events on a timeline: the article and the public record"
+KIND_LEGEND = ["article reports", "article published", "cited article", "public record",
+               "day (filled: article)", "day (hollow: record)", "week, month or year"]
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +57,10 @@ def ax():
 def gids(ax, prefix):
     return {a.get_gid().split(":", 1)[1]: a for a in ax.get_children()
             if isinstance(a.get_gid(), str) and a.get_gid().startswith(prefix + ":")}
+
+
+def legend_texts(ax):
+    return [t.get_text() for t in ax.get_legend().get_texts()]
 
 
 # --- filter_events ------------------------------------------------------------------------------
@@ -89,6 +97,11 @@ def test_event_table(events):
 
 
 # --- plot_timeline ------------------------------------------------------------------------------
+def test_colours_live_in_style():
+    assert timeline.EVENT_KIND_COLOURS is style.EVENT_KIND_COLOURS
+    assert set(EVENT_KIND_COLOURS.values()) <= set(style.OKABE_ITO)  # colour-blind-safe
+
+
 def test_marks_points_and_spans(events, ax):
     plot_timeline(events, ax=ax)
     marks = gids(ax, "event")
@@ -120,8 +133,9 @@ def test_article_block_above_context_block(events, ax):
     assert max(article_rows) < min(context_rows)  # y grows downwards: article events on top
     assert len({round(r, 3) for r in article_rows + context_rows}) == 15  # one row each
     headings = gids(ax, "heading")
+    assert all(isinstance(h, Text) for h in headings.values())
     assert headings["article"].get_text() == "What the article says"
-    assert "public record" in headings["context"].get_text()
+    assert headings["context"].get_text() == "The public record (context events)"
 
 
 def test_labels_never_overlap_and_stay_inside(events, ax):
@@ -129,7 +143,7 @@ def test_labels_never_overlap_and_stay_inside(events, ax):
     fig = ax.figure
     fig.canvas.draw()
     labels = gids(ax, "label")
-    assert len(labels) == 15
+    assert len(labels) == 15 and all(isinstance(a, Text) for a in labels.values())
     texts = dict(zip(events["event_id"], events["label"]))
     for eid, artist in labels.items():
         shown = artist.get_text()
@@ -146,6 +160,49 @@ def test_labels_never_overlap_and_stay_inside(events, ax):
         assert figure_box.x0 <= box.x0 and box.x1 <= figure_box.x1
 
 
+def test_labels_sit_beside_their_marks(events, ax):
+    """Hand-checked on the seed: at 10 x 5 inches every label fits whole; the last context event
+    (2017-07-10, at the right edge) has its label on the left, the others on the right."""
+    plot_timeline(events, ax=ax)
+    by_text = dict(zip(events["date_text"], events["event_id"]))
+    labels, marks = gids(ax, "label"), gids(ax, "event")
+    mosul = labels[by_text["2017-07-10"]]
+    assert mosul.get_text() == "Mosul victory declared" and mosul.get_ha() == "right"
+    assert mosul.xy[0] == pytest.approx(marks[by_text["2017-07-10"]].get_xdata()[0])
+    offensive = labels[by_text["October 17"]]
+    assert offensive.get_text() == "Offensive started" and offensive.get_ha() == "left"
+    assert offensive.xy[0] == pytest.approx(mdates.date2num(T("2016-10-17")) + 0.5)
+    assert labels[by_text["November"]].get_text() == "Iraqi parliament passed a law that made the Shiite militias"
+    nov = marks[by_text["November"]]
+    assert labels[by_text["November"]].xy[0] == pytest.approx(nov.get_x() + nov.get_width())  # right of the span
+
+
+def test_a_span_across_the_axis_gets_its_label_inside(events, ax):
+    """November only: the "November" bar fills the axis, so neither side has room; its label goes
+    inside the bar, whole, rather than off the figure."""
+    plot_timeline(filter_events(events, "2016-11-01", "2016-11-30"), ax=ax)
+    ax.figure.canvas.draw()
+    nov_id = events.loc[events["date_text"] == "November", "event_id"].iloc[0]
+    label = gids(ax, "label")[nov_id]
+    assert label.get_text() == "Iraqi parliament passed a law that made the Shiite militias"
+    assert label.get_ha() == "left" and label.xy[0] == pytest.approx(mdates.date2num(T("2016-11-01")))
+    box, frame = label.get_window_extent(), ax.get_window_extent()
+    assert frame.x0 <= box.x0 and box.x1 <= frame.x1
+
+
+def test_long_labels_are_cut_word_by_word(events, ax):
+    event_id = events.loc[events["date_text"] == "2016-07-09", "event_id"].iloc[0]
+    long = events.copy()
+    long["label"] = long["label"].astype(object)
+    long.loc[long["event_id"] == event_id, "label"] = "word " * 60 + "$5 million and $6 million"
+    plot_timeline(long, ax=ax)
+    ax.figure.canvas.draw()
+    label = gids(ax, "label")[event_id]
+    assert label.get_text().startswith("word word ") and label.get_text().endswith("word…")
+    assert label.get_window_extent().x1 <= ax.get_window_extent().x1
+    assert not label.get_parse_math()  # "$5 million and $6 million" is not mathtext
+
+
 def test_date_column_quotes_the_article(events, ax):
     plot_timeline(events, ax=ax)
     dates = {a.get_text() for a in gids(ax, "date").values()}
@@ -154,14 +211,17 @@ def test_date_column_quotes_the_article(events, ax):
 
 def test_legend_and_colour_by_source(events, ax):
     plot_timeline(events, ax=ax)
-    legend = {a.get_text() for a in gids(ax, "legend").values()}
-    assert {"article reports", "article published", "cited article", "public record"} <= legend
-    handle = gids(ax, "legend-handle")["article reports"]
-    assert matplotlib.colors.same_color(handle.get_facecolor(), EVENT_KIND_COLOURS["reported"])
+    assert legend_texts(ax) == KIND_LEGEND  # the seed has all four kinds
+    handles = dict(zip(KIND_LEGEND, ax.get_legend().legend_handles))
+    assert matplotlib.colors.same_color(handles["article reports"].get_facecolor(), "#0072B2")
+    assert matplotlib.colors.same_color(handles["public record"].get_facecolor(), "#D55E00")
+    assert handles["day (hollow: record)"].get_marker() == "D"
     clear_timeline(ax)
+    assert ax.get_legend() is None
     plot_timeline(events, ax=ax, colour_by="source")
-    legend = {a.get_text() for a in gids(ax, "legend").values()}
-    assert {"AP Photo/Marko Drobnjakovic", "Breitbart News", "Col. John Dorrian"} <= legend
+    # article sources, sorted; context events grey
+    assert legend_texts(ax) == ["AP Photo/Marko Drobnjakovic", "Breitbart News", "Col. John Dorrian",
+                                "public record (see table)", *KIND_LEGEND[4:]]
     palette = style.colours_for(["AP Photo/Marko Drobnjakovic", "Breitbart News", "Col. John Dorrian"])
     dec4 = gids(ax, "event")[events.loc[events["date_text"] == "Dec. 4", "event_id"].iloc[0]]
     assert matplotlib.colors.same_color(dec4.get_markerfacecolor(), palette["Col. John Dorrian"])
@@ -173,16 +233,37 @@ def test_published_line_and_title(events, ax):
     plot_timeline(events, ax=ax)
     published = next(a for a in ax.get_children() if a.get_gid() == "published")
     assert published.get_xdata()[0] == pytest.approx(mdates.date2num(T("2016-12-15")) + 0.5)
-    title = next(a for a in ax.get_children() if a.get_gid() == "title")
+    note = next(a for a in ax.get_children() if a.get_gid() == "published-label")
+    assert note.get_text() == "article published 2016-12-15: its “today”"
+    assert ax.get_title(loc="left") == TITLE
     subtitle = next(a for a in ax.get_children() if a.get_gid() == "subtitle")
-    assert "article" in title.get_text() and "Breitbart News, 2016-12-15" in subtitle.get_text()
+    assert subtitle.get_text() == ("Source: Breitbart News, 2016-12-15 (dates resolved against publication); "
+                                   "context: curated public sources (context_events.csv)")
+    plot_timeline(events, ax=ax, title="Mosul, 2016", subtitle="Source: a test")
+    assert ax.get_title(loc="left") == "Mosul, 2016"
+
+
+def test_words_are_text_in_svg(events, ax):
+    """Title, headings, dates, labels, legend and date ticks are text a reader (or a screen
+    reader) can select in an SVG saved with text kept as text."""
+    plot_timeline(events, ax=ax)
+    import io
+
+    buf = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        ax.figure.savefig(buf, format="svg")
+    svg = buf.getvalue()
+    for words in (TITLE, "What the article says", "“Dec. 4”", "Mosul victory declared",
+                  "article reports", "Sep", "2017"):
+        assert f">{words}</text>" in svg, words
 
 
 def test_labels_off_and_empty_table(events, ax):
     plot_timeline(events, ax=ax, labels=False)
     assert not gids(ax, "label") and len(gids(ax, "event")) == 15
     clear_timeline(ax)
-    assert not gids(ax, "event") and not ax.lines and not ax.patches
+    assert not gids(ax, "event") and not ax.lines and not ax.patches and not ax.texts
+    assert ax.get_title(loc="left") == "" and ax.get_legend() is None
     plot_timeline(events.iloc[0:0], ax=ax)
     message = next(a for a in ax.get_children() if a.get_gid() == "no-match")
     assert message.get_text() == NO_MATCH
@@ -245,8 +326,7 @@ def test_setting_controls_updates_chart_and_table(explorer):
     explorer.show_labels.value = False
     assert not gids(explorer.ax, "label") and len(gids(explorer.ax, "event")) == 2
     explorer.colour_by.value = "source"
-    legend = {a.get_text() for a in gids(explorer.ax, "legend").values()}
-    assert {"AP Photo/Marko Drobnjakovic", "Breitbart News"} <= legend
+    assert legend_texts(explorer.ax)[:2] == ["AP Photo/Marko Drobnjakovic", "Breitbart News"]
 
 
 def test_empty_selection_shows_a_message_not_an_error(explorer):

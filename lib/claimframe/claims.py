@@ -64,8 +64,12 @@ def entity_after(text: str, end: int, kind: str) -> str | None:
     return words[-1] if len(words) == 1 and not words[0].endswith(("ed", "ing", "ly")) else None
 
 
-def claim_id(sentence_text: str, claim_text: str, occurrence: int) -> str:
-    digest = hashlib.sha1(f"{sentence_text}\x1f{claim_text}\x1f{occurrence}".encode()).hexdigest()
+def claim_id(sentence_text: str, claim_text: str, occurrence: int, sentence_repeat: int = 1) -> str:
+    """Stable ID: the sentence's words (and which repeat of them, for a sentence printed twice),
+    the claim's words and their occurrence in the sentence. Offsets are left out on purpose, so
+    an edit elsewhere in the article changes no ID."""
+    repeat = f"\x1f{sentence_repeat}" if sentence_repeat > 1 else ""
+    digest = hashlib.sha1(f"{sentence_text}\x1f{claim_text}\x1f{occurrence}{repeat}".encode()).hexdigest()
     return f"c-{digest[:10]}"
 
 
@@ -103,6 +107,11 @@ def extract_claims(article: "Article") -> "pd.DataFrame":
                          if q.kind in ENTITY_KINDS else None})
     rows.sort(key=lambda r: r["start"])
     seen: dict[tuple[int, str], int] = {}
+    repeats: dict[int, int] = {}  # sentence_id -> which repeat of its text it is
+    texts_seen: dict[str, int] = {}
+    for sa in speaking:
+        sentence_text = text[sa.start:sa.end]
+        texts_seen[sentence_text] = repeats[sa.sentence_id] = texts_seen.get(sentence_text, 0) + 1
     for row in rows:
         sa = sentence_at(row["start"])
         claim_text = text[row["start"]:row["end"]]
@@ -110,7 +119,7 @@ def extract_claims(article: "Article") -> "pd.DataFrame":
         source, quoted = source_of(sa, row["start"], row["end"], default or article.outlet or "unattributed")
         k = seen[(sa.sentence_id, claim_text)] = seen.get((sa.sentence_id, claim_text), 0) + 1
         row.update(
-            claim_id=claim_id(text[sa.start:sa.end], claim_text, k),
+            claim_id=claim_id(text[sa.start:sa.end], claim_text, k, repeats[sa.sentence_id]),
             sentence_id=sa.sentence_id,
             paragraph_id=sa.paragraph_id,
             text=claim_text,

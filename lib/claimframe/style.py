@@ -28,6 +28,14 @@ KIND_COLOURS = {
     "measure": "#000000",
     "rank": GREY,
 }
+#: Event kinds on the timeline (claimframe.timeline): the article's own events in blue, black and
+#: reddish purple, the public record in vermillion.
+EVENT_KIND_COLOURS = {
+    "reported": "#0072B2",   # blue: what the article says
+    "published": "#000000",  # black: the article itself
+    "cited": "#CC79A7",      # reddish purple: the article it cites
+    "context": "#D55E00",    # vermillion: the public record
+}
 #: Check statuses.
 STATUS_COLOURS = {"ok": "#009E73", "warn": "#E69F00", "fail": "#D55E00", "info": "#56B4E9"}
 

@@ -19,14 +19,13 @@ record's, on one time axis, shows at a glance what the article's words allow and
 """
 from __future__ import annotations
 
-import functools
 import html
 import io
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .errors import ClaimframeError
 from .schema import EVENT_KINDS
-from .style import FIGSIZE_WIDE, GREY, colours_for
+from .style import EVENT_KIND_COLOURS, FIGSIZE_WIDE, GREY, colours_for
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -44,13 +43,6 @@ __all__ = [
     "timeline_explorer",
 ]
 
-#: Event kinds get fixed colours (Okabe-Ito, as in claimframe.style).
-EVENT_KIND_COLOURS = {
-    "reported": "#0072B2",   # blue: what the article says
-    "published": "#000000",  # black: the article itself
-    "cited": "#CC79A7",      # reddish purple: the article it cites
-    "context": "#D55E00",    # vermillion: the public record
-}
 KIND_NAMES = {
     "reported": "article reports",
     "published": "article published",
@@ -62,6 +54,8 @@ TABLE_COLUMNS = ["date", "date_end", "date_precision", "date_text", "label", "ki
 ARTICLE_HEADING = "What the article says"
 CONTEXT_HEADING = "The public record (context events)"
 LABEL_FONTSIZE = 8.0
+#: Text from the article is shown as written: "$5 million ... $6 million" is not mathtext.
+PLAIN = dict(parse_math=False)
 #: Fixed margins (figure fractions) leaving room for date tick labels on the left, the title and
 #: publication note above, and the legend below.
 MARGINS = dict(left=0.18, right=0.98, top=0.86, bottom=0.19)
@@ -162,95 +156,13 @@ def _tick_text(rec: dict) -> str:
     return text if len(text) <= 26 else text[:25] + "…"
 
 
-# Text as cached vector outlines. Why: matplotlib's Agg backend draws text glyph by glyph in Python
-# (about 0.1 ms a glyph here), so a chart with a few hundred characters of labels takes longer to
-# rasterise than everything else together, and the widget redraws it at every click. The outline
-# of each string is built once (``_outline``) and drawn as one path, which Agg fills in C++; it
-# stays vector in PDF and SVG. Vertical alignment uses fixed font proportions so rows line up.
-_VA_SHIFT = {"center": -0.36, "baseline": 0.0, "bottom": 0.24, "top": -0.76}
-
-
-@functools.lru_cache(maxsize=4096)
-def _outline(text: str, size: float, weight: str):
-    """(path in points with its baseline at 0, x-min, x-max) of ``text``; cached."""
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextPath
-
-    path = TextPath((0, 0), text, size=size, prop=FontProperties(size=size, weight=weight))
-    if not len(path.vertices):  # blank text
-        return path, 0.0, 0.0
-    ext = path.get_extents()
-    return path, float(ext.x0), float(ext.x1)
-
-
-def _text_width_pt(text: str, size: float, weight: str = "normal") -> float:
-    _, x0, x1 = _outline(text, size, weight)
-    return x1 - min(x0, 0.0)
-
-
-def _make_path_text_class():
-    from matplotlib.patches import PathPatch
-
-    class PathText(PathPatch):
-        """A string drawn as its outline at ``xy`` (in the ``coords`` transform), offset in points.
-
-        ``get_text()`` gives the string; ``get_window_extent()`` its box in pixels.
-        """
-
-        def __init__(self, text: str, xy, coords, figure, *, size: float, weight: str = "normal",
-                     ha: str = "left", va: str = "center", offset=(0.0, 0.0), **kwargs):
-            from matplotlib.transforms import Affine2D, ScaledTranslation
-
-            path, x0, x1 = _outline(text, size, weight)
-            dx = {"left": -min(x0, 0.0), "right": -x1, "center": -(x0 + x1) / 2}[ha]
-            dy = _VA_SHIFT[va] * size
-            transform = (Affine2D().translate(dx + offset[0], dy + offset[1]).scale(1 / 72)
-                         + figure.dpi_scale_trans + ScaledTranslation(xy[0], xy[1], coords))
-            kwargs.setdefault("lw", 0)
-            super().__init__(path, transform=transform, **kwargs)
-            self._text = text
-            self._box = (min(x0, 0.0) - 1.5, -0.3 * size, x1 + 1.5, 0.95 * size)  # points, unshifted
-
-        def get_text(self) -> str:
-            return self._text
-
-    return PathText
-
-
-_PATH_TEXT = None
-
-
-def _path_text(ax: "Axes", text: str, xy, coords, *, background: str | None = None, **kwargs):
-    """Add a :class:`PathText` to ``ax`` and return it (the class is built on first use, so that
-    importing this module does not import matplotlib). ``background``: a colour for a box behind
-    the text, so a line passing under a label does not cross its letters."""
-    global _PATH_TEXT
-    if _PATH_TEXT is None:
-        _PATH_TEXT = _make_path_text_class()
-    artist = _PATH_TEXT(text, xy, coords, ax.figure, **kwargs)
-    if background is not None:
-        from matplotlib.patches import Rectangle
-
-        x0, y0, x1, y1 = artist._box
-        ax.add_artist(Rectangle((x0, y0), x1 - x0, y1 - y0, transform=artist.get_transform(),
-                                facecolor=background, lw=0, clip_on=artist.get_clip_on(),
-                                zorder=artist.get_zorder() - 0.5, gid=f"background:{artist.get_gid()}"))
-    ax.add_artist(artist)
-    return artist
-
-
-def _fit_label(label: str, x_left_px: float, x_right_px: float, box, size: float, dpi: float):
-    """(text, side) for a label: right of its mark, or left when that side has more room; cut word
-    by word (with "…") until it fits inside the axes, so it crosses no other row and no frame."""
-    pad = 6.0 * dpi / 72
-    room_right, room_left = box.x1 - x_right_px - 2 * pad, x_left_px - box.x0 - 2 * pad
-    side, room = ("right", room_right) if room_right >= room_left else ("left", room_left)
-    words = label.rstrip("…").split()
-    text = label
-    while _text_width_pt(text, size) * dpi / 72 > room and len(words) > 1:
+def _shorten(label, room_px: float) -> None:
+    """Cut a label's text word by word (ending in "…") until it is at most ``room_px`` wide, as
+    the renderer measures it, so it crosses no other row and no frame. One word always stays."""
+    words = label.get_text().rstrip("…").split()
+    while label.get_window_extent().width > room_px and len(words) > 1:
         words.pop()
-        text = " ".join(words).rstrip(",;:") + "…"
-    return text, side
+        label.set_text(" ".join(words).rstrip(",;:") + "…")
 
 
 def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: str = "kind",
@@ -263,20 +175,20 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
     and come first; context events are hollow (spans hatched) under a heading of their own. Colour
     by ``"kind"`` or ``"source"`` (context events then stay grey: their sources are in the table).
     Left of each row is its date as the article wrote it (quoted) or as the record gives it; right
-    or left of its mark, whichever has room, its label (``labels=False`` hides them). Rows never
-    share a line, so labels cannot overlap. A dashed line marks ``published`` (default: the table's
-    ``published`` row), the day the article's relative dates are read from.
+    or left of its mark (or inside a span wider than both margins), whichever has most room, its
+    label, cut word by word to fit inside the axes (``labels=False`` hides them). Rows never share a line, so labels cannot overlap. A dashed
+    line marks ``published`` (default: the table's ``published`` row), the day the article's
+    relative dates are read from.
 
-    Every artist carries a gid (``event:<event_id>`` for a mark, ``label:<event_id>``,
-    ``date:<event_id>``, ``heading:article``, ``heading:context``, ``published``, ``title``,
-    ``subtitle``) so tests and callers can find what was drawn; texts other than the axis ticks
-    and the legend are vector outlines with a ``get_text()`` (they draw several times faster).
-    Without ``ax`` a figure of ``style.FIGSIZE_WIDE`` is made with fixed margins. An empty table
-    draws a "no events match" message instead of failing.
+    All words are ordinary matplotlib text: the title is ``ax.get_title(loc="left")``, the legend
+    ``ax.get_legend()``, the date ticks matplotlib's own. Marks and texts carry gids
+    (``event:<event_id>``, ``label:<event_id>``, ``date:<event_id>``, ``heading:article``,
+    ``heading:context``, ``published``, ``published-label``, ``subtitle``, ``no-match``) so tests
+    and callers can find what was drawn. Without ``ax`` a figure of ``style.FIGSIZE_WIDE`` is made
+    with fixed margins. An empty table draws a "no events match" message instead of failing.
     """
     import matplotlib.dates as mdates
     import pandas as pd
-    from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
 
     if ax is None:
@@ -284,18 +196,16 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
 
         fig, ax = plt.subplots(figsize=FIGSIZE_WIDE)
         fig.subplots_adjust(**MARGINS)
-    fig = ax.figure
     title = title if title is not None else "Events on a timeline: the article and the public record"
     subtitle = subtitle if subtitle is not None else _default_subtitle(df)
-    _path_text(ax, title, (0.0, 1.0), ax.transAxes, size=11, weight="bold", va="bottom",
-               offset=(0, 26), color="#000000", clip_on=False, gid="title")
-    _path_text(ax, subtitle, (0.0, 1.0), ax.transAxes, size=8, va="bottom", offset=(0, 14),
-               color="#444444", clip_on=False, gid="subtitle")
+    ax.set_title(title, loc="left", fontsize=11, fontweight="bold", pad=26, gid="title", **PLAIN)
+    ax.annotate(subtitle, (0, 1), xycoords="axes fraction", xytext=(0, 14), textcoords="offset points",
+                va="bottom", fontsize=8, color="#444444", gid="subtitle", **PLAIN)
     if df is None or not len(df):
-        ax.set_xticks([])
+        ax.set_xticks([], labels=[])  # labels too: no date formatter left with no ticks to format
         ax.set_yticks([])
-        _path_text(ax, NO_MATCH, (0.5, 0.5), ax.transAxes, size=10, ha="center", color="#444444",
-                   gid="no-match")
+        ax.text(0.5, 0.5, NO_MATCH, transform=ax.transAxes, ha="center", va="center", fontsize=10,
+                color="#444444", gid="no-match")
         return ax
 
     colours, legend_entries = _colours(df, colour_by)
@@ -309,17 +219,18 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
     ax.set_xlim(mdates.date2num(first - pad), mdates.date2num(last + pad))
     ax.set_ylim(n - 0.5, -0.5)
     box = ax.get_window_extent()
-    height_pt = box.height * 72.0 / fig.dpi
+    height_pt = box.height * 72.0 / ax.figure.dpi
     size = round(max(5.0, min(LABEL_FONTSIZE, 0.62 * height_pt / max(n, 1))), 1)
+    gap_px = 6.0 * ax.figure.dpi / 72  # labels sit 6 points from their mark
     rowaxis = ax.get_yaxis_transform()  # x in axes fraction, y in rows
 
-    heading_rows = []
     for y, (what, item) in enumerate(rows):
         if what == "heading":
-            heading_rows.append(y)
             gid = "heading:article" if item == ARTICLE_HEADING else "heading:context"
-            ax.add_artist(Rectangle((0, y - 0.5), 1, 1, transform=rowaxis, color="#f2f2f2", lw=0, zorder=0))
-            _path_text(ax, item, (0.005, y), rowaxis, size=size, weight="bold", color="#333333", gid=gid)
+            ax.axhspan(y - 0.5, y + 0.5, color="#f2f2f2", lw=0, zorder=0)
+            ax.axhline(y - 0.5, color="#bbbbbb", lw=0.8, zorder=1)
+            ax.text(0.005, y, item, transform=rowaxis, va="center", fontsize=size, fontweight="bold",
+                    color="#333333", gid=gid)
             continue
         rec = item
         eid = rec["event_id"]
@@ -330,25 +241,32 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
         x0, x1 = mdates.date2num(start), mdates.date2num(end)
         if end - start <= day:
             x_mid = mdates.date2num(start + day / 2)
-            # add_artist, not plot/add_patch: the limits are set above, so skip autoscaling work
-            ax.add_artist(Line2D([x_mid], [y], ls="none", marker="D" if is_context else "o", ms=6.5,
-                                 mew=1.6, mfc="white" if is_context else colour, mec=colour, zorder=3,
-                                 gid=f"event:{eid}"))
+            ax.plot([x_mid], [y], ls="none", marker="D" if is_context else "o", ms=6.5, mew=1.6,
+                    mfc="white" if is_context else colour, mec=colour, zorder=3, gid=f"event:{eid}")
             left, right = x_mid, x_mid
         else:
-            ax.add_artist(Rectangle((x0, y - 0.275), x1 - x0, 0.55, zorder=2, lw=1.4, edgecolor=colour,
+            ax.add_patch(Rectangle((x0, y - 0.275), x1 - x0, 0.55, zorder=2, lw=1.4, edgecolor=colour,
                                    facecolor="white" if is_context else colour,
                                    alpha=None if is_context else 0.6, hatch="///" if is_context else None,
                                    gid=f"event:{eid}"))
             left, right = x0, x1
-        _path_text(ax, _tick_text(rec), (0.0, y), rowaxis, size=size, ha="right", offset=(-6, 0),
-                   color="#222222", clip_on=False, gid=f"date:{eid}")
+        ax.annotate(_tick_text(rec), (0, y), xycoords=rowaxis, xytext=(-6, 0), textcoords="offset points",
+                    ha="right", va="center", fontsize=size, color="#222222", gid=f"date:{eid}", **PLAIN)
         if labels:
+            # right of the mark, left of it, or (a span wider than both margins) inside it:
+            # wherever there is most room between the mark and the frame
             lx, rx = ax.transData.transform([(left, y), (right, y)])[:, 0]
-            text, side = _fit_label(str(rec["label"]), lx, rx, box, size, fig.dpi)
-            _path_text(ax, text, (right if side == "right" else left, y), ax.transData, size=size,
-                       ha="left" if side == "right" else "right", offset=(6 if side == "right" else -6, 0),
-                       color="#222222", zorder=4, clip_on=False, background="white", gid=f"label:{eid}")
+            room = {"right": box.x1 - rx - 2 * gap_px, "left": lx - box.x0 - 2 * gap_px,
+                    "inside": min(rx, box.x1) - max(lx, box.x0) - 2 * gap_px}
+            side = max(room, key=room.get)  # ties: right first
+            at = {"right": right, "left": left, "inside": max(left, ax.get_xlim()[0])}[side]
+            label = ax.annotate(str(rec["label"]), (at, y), xytext=(-6 if side == "left" else 6, 0),
+                                textcoords="offset points", ha="right" if side == "left" else "left",
+                                va="center", fontsize=size, color="#222222", zorder=4,
+                                annotation_clip=False, gid=f"label:{eid}",
+                                # white behind the words: no line or bar crosses them
+                                bbox=dict(boxstyle="square,pad=0.1", facecolor="white", lw=0), **PLAIN)
+            _shorten(label, room[side])
 
     pub = _timestamp(published)
     if pub is None and (df["kind"] == "published").any():
@@ -358,15 +276,17 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
         ax.axvline(x, color="#000000", lw=1.0, ls="--", zorder=1, gid="published")
         where = (x - ax.get_xlim()[0]) / (ax.get_xlim()[1] - ax.get_xlim()[0])  # keep it inside
         ha = "right" if where > 0.75 else "left" if where < 0.25 else "center"
-        _path_text(ax, f"article published {pub:%Y-%m-%d}: its “today”", (x, 1.0),
-                   ax.get_xaxis_transform(), size=7, ha=ha, va="bottom",
-                   offset=({"right": 3, "left": -3, "center": 0}[ha], 2),
-                   color="#000000", clip_on=False, gid="published-label")
+        ax.annotate(f"article published {pub:%Y-%m-%d}: its “today”", (x, 1),
+                    xycoords=ax.get_xaxis_transform(), xytext=({"right": 3, "left": -3, "center": 0}[ha], 2),
+                    textcoords="offset points", ha=ha, va="bottom", fontsize=7, color="#000000",
+                    annotation_clip=False, gid="published-label")
 
     ax.set_yticks([])
-    for y in heading_rows:
-        ax.axhline(y - 0.5, color="#bbbbbb", lw=0.8, zorder=1)
-    _date_axis(ax)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # "Jul", "Sep", "2017"
+    ax.tick_params(axis="x", length=3, color="#555555", labelsize=8, labelcolor="#222222")
+    ax.xaxis.get_offset_text().set(fontsize=8, color="#222222")  # "2016-Dec" under a short range
     ax.grid(axis="x", color="#e6e6e6", lw=0.8, zorder=0)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
@@ -376,59 +296,20 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
     return ax
 
 
-def _date_axis(ax: "Axes") -> None:
-    """Concise date ticks ("Jul", "Sep", "2017") whose labels are outlines too."""
-    import matplotlib.dates as mdates
-
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    formatter = mdates.ConciseDateFormatter(locator)
-    ticks = [t for t in locator() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
-    labels = formatter.format_ticks(ticks)
-    ax.set_xticks(ticks, [""] * len(ticks))
-    ax.tick_params(axis="x", length=3, color="#555555")
-    for t, label in zip(ticks, labels):
-        _path_text(ax, label, (t, 0.0), ax.get_xaxis_transform(), size=8, ha="center", va="top",
-                   offset=(0, -5), color="#222222", clip_on=False, gid="xtick")
-    offset = formatter.get_offset()
-    if offset:
-        _path_text(ax, offset, (1.0, 0.0), ax.transAxes, size=8, ha="right", va="top",
-                   offset=(0, -17), color="#222222", clip_on=False, gid="xtick-offset")
-
-
 def _legend(ax: "Axes", entries: list[tuple[str, str]]) -> None:
-    """A legend in rows under the axis: colour swatches for ``entries`` (name, colour), then what
-    a filled dot, a hollow diamond and a bar mean. Items carry gids ``legend:<name>`` (the text)
-    and ``legend-handle:<name>`` (the swatch or marker)."""
+    """A legend under the date axis: a swatch for each of ``entries`` (name, colour), then what a
+    filled dot, a hollow diamond and a bar mean."""
     from matplotlib.lines import Line2D
-    from matplotlib.patches import Rectangle
-    from matplotlib.transforms import Affine2D, ScaledTranslation
+    from matplotlib.patches import Patch
 
-    fig = ax.figure
-    points = Affine2D().scale(1 / 72) + fig.dpi_scale_trans + ScaledTranslation(0, 0, ax.transAxes)
-    width_pt = ax.get_window_extent().width * 72 / fig.dpi
-    items = [("swatch", name, colour) for name, colour in entries] + [
-        ("dot", "day (filled: article)", "#555555"),
-        ("diamond", "day (hollow: record)", "#555555"),
-        ("bar", "week, month or year", "#555555"),
+    handles = [Patch(facecolor=colour, edgecolor=colour, label=name) for name, colour in entries] + [
+        Line2D([], [], ls="none", marker="o", ms=5, mew=1.2, color="#555555", label="day (filled: article)"),
+        Line2D([], [], ls="none", marker="D", ms=5, mew=1.2, mec="#555555", mfc="white",
+               label="day (hollow: record)"),
+        Patch(facecolor="#bbbbbb", edgecolor="#555555", label="week, month or year"),
     ]
-    size, handle, gap, x, y = 7.5, 10.0, 14.0, 0.0, -32.0
-    for kind, name, colour in items:
-        w = handle + 4 + _text_width_pt(name, size)
-        if x > 0 and x + w > width_pt:
-            x, y = 0.0, y - 12.0
-        gid = f"legend-handle:{name}"
-        if kind in ("swatch", "bar"):
-            face = colour if kind == "swatch" else "#bbbbbb"
-            ax.add_artist(Rectangle((x, y - 3.5), handle, 7, transform=points, facecolor=face,
-                                    edgecolor=colour, lw=0.8, clip_on=False, gid=gid))
-        else:
-            ax.add_artist(Line2D([x + handle / 2], [y], transform=points, ls="none", clip_on=False,
-                                 marker="o" if kind == "dot" else "D", ms=5, mew=1.2, mec=colour,
-                                 mfc=colour if kind == "dot" else "white", gid=gid))
-        _path_text(ax, name, (0.0, 0.0), ax.transAxes, size=size, offset=(x + handle + 4, y),
-                   color="#222222", clip_on=False, gid=f"legend:{name}")
-        x += w + gap
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.1), ncol=4, frameon=False,
+              fontsize=7.5, handlelength=1.5, columnspacing=1.5, borderaxespad=0)
 
 
 def clear_timeline(ax: "Axes") -> "Axes":
@@ -441,6 +322,7 @@ def clear_timeline(ax: "Axes") -> "Axes":
         artist.remove()
     if ax.get_legend() is not None:
         ax.get_legend().remove()
+    ax.set_title("", loc="left")
     return ax
 
 
