@@ -29,6 +29,8 @@ from .style import EVENT_KIND_COLOURS, FIGSIZE_WIDE, GREY, colours_for
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .article import Article
     from matplotlib.axes import Axes
 
 __all__ = [
@@ -469,3 +471,8 @@ def timeline_explorer(events: "pd.DataFrame", *, published: Any = None) -> Timel
         >>> explorer.kinds.value = ("reported",)       # doctest: +SKIP
     """
     return TimelineExplorer(events, published=published)
+
+
+def article_timeline(article: "Article"):
+    """The timeline explorer of one article, ready to display (for an article picker's view)."""
+    return timeline_explorer(article.events, published=article.published).widget
