@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: install lab test unit notebooks rerun bench clean
+.PHONY: install lab test unit notebooks e2e rerun bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,12 +22,18 @@ lab: install
 
 test: install
 	$(BIN)/pytest tests notebooks $(NBVAL)
+	$(BIN)/pytest tests/e2e
 
 unit: install
 	$(BIN)/pytest tests
 
 notebooks: install
 	$(BIN)/pytest notebooks $(NBVAL)
+
+# Every notebook in JupyterLab in headless Chromium (/usr/bin/chromium; see tests/e2e/README.md).
+# tests/e2e is collected only when named, so `pytest tests` and `make unit` never start a browser.
+e2e: install
+	$(BIN)/pytest tests/e2e
 
 # Re-execute every notebook in place after a change that alters outputs (no timing metadata).
 rerun: install
@@ -36,6 +42,7 @@ rerun: install
 
 bench: install
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/timeline.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

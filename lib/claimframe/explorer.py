@@ -519,7 +519,7 @@ class ClaimsExplorer:
         self.search = w.Text(value="", description="search", placeholder="words in the claim or its sentence",
                              continuous_update=False, layout=w.Layout(width="40%"))
         self.measure = w.Dropdown(options=[("most claims", None)] + [(m, m) for m in magnitude_measures(c)],
-                                  value=None, description="chart", layout=w.Layout(width="30%"))
+                                  description="chart", layout=w.Layout(width="30%"))
         self.status = w.Label(value="")
         self.chart = w.Output()
         self.table = w.Output()

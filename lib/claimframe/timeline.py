@@ -216,8 +216,10 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
     day = pd.Timedelta(days=1)
     first = df["date"].min()
     last = (df["date_end"].fillna(df["date"]).max()) + day
-    span = max(last - first, pd.Timedelta(days=10))
-    pad = span * 0.03
+    if last - first < pd.Timedelta(days=14):  # one event or a few days: show two weeks, not hours
+        middle = first + (last - first) / 2
+        first, last = middle - pd.Timedelta(days=7), middle + pd.Timedelta(days=7)
+    pad = (last - first) * 0.03
     ax.set_xlim(mdates.date2num(first - pad), mdates.date2num(last + pad))
     ax.set_ylim(n - 0.5, -0.5)
     box = ax.get_window_extent()
@@ -376,7 +378,7 @@ class TimelineExplorer:
                                            icon="check", disabled=not has_context)
         self.show_labels = w.ToggleButton(value=True, description="Labels", icon="check")
         self.colour_by = w.ToggleButtons(options=[("Colour by kind", "kind"), ("by source", "source")],
-                                         value="kind", style={"button_width": "110px"})
+                                         value="kind", style={"button_width": "130px"})
         self.controls = w.VBox([
             self.date_range,
             w.HBox([self.kinds, self.sources]),
