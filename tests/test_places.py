@@ -5,8 +5,6 @@ from the facts file's "computed" column, spans found by reading the seed article
 """
 from __future__ import annotations
 
-import json
-import math
 import subprocess
 import sys
 from pathlib import Path

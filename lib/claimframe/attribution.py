@@ -34,7 +34,7 @@ _LEAD = r"(?:^|(?<=,)\s+|(?<=[”\"])\s*|(?<=:)\s+|(?<=\s[-—–])\s+)"
 
 # Patterns in priority order; each finds a speaker phrase `sp` and says what it covers.
 _LEARNED_FROM = re.compile(rf"\blearned\s+from\s+{_SP}\s+that\b")
-_CITING = re.compile(rf"^(?:[“\"]?)Citing\s+(?P<sp>[^,]{{2,80}}?),")
+_CITING = re.compile(r"^(?:[“\"]?)Citing\s+(?P<sp>[^,]{2,80}?),")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_SP}(?=\s*(?:[,.;:!?]|$))")
 _HAS_LEARNED = re.compile(rf",\s*{_SP}\s+(?:has|have)\s+learned\s*[.!]?\s*$")
 # "..., the U.N. refugee agency UNHCR said on Monday." covers what comes before the comma.

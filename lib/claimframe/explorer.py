@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from .highlight import format_number
 from .schema import CLAIM_KINDS, HEDGES
-from .style import FIGSIZE_WIDE, KIND_COLOURS, GREY
+from .style import FIGSIZE_WIDE, GREY, KIND_COLOURS, chart_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -273,9 +273,6 @@ def _geometry(row: Any) -> tuple[str, float | None, float | None] | None:
     return None
 
 
-def _mpl_text(s: Any) -> str:
-    """Text for matplotlib: '$' would start mathtext ("$1.5 billion")."""
-    return str(s).replace("$", r"\$")
 
 
 def _short(s: str, width: int) -> str:
@@ -311,7 +308,7 @@ def plot_magnitudes(
 
     if ax is None:
         _, ax = plt.subplots(figsize=FIGSIZE_WIDE, layout="constrained")
-    subtitle = f"\nSource: {_mpl_text(source)}" if source else ""
+    subtitle = f"\nSource: {chart_text(source)}" if source else ""
 
     measures = measure_labels(df) if len(df) else pd.Series(dtype="string")
     if measure is None:
@@ -363,7 +360,7 @@ def plot_magnitudes(
             quoted = f"“{_short(str(r['text']), label_width)}”"
             label = quoted if entity == NONE_LABEL else f"{_short(entity, 20)}: {quoted}"
             ticks.append(y)
-            labels.append(_mpl_text(label))
+            labels.append(chart_text(label))
             placed.append((y, *item))
             y += 1.0
 
@@ -399,7 +396,7 @@ def plot_magnitudes(
         # The stated magnitude just above the mark, in the article's own precision.
         centre = math.sqrt((lo or hi) * (hi or lo)) if shape in ("range", "vague", "point") else (
             math.sqrt(lo * lo * _ARROW) if shape == "at_least" else math.sqrt(hi * hi / _ARROW))
-        ax.text(centre, yy - 0.3, _mpl_text(_value_text(shape, lo, hi)), ha="center", va="bottom",
+        ax.text(centre, yy - 0.3, chart_text(_value_text(shape, lo, hi)), ha="center", va="bottom",
                 fontsize=8, color="#333333", zorder=4)
 
     ax.set_ylim(y - 0.4, -0.9)  # top to bottom in reading order
@@ -423,14 +420,14 @@ def plot_magnitudes(
         src = str(src) if isinstance(src, str) and src else NONE_LABEL
         if bool(r.get("quoted")) if r.get("quoted") is not None and not pd.isna(r.get("quoted")) else False:
             src += " (quoted)"
-        ax.text(1.01, yy, _mpl_text(_short(src, 32)), transform=across, fontsize=8, color="#555555",
+        ax.text(1.01, yy, chart_text(_short(src, 32)), transform=across, fontsize=8, color="#555555",
                 va="center", clip_on=False)
 
     unit = measure.split(" (")[1].rstrip(")") if " (" in measure else ("%" if kind == "percent" else "")
     xlabel = f"{kind}{', ' + unit if unit else ''} (log scale)"
     if skipped:
         xlabel += f" — {skipped} claim{'s' * (skipped != 1)} without a positive number not shown"
-    ax.set_xlabel(_mpl_text(xlabel), fontsize=9)
+    ax.set_xlabel(chart_text(xlabel), fontsize=9)
     grouping = "grouped by what is counted" if len(groups) > 1 or NONE_LABEL not in groups else "in reading order"
     ax.set_title(f"{what} stated in the article: one row per claim, {grouping}; who says it at right"
                  f"{subtitle}", loc="left", fontsize=11)

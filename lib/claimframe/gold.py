@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ClaimframeError
+from .schema import is_missing
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,14 +41,10 @@ def read_gold(path: str | Path, text: str) -> "pd.DataFrame":
     return gold
 
 
-def _is_missing(value) -> bool:
-    import pandas as pd
-
-    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
 
 
 def _same(field: str, got, want: str) -> bool:
-    missing = _is_missing(got)
+    missing = is_missing(got)
     if want == "":
         return missing
     if missing:

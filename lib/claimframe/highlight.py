@@ -24,7 +24,7 @@ import math
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .errors import ClaimframeError
-from .schema import CLAIM_KINDS
+from .schema import CLAIM_KINDS, is_missing
 from .style import GREY, KIND_COLOURS
 
 if TYPE_CHECKING:
@@ -57,20 +57,10 @@ class HighlightError(ClaimframeError, ValueError):
     """A span given to :func:`article_html` does not belong to the article's text."""
 
 
-def _esc(value: Any) -> str:
+def escape(value: Any) -> str:
     """Any value as HTML-escaped text (quotes too, so it is safe inside attributes)."""
     return html.escape("" if value is None else str(value), quote=True)
 
-
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        import pandas as pd
-
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def _tint(colour: str, strength: float = 0.3) -> str:
@@ -82,7 +72,7 @@ def _tint(colour: str, strength: float = 0.3) -> str:
 
 def format_number(x: Any) -> str:
     """A number as a reader writes it: 80000.0 -> '80,000', 40.2336 -> '40.23', NA -> ''."""
-    if _missing(x):
+    if is_missing(x):
         return ""
     x = float(x)
     if not math.isfinite(x):
@@ -93,7 +83,7 @@ def format_number(x: Any) -> str:
 
 
 def _unit_suffix(unit: Any) -> str:
-    if _missing(unit) or not str(unit):
+    if is_missing(unit) or not str(unit):
         return ""
     return "%" if str(unit) == "percent" else f" {unit}"
 
@@ -101,26 +91,26 @@ def _unit_suffix(unit: Any) -> str:
 def _magnitude(row: Any) -> str:
     """'≈ 50 km', '≥ 40', '≤ 900', '80,000–100,000', '200–999': what the claim's number says."""
     value, low, high = row.get("value"), row.get("low"), row.get("high")
-    hedge = None if _missing(row.get("hedge")) else str(row.get("hedge"))
+    hedge = None if is_missing(row.get("hedge")) else str(row.get("hedge"))
     suffix = _unit_suffix(row.get("unit"))
-    if hedge in ("range", "vague") and not _missing(low) and not _missing(high):
+    if hedge in ("range", "vague") and not is_missing(low) and not is_missing(high):
         return f"{format_number(low)}–{format_number(high)}{suffix}"
-    if hedge == "at_least" and not _missing(low if not _missing(low) else value):
-        return f"≥ {format_number(low if not _missing(low) else value)}{suffix}"
-    if hedge == "at_most" and not _missing(high if not _missing(high) else value):
-        return f"≤ {format_number(high if not _missing(high) else value)}{suffix}"
-    if not _missing(value):
+    if hedge == "at_least" and not is_missing(low if not is_missing(low) else value):
+        return f"≥ {format_number(low if not is_missing(low) else value)}{suffix}"
+    if hedge == "at_most" and not is_missing(high if not is_missing(high) else value):
+        return f"≤ {format_number(high if not is_missing(high) else value)}{suffix}"
+    if not is_missing(value):
         return f"{'≈ ' if hedge == 'approx' else ''}{format_number(value)}{suffix}"
-    if not _missing(low) or not _missing(high):
+    if not is_missing(low) or not is_missing(high):
         return f"{format_number(low)}–{format_number(high)}{suffix}"
     return ""
 
 
 def _date_text(row: Any) -> str:
     date = row.get("date")
-    if _missing(date):
+    if is_missing(date):
         return ""
-    precision = None if _missing(row.get("date_precision")) else str(row.get("date_precision"))
+    precision = None if is_missing(row.get("date_precision")) else str(row.get("date_precision"))
     if isinstance(date, (dt.date, dt.datetime)) or hasattr(date, "strftime"):
         shown = {"year": "%Y", "month": "%Y-%m"}.get(precision or "", "%Y-%m-%d")
         text = date.strftime(shown)
@@ -137,32 +127,32 @@ def claim_title(row: Any) -> str:
     'count: 200–999 militias\\nhedge: vague magnitude\\nsource: Los Angeles Times'
     """
     row = dict(row) if not hasattr(row, "get") else row
-    kind = "" if _missing(row.get("kind")) else str(row.get("kind"))
+    kind = "" if is_missing(row.get("kind")) else str(row.get("kind"))
     if kind == "date":
         what = _date_text(row) or "date"
     else:
         what = _magnitude(row) or "no number"
     entity = row.get("entity")
-    if not _missing(entity) and str(entity):
+    if not is_missing(entity) and str(entity):
         what += f" {entity}"
     lines = [f"{kind}: {what}" if kind else what]
     hedge = row.get("hedge")
-    if not _missing(hedge):
+    if not is_missing(hedge):
         lines.append(f"hedge: {_HEDGE_WORDS.get(str(hedge), str(hedge))}")
     unit, stated = row.get("unit"), row.get("unit_stated")
-    if not _missing(unit) and str(unit):
+    if not is_missing(unit) and str(unit):
         unit_line = f"unit: {unit}"
-        if not _missing(stated) and str(stated) and str(stated) != str(unit):
+        if not is_missing(stated) and str(stated) and str(stated) != str(unit):
             unit_line += f" (stated in {stated})"
         lines.append(unit_line)
     conv_value, conv_unit = row.get("conversion_value"), row.get("conversion_unit")
-    if not _missing(conv_value):
-        conv = format_number(conv_value) + ("" if _missing(conv_unit) else f" {conv_unit}")
+    if not is_missing(conv_value):
+        conv = format_number(conv_value) + ("" if is_missing(conv_unit) else f" {conv_unit}")
         lines.append(f"conversion stated: {conv}")
     source = row.get("source")
-    if not _missing(source) and str(source):
+    if not is_missing(source) and str(source):
         quoted = row.get("quoted")
-        lines.append(f"source: {source}" + (" (quoted)" if not _missing(quoted) and bool(quoted) else ""))
+        lines.append(f"source: {source}" + (" (quoted)" if not is_missing(quoted) and bool(quoted) else ""))
     return "\n".join(lines)
 
 
@@ -170,12 +160,12 @@ def place_title(row: Any) -> str:
     """The hover text of one place mention: its resolved name and how it was resolved."""
     row = dict(row) if not hasattr(row, "get") else row
     name = row.get("name")
-    name = str(row.get("text", "")) if _missing(name) or not str(name) else str(name)
+    name = str(row.get("text", "")) if is_missing(name) or not str(name) else str(name)
     lines = [f"place: {name}"]
     resolution = row.get("resolution")
     place_id = row.get("place_id")
-    how = "" if _missing(resolution) else str(resolution)
-    if not _missing(place_id) and str(place_id):
+    how = "" if is_missing(resolution) else str(resolution)
+    if not is_missing(place_id) and str(place_id):
         how = f"{how} ({place_id})" if how else str(place_id)
     if how:
         lines.append(f"resolution: {how}")
@@ -192,7 +182,7 @@ def _spans(df: "pd.DataFrame | None", text: str, what: str) -> list[tuple[int, i
     out = []
     for _, row in df.iterrows():
         start, end = row["start"], row["end"]
-        if _missing(start) or _missing(end):
+        if is_missing(start) or is_missing(end):
             continue
         start, end = int(start), int(end)
         if not 0 <= start < end <= len(text):
@@ -200,7 +190,7 @@ def _spans(df: "pd.DataFrame | None", text: str, what: str) -> list[tuple[int, i
                 f"{what}: span {start}:{end} is outside the article's {len(text):,} characters; "
                 "were these rows made from another article?"
             )
-        if "text" in df.columns and not _missing(row["text"]) and str(row["text"]) != text[start:end]:
+        if "text" in df.columns and not is_missing(row["text"]) and str(row["text"]) != text[start:end]:
             raise HighlightError(
                 f"{what}: row text {str(row['text'])!r} is not the article's text at {start}:{end} "
                 f"({text[start:end]!r}); were these rows made from another article?"
@@ -224,21 +214,21 @@ def _non_overlapping(spans: list[tuple[int, int, Any]], taken: Iterable[tuple[in
 
 
 def _claim_open(row: Any) -> str:
-    kind = "" if _missing(row.get("kind")) else str(row.get("kind"))
+    kind = "" if is_missing(row.get("kind")) else str(row.get("kind"))
     colour = KIND_COLOURS.get(kind, GREY)
-    claim_id = "" if _missing(row.get("claim_id")) else str(row.get("claim_id"))
+    claim_id = "" if is_missing(row.get("claim_id")) else str(row.get("claim_id"))
     style = (f"background-color:{_tint(colour)};border-bottom:2px solid {colour};color:{INK};"
              "padding:0 1px;border-radius:2px")
-    return (f'<mark class="cf-claim cf-kind-{_esc(kind)}" data-kind="{_esc(kind)}" '
-            f'data-claim-id="{_esc(claim_id)}" style="{style}" title="{_esc(claim_title(row))}">')
+    return (f'<mark class="cf-claim cf-kind-{escape(kind)}" data-kind="{escape(kind)}" '
+            f'data-claim-id="{escape(claim_id)}" style="{style}" title="{escape(claim_title(row))}">')
 
 
 def _place_open(row: Any) -> str:
-    place_id = "" if _missing(row.get("place_id")) else str(row.get("place_id"))
+    place_id = "" if is_missing(row.get("place_id")) else str(row.get("place_id"))
     style = (f"text-decoration:underline dotted {PLACE_COLOUR};text-decoration-thickness:2px;"
              "text-underline-offset:3px")
-    return (f'<span class="cf-place" data-place-id="{_esc(place_id)}" style="{style}" '
-            f'title="{_esc(place_title(row))}">')
+    return (f'<span class="cf-place" data-place-id="{escape(place_id)}" style="{style}" '
+            f'title="{escape(place_title(row))}">')
 
 
 def _inline(text: str, start: int, end: int, marks: list[tuple[int, int, str, str]]) -> str:
@@ -247,10 +237,10 @@ def _inline(text: str, start: int, end: int, marks: list[tuple[int, int, str, st
     for s, e, open_tag, close_tag in marks:
         if s < start or e > end:
             continue
-        out.append(_esc(text[pos:s]))
-        out.append(open_tag + _esc(text[s:e]) + close_tag)
+        out.append(escape(text[pos:s]))
+        out.append(open_tag + escape(text[s:e]) + close_tag)
         pos = e
-    out.append(_esc(text[pos:end]))
+    out.append(escape(text[pos:end]))
     return "".join(out)
 
 
@@ -269,22 +259,22 @@ def _meta_html(article: "Article", headline: str | None) -> str:
     parts = []
     title = meta.get("title")
     if title and (headline is None or str(title).strip().casefold() != headline.strip().casefold()):
-        parts.append(f'<div class="cf-title" style="font-weight:bold">{_esc(title)}</div>')
+        parts.append(f'<div class="cf-title" style="font-weight:bold">{escape(title)}</div>')
     line = []
     for key, label in (("outlet", None), ("published", None), ("author", "by")):
         value = meta.get(key)
         if value not in (None, ""):
-            line.append(f'<span class="cf-{key}">{_esc(label + " " if label else "")}{_esc(value)}</span>')
+            line.append(f'<span class="cf-{key}">{escape(label + " " if label else "")}{escape(value)}</span>')
     if not meta.get("author"):
         line.append('<span class="cf-author">author unknown</span>')
     url = meta.get("url")
     if url:
         url = str(url)
         if url.lower().startswith(("https://", "http://")):
-            line.append(f'<a class="cf-url" href="{_esc(url)}" rel="noopener noreferrer nofollow" '
-                        f'target="_blank" style="color:#0b5394">{_esc(url)}</a>')
+            line.append(f'<a class="cf-url" href="{escape(url)}" rel="noopener noreferrer nofollow" '
+                        f'target="_blank" style="color:#0b5394">{escape(url)}</a>')
         else:  # javascript:, data: and friends are shown, never linked
-            line.append(f'<span class="cf-url">{_esc(url)}</span>')
+            line.append(f'<span class="cf-url">{escape(url)}</span>')
     if line:
         parts.append(f'<div class="cf-byline">{" · ".join(line)}</div>')
     for cited in meta.get("cites") or []:
@@ -292,8 +282,8 @@ def _meta_html(article: "Article", headline: str | None) -> str:
         authors = cited.get("authors")
         if authors:
             bits.append(", ".join(str(a) for a in authors) if isinstance(authors, list) else authors)
-        desc = ", ".join(_esc(b) for b in bits if b not in (None, ""))
-        parts.append(f'<div class="cf-cites">cites: “{_esc(cited.get("title", ""))}”'
+        desc = ", ".join(escape(b) for b in bits if b not in (None, ""))
+        parts.append(f'<div class="cf-cites">cites: “{escape(cited.get("title", ""))}”'
                      f'{" (" + desc + ")" if desc else ""}</div>')
     if not parts:
         return ""
@@ -316,7 +306,7 @@ def legend_html(claims: "pd.DataFrame | None" = None, places: bool = True) -> st
         items.append(
             f'<mark class="cf-legend-kind cf-kind-{kind}" style="background-color:{_tint(colour)};'
             f'border-bottom:2px solid {colour};color:{INK};padding:0 4px;margin-right:6px;'
-            f'border-radius:2px;white-space:nowrap{dim}">{_esc(label)}</mark>'
+            f'border-radius:2px;white-space:nowrap{dim}">{escape(label)}</mark>'
         )
     if places:
         items.append(
@@ -370,13 +360,13 @@ def article_html(
             continue
         if role == "headline" and headline is None:
             headline = text[start:end]
-        body.append(_esc(text[pos:start]))  # the whitespace between paragraphs, kept verbatim
+        body.append(escape(text[pos:start]))  # the whitespace between paragraphs, kept verbatim
         tag, style = _ROLE_TAGS.get(role, _ROLE_TAGS["body"])
         inner = _inline(text, start, end, [m for m in marks if m[0] >= start and m[1] <= end])
-        body.append(f'<{tag} class="cf-p cf-{_esc(role)}" data-paragraph-id="{int(p["paragraph_id"])}" '
+        body.append(f'<{tag} class="cf-p cf-{escape(role)}" data-paragraph-id="{int(p["paragraph_id"])}" '
                     f'style="white-space:pre-wrap;{style}">{inner}</{tag}>')
         pos = end
-    body.append(_esc(text[pos:]))
+    body.append(escape(text[pos:]))
 
     head = _meta_html(article, headline) if meta else ""
     key = legend_html(claims, places=places is not None) if legend else ""

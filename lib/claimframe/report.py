@@ -15,12 +15,12 @@ styles are inline, so the report reads the same in a sanitising viewer.
 """
 from __future__ import annotations
 
-import html
 import math
 from typing import TYPE_CHECKING, Any
 
-from .schema import CHECK_STATUSES
-from .style import FIGSIZE_WIDE, GREY, OKABE_ITO, STATUS_COLOURS
+from .highlight import escape
+from .schema import CHECK_STATUSES, is_missing
+from .style import FIGSIZE_WIDE, GREY, OKABE_ITO, STATUS_COLOURS, chart_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,23 +37,12 @@ MUTED = "#595959"
 STATUS_ORDER = ("fail", "warn", "info", "ok")
 
 
-def _esc(value: Any) -> str:
-    return html.escape("" if value is None else str(value), quote=True)
 
 
-def _missing(value: Any) -> bool:
-    if value is None:
-        return True
-    try:
-        import pandas as pd
-
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def _ids(value: Any) -> list[str]:
-    return [] if _missing(value) else [i.strip() for i in str(value).split(";") if i.strip()]
+    return [] if is_missing(value) else [i.strip() for i in str(value).split(";") if i.strip()]
 
 
 def _tint(colour: str, strength: float = 0.25) -> str:
@@ -113,11 +102,11 @@ def _sentence_html(article: "Article", sentence_id: int, marks: list[tuple[int, 
     for a, b in sorted(set(marks)):
         if a < pos or b > s_end:
             continue
-        out.append(_esc(text[pos:a]))
+        out.append(escape(text[pos:a]))
         out.append(f'<mark style="background:{_tint(colour, 0.35)};color:{INK};padding:0 2px">'
-                   f"{_esc(text[a:b])}</mark>")
+                   f"{escape(text[a:b])}</mark>")
         pos = b
-    out.append(_esc(text[pos:s_end]))
+    out.append(escape(text[pos:s_end]))
     spans = ", ".join(f"{a}–{b}" for a, b in sorted(set(marks)))
     return (f'<blockquote style="margin:4px 0 4px 12px;padding-left:8px;border-left:3px solid {GREY};'
             f'color:{INK}">{"".join(out)}'
@@ -133,7 +122,7 @@ def checks_report_html(checks: "pd.DataFrame", article: "Article", *, order: boo
     within a status).
     """
     counts = {s: int((checks["status"].astype(str) == s).sum()) for s in CHECK_STATUSES} if len(checks) else {}
-    title = _esc(article.meta.get("title") or article.slug or "article")
+    title = escape(article.meta.get("title") or article.slug or "article")
     parts = [f'<div style="font-family:sans-serif;color:{INK};background:{PAPER};padding:8px;'
              f'max-width:60em">',
              f'<h3 style="margin:0 0 4px 0">Consistency checks: {title}</h3>']
@@ -141,7 +130,7 @@ def checks_report_html(checks: "pd.DataFrame", article: "Article", *, order: boo
         parts.append(f'<p style="color:{MUTED}">No checks apply: the article states nothing checkable.</p></div>')
         return "".join(parts)
     summary = " · ".join(f'<span style="color:{INK}"><b style="color:{STATUS_COLOURS[s]}">■</b> '
-                         f"{counts.get(s, 0)} {_esc(s)}</span>" for s in STATUS_ORDER)
+                         f"{counts.get(s, 0)} {escape(s)}</span>" for s in STATUS_ORDER)
     parts.append(f'<p style="margin:0 0 8px 0">{summary}</p>')
     records = checks.to_dict("records")
     if order:
@@ -158,23 +147,20 @@ def checks_report_html(checks: "pd.DataFrame", article: "Article", *, order: boo
                 c = claims.loc[cid]
                 by_sentence.setdefault(int(c["sentence_id"]), []).append((int(c["start"]), int(c["end"])))
         quotes = "".join(_sentence_html(article, sid, marks, colour) for sid, marks in sorted(by_sentence.items()))
-        detail = "" if _missing(chk.get("detail")) else (
+        detail = "" if is_missing(chk.get("detail")) else (
             f'<details style="margin-left:12px"><summary style="color:{MUTED};cursor:pointer">detail</summary>'
-            f'<p style="margin:2px 0;font-size:90%">{_esc(chk["detail"])}</p></details>')
+            f'<p style="margin:2px 0;font-size:90%">{escape(chk["detail"])}</p></details>')
         parts.append(
             f'<div style="border-left:6px solid {colour};padding:4px 8px;margin:6px 0;'
-            f'background:{_tint(colour, 0.08)}" data-check-id="{_esc(chk["check_id"])}">'
+            f'background:{_tint(colour, 0.08)}" data-check-id="{escape(chk["check_id"])}">'
             f'<span style="background:{colour};color:{INK};padding:1px 6px;border-radius:3px;'
-            f'font-weight:bold">{_esc(status)}</span> '
-            f'<code style="color:{MUTED}">{_esc(chk["kind"])}</code>'
-            f'<p style="margin:4px 0">{_esc(chk["message"])}</p>{quotes}{detail}</div>')
+            f'font-weight:bold">{escape(status)}</span> '
+            f'<code style="color:{MUTED}">{escape(chk["kind"])}</code>'
+            f'<p style="margin:4px 0">{escape(chk["message"])}</p>{quotes}{detail}</div>')
     parts.append("</div>")
     return "".join(parts)
 
 
-def _mpl_text(s: Any) -> str:
-    """Text for matplotlib: '$' would start mathtext."""
-    return str(s).replace("$", r"\$")
 
 
 def plot_distance_checks(relations: "pd.DataFrame", ax: "Axes | None" = None, *,
@@ -206,9 +192,9 @@ def plot_distance_checks(relations: "pd.DataFrame", ax: "Axes | None" = None, *,
     if relations is not None and len(relations):
         for r in relations.to_dict("records"):
             stated, measured = r.get("distance_km"), r.get("gazetteer_km")
-            if _missing(stated) or _missing(measured):
+            if is_missing(stated) or is_missing(measured):
                 continue
-            hedge = "exact" if _missing(r.get("hedge")) else str(r["hedge"])
+            hedge = "exact" if is_missing(r.get("hedge")) else str(r["hedge"])
             rows.append((r, float(stated), float(measured), claim_interval(float(stated), None, None, hedge), hedge))
     kinds: dict[str, str] = {}
     if gazetteer is not None and len(gazetteer):
@@ -243,8 +229,8 @@ def plot_distance_checks(relations: "pd.DataFrame", ax: "Axes | None" = None, *,
                     ha="left", va="bottom", fontsize=9, color=INK)
     labels = []
     for r, *_ in rows:
-        subject = "?" if _missing(r.get("subject")) else r["subject"]
-        labels.append(_mpl_text(f"{subject}\n{r['direction']} of {r['anchor']}"))
+        subject = "?" if is_missing(r.get("subject")) else r["subject"]
+        labels.append(chart_text(f"{subject}\n{r['direction']} of {r['anchor']}"))
     ax.set_yticks(range(len(rows)))
     ax.set_yticklabels(list(reversed(labels)), fontsize=9)
     ax.set_ylim(-0.7, len(rows) - 0.4)
@@ -267,7 +253,7 @@ def plot_distance_checks(relations: "pd.DataFrame", ax: "Axes | None" = None, *,
             handles.append(Line2D([], [], marker="D", linestyle="", color=STATUS_COLOURS[s],
                                   markeredgecolor="#000000", label=f"check: {s}"))
     ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
-    ax.set_title(_mpl_text(title or "Distances the article states against the gazetteer's\n"
+    ax.set_title(chart_text(title or "Distances the article states against the gazetteer's\n"
                            "Source: the article; data/gazetteer.csv (WGS84 geodesic, centre to centre)"),
                  loc="left", fontsize=10)
     return ax

@@ -188,6 +188,18 @@ CHECKS = define_table(
 
 
 
+def is_missing(value) -> bool:
+    """None, pandas' NA/NaT or a float NaN: a cell with nothing in it."""
+    if value is None:
+        return True
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or an array is not "missing"
+        return False
+
+
 _CATEGORY_DTYPES: dict[tuple, object] = {}
 
 

@@ -44,6 +44,11 @@ FIGSIZE_MAP = (9, 8)
 FIGSIZE_SMALL = (7, 4)
 
 
+def chart_text(s) -> str:
+    """Article text for a matplotlib label: a literal '$' ("$1.5 billion") must not start mathtext."""
+    return str(s).replace("$", r"\$")
+
+
 def colours_for(labels) -> dict[str, str]:
     """A stable colour per label: sorted order, cycling the palette (yellow skipped on light ground)."""
     usable = [c for c in OKABE_ITO if c != "#F0E442"]

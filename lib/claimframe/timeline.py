@@ -353,7 +353,6 @@ class TimelineExplorer:
 
     def __init__(self, events: "pd.DataFrame", *, published: Any = None):
         import ipywidgets as w
-        import pandas as pd
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
