@@ -23,6 +23,8 @@ TABLES = {
     "checks": ("checks", "the consistency checks"),
 }
 EXIT_BAD_INPUT = 2
+#: Commands that can write GeoJSON (``--format geojson``): places (with the relations) and relations.
+GEOJSON_COMMANDS = ("places", "relations")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=f"write {help_text}")
         p.add_argument("path", help="article directory, .txt file, slug, or - for stdin")
         p.add_argument("--published", help="publication date YYYY-MM-DD (overrides meta.toml)")
-        p.add_argument("--format", choices=("csv", "json"), default="csv")
+        p.add_argument("--format", choices=("csv", "json", "geojson"), default="csv",
+                       help="geojson: places and relations commands only")
     add = sub.add_parser("add", help="file an article under data/articles/<slug>/")
     add.add_argument("path", help="a UTF-8 .txt file, or - for stdin")
     add.add_argument("--slug", required=True, help="the article's ID: lower-case letters, digits, hyphens")
@@ -82,6 +85,15 @@ def _run(args) -> int:
         for path in export_article(article, args.to):
             print(path)
         return 0
+    if args.format == "geojson":
+        import json
+
+        from .maps import places_geojson
+
+        geo = places_geojson(article.places, article.relations,
+                             include_places=args.command == "places")
+        sys.stdout.write(json.dumps(geo, ensure_ascii=False, indent=1) + "\n")
+        return 0
     from .export import to_csv, to_json
 
     table = getattr(article, TABLES[args.command][0])
@@ -91,6 +103,10 @@ def _run(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if getattr(args, "format", None) == "geojson" and args.command not in GEOJSON_COMMANDS:
+        print(f"claimframe: --format geojson is for the {' and '.join(GEOJSON_COMMANDS)} commands, "
+              f"not {args.command}; use csv or json", file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         return _run(args)
     except ClaimframeError as exc:

@@ -147,6 +147,39 @@ RELATIONS = define_table(
     required={"relation_id", "claim_id", "start", "end", "text", "anchor", "direction", "bearing_deg"},
     unique="relation_id",
 )
+# maps.py: one row per place on a map, and the numbers of one relation for its table.
+PLACE_COUNTS = define_table(
+    "place_counts",
+    {
+        "place_id": "string",
+        "name": "string",
+        "label": "string",
+        "kind": PLACE_KINDS,
+        "lat": "Float64",
+        "lon": "Float64",
+        "mentions": "Int64",
+        "spellings": "string",
+        "first_start": "Int64",
+        "resolution": RESOLUTIONS,
+    },
+    required={"place_id", "label", "mentions", "spellings", "first_start", "resolution"},
+    unique="place_id",
+)
+RELATION_NUMBERS = define_table(
+    "relation_numbers",
+    {
+        "relation_id": "string",
+        "subject": "string",
+        "anchor": "string",
+        "quantity": ("distance", "bearing", "latitude", "longitude", "position"),
+        "stated": "Float64",
+        "gazetteer": "Float64",
+        "error": "Float64",
+        "unit": "string",
+        "note": "string",
+    },
+    required={"relation_id", "anchor", "quantity", "unit"},
+)
 EVENT_KINDS = ("reported", "published", "cited", "context")
 EVENTS = define_table(
     "events",
