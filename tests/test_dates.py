@@ -266,3 +266,66 @@ def test_pathological_inputs_finish():
     assert find_dates("Nov. Nov. Nov." * 70_000, PUB) == []
     assert find_dates("7" * 10_000, PUB) == []
     assert len(find_dates("from 2014 " * 10_000, PUB)) == 10_000
+
+
+# --- the anchor-and-window scan finds exactly what a full scan of every rule finds ------------------
+def full_scan(text, published):
+    """Reference: every rule over the whole text, then the same overlap resolution as find_dates."""
+    from claimframe import dates
+
+    candidates = []
+    for priority, (pattern, handler, *_) in enumerate(dates._RULES):
+        for match in pattern.finditer(text):
+            mention = handler(match, published)
+            if mention is not None:
+                candidates.append((mention.start, mention.start - mention.end, priority, mention))
+    candidates.sort(key=lambda c: c[:3])
+    chosen = []
+    for start, _, _, mention in candidates:
+        if chosen and start < chosen[-1].end:
+            if mention.end - start > chosen[-1].end - chosen[-1].start:
+                chosen[-1] = mention
+            continue
+        chosen.append(mention)
+    return chosen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "from    June    to    August",  # whitespace runs longer than the windows allow for
+        "from\n\n\n\n\nbetween \t \t May\u3000\u3000\u3000\u3000and          July",
+        "Wednesday,\n\n\n\n\nNov.      9,\n\n\n\n\n2016",
+        "Wednesday,      17th     –     19th      November,      2016",
+        "in" + " " * 500 + "early" + "\n" * 300 + "November" + " " * 200 + "2016" + " " * 100 + "31",
+        "between 1990 and" + " " * 100 + "2000" + " " * 100 + "fighters",
+        "2014" + " " * 50 + "-" + " " * 50 + "2017",
+        "the" + " " * 40 + "last week, USA" + " " * 10 + "today, last" + " " * 60 + "Friday",
+        "Nov. 9" + "x" * 200 + "2016-11-09" + " " * 7 + "in May",
+        "Oct. 17" + " " * 9 + "through" + " " * 9 + "Nov. 2, 2016" + "." * 40 + "since 2015",
+    ],
+)
+def test_long_whitespace_inside_expressions(text):
+    for published in (PUB, None):
+        assert find_dates(text, published) == full_scan(text, published)
+
+
+WINDOW_TOKENS = TOKENS + ["through ", "early ", "Wednesday, ", "September ", "Sept. ", "31st", "17th", "19th", "2100",
+                          "1800", "2016-11-09", "2014-2017", "the ", "USA ", "yesterday", "next ", "this ", "month", "year",
+                          "until ", "November", "x", "Mark", "Mayor", "  ", "   ", "    ", "\n\n\n\n\n", "\t", "\xa0"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(WINDOW_TOKENS), st.text(alphabet=" x,.-", max_size=60)), max_size=40).map("".join),
+    st.one_of(st.none(), st.dates()),
+)
+def test_windowed_scan_equals_full_scan(text, published):
+    assert find_dates(text, published) == full_scan(text, published)
+
+
+def test_articles_equal_full_scan():
+    for path in [SEED, *sorted(FIXTURES.glob("*.txt"))]:
+        text = path.read_text(encoding="utf-8")
+        for published in (PUB, None):
+            assert find_dates(text, published) == full_scan(text, published)

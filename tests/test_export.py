@@ -99,3 +99,27 @@ def test_to_csv_carriage_return_cell_is_prefixed():
 def test_to_csv_carriage_return_cell_round_trips():
     records = parse(export.to_csv(pd.DataFrame({"s": ["\rCR", "x"], "n": [1, 2]})))
     assert [r["s"] for r in records] == ["'\rCR", "x"]
+
+
+def test_export_writes_every_format(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "claimframe", "export", "iraq-shiite-militias-2016", "--to",
+                        str(tmp_path)], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    for name in ("claims", "events", "places", "relations", "checks"):
+        csv_rows = pd.read_csv(tmp_path / f"{name}.csv")
+        parquet = pd.read_parquet(tmp_path / f"{name}.parquet")
+        assert len(csv_rows) == len(parquet) > 0, name
+    assert pd.read_parquet(tmp_path / "claims.parquet")["text"].tolist()[:1] == ["some 50 kilometers"]
+    geo = json.loads((tmp_path / "places.geojson").read_text(encoding="utf-8"))
+    assert geo["type"] == "FeatureCollection"
+    mosul = [f for f in geo["features"] if f["properties"].get("place_id") == "mosul"]
+    assert mosul and mosul[0]["geometry"]["coordinates"] == pytest.approx([43.11889, 36.335])  # lon first
+    timeline = json.loads((tmp_path / "timeline.json").read_text(encoding="utf-8"))
+    dec4 = [e for e in timeline["events"] if e["start_date"] == {"year": 2016, "month": 12, "day": 4}]
+    assert dec4, "training on Dec. 4 is on the TimelineJS timeline"
+    november = [e for e in timeline["events"] if e["start_date"] == {"year": 2016, "month": 11}]
+    assert november, "'in November' keeps month precision: no invented day"

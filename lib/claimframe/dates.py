@@ -342,17 +342,127 @@ def _relative(m: re.Match, published):
     return _mention(m, date, end, precision, relative=True, weekday=weekday)
 
 
-_RULES: list[tuple[re.Pattern, Callable]] = [
-    (_RANGE, _range),
-    (_ISO, _iso),
-    (_MONTH_DAY, _day_date),
-    (_DAY_MONTH, _day_date),
-    (_MONTH_ALONE, _month_alone),
-    (_YEAR_ALONE, _year_alone),
-    (_RELATIVE_PERIOD, _relative),
-    (_RELATIVE_DAY, _relative),
-    (_RELATIVE_WEEKDAY, _relative),
+# --- where to look: anchors and windows --------------------------------------------------------
+# Running every rule over the whole text costs nine full scans. But every match of every rule
+# contains an *anchor* of a kind the rule names (a month name or abbreviation, a year, a weekday, a
+# relative word), and reaches only a bounded distance before and after it, except across runs of
+# whitespace, which \s+ lets grow without limit. So one cheap scan finds the anchors, and each rule
+# runs only in windows around its own anchors, with pattern.finditer(text, pos, endpos): look-behinds
+# still see the text before pos, and a window ends far enough past its last anchor that nothing a
+# match (or a failed attempt at one) could read is cut off. A whitespace run of _LONG_WS or more
+# characters within reach of a window counts as an anchor too, so the window grows past it.
+#
+# The anchor scan matches literal prefixes only, with no look-around, so a token read inside a
+# window is always an anchor in the full text too; no token begins inside another (each needs a
+# non-word character before it), so a scan that consumes what it finds misses none. Every
+# alternative begins with a literal character, which lets the regex engine skip other characters fast.
+_ANCHOR = re.compile(
+    "|".join(
+        [
+            # years, as _YEAR (an ISO date with another year is rejected, and overlaps no other)
+            "1[89][0-9][0-9]|20[0-9][0-9]|2100",
+            "t(?ai:oday|omorrow)|y(?ai:ear|esterday)|m(?ai:onth)|w(?ai:eek)",
+            "T(?:uesday|hursday|(?ai:oday|omorrow))|W(?:ednesday|(?ai:eek))|Y(?ai:ear|esterday)",
+            "M(?:a[ry]|onday|(?ai:onth))|J(?:an|u[nl])|F(?:eb|riday)|A(?:pr|ug)|S(?:ep|aturday|unday)",
+            "Oct|Nov|Dec",
+        ]
+    )
+)
+_WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+_UNITS = frozenset(("week", "month", "year"))
+_LONG_WS = 4  # shorter whitespace runs (at most W = 3 characters) are within the margins below
+_LONG_WS_RUN = re.compile(r"\s{%d}" % _LONG_WS)
+_WS_TAIL = re.compile(r"\s*")
+
+# Each rule: its pattern, its handler, the anchor kinds it needs ("m" month, "y" year, "i" year
+# followed by "-", "u" week/month/year, "r" yesterday/today/tomorrow, "w" weekday), and its margins:
+# how far a match reaches before its first anchor's start, and how far the engine reads (look-aheads
+# and optional parts it tries included) after its last anchor's end. Between two anchors of one
+# match, before + after must cover the gap (only ranges have two). The reaches, in the comments, are
+# counted with whitespace runs of at most W = 3 characters; a month anchor is its first 3 letters,
+# so the name can run 6 further. Each margin adds 4 to its reach.
+_RULES: list[tuple[re.Pattern, Callable, str, int, int]] = [
+    # before "from between " 11 + 2W; after "tember 17th, 2101" (not a year, so no anchor) 15 + 2W;
+    # between anchors "tember 17th through " 20 + 3W
+    (_RANGE, _range, "my", 21, 26),
+    # after "-12-01" and the look-ahead, 8
+    (_ISO, _iso, "i", 4, 12),
+    # before "Wednesday, " 10 + W; after "tember 17th - 19th, 2016" and look-aheads, 24 + 4W
+    (_MONTH_DAY, _day_date, "m", 17, 40),
+    # before "Wednesday, 17th - 19th " 19 + 4W; after ", 2016" and look-aheads, 13 + W
+    (_DAY_MONTH, _day_date, "m", 35, 20),
+    # before "through early " 12 + 2W; after " 2016" and (?!\s*DAY), 17 + 2W
+    (_MONTH_ALONE, _month_alone, "m", 22, 27),
+    # before "through early " 12 + 2W; after the year's look-aheads, 4 + 2W
+    (_YEAR_ALONE, _year_alone, "y", 22, 12),
+    # before "last " 4 + W; after \b
+    (_RELATIVE_PERIOD, _relative, "u", 11, 5),
+    # the match is the anchor; after \b
+    (_RELATIVE_DAY, _relative, "r", 4, 5),
+    # before "last " 4 + W; after \b
+    (_RELATIVE_WEEKDAY, _relative, "w", 11, 5),
 ]
+
+
+def _run_start(text: str, i: int) -> int:
+    """Start of the whitespace run that ends at ``i``."""
+    while i > 0:
+        lo = max(0, i - 64)
+        kept = len(text[lo:i].rstrip())  # str.isspace() is exactly re's \s
+        if kept:
+            return lo + kept
+        i = lo
+    return 0
+
+
+def _windows(text: str, anchors: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
+    """Disjoint, ordered (start, end) windows: ``before`` characters before each anchor's start,
+    ``after`` past its end, and the same around any long whitespace run within reach."""
+    windows: list[list[int]] = []
+    n, i, k = len(anchors), 0, _LONG_WS
+    while i < n:
+        s, e = anchors[i]
+        i += 1
+        a, b, first = s - before, e + after, s
+        while True:  # long whitespace runs just before the window move its start back
+            if windows and a <= windows[-1][1]:
+                a, b = windows[-1][0], max(b, windows.pop()[1])
+                break
+            m = _LONG_WS_RUN.search(text, max(a - k, 0), first)
+            if m is None:
+                break
+            first = _run_start(text, m.start())
+            a = first - before
+        checked = a
+        while True:  # later anchors within reach, and long whitespace runs near the end, move it on
+            while i < n and anchors[i][0] - before <= b:
+                b = max(b, anchors[i][1] + after)
+                i += 1
+            m = _LONG_WS_RUN.search(text, max(checked, b - after - k, 0), b + k)
+            if m is None:
+                break
+            checked = _WS_TAIL.match(text, m.end()).end()  # the run's real end, past the search's
+            b = max(b, checked + after)
+        windows.append([a, b])
+    size = len(text)
+    return [(max(a, 0), min(b, size)) for a, b in windows]
+
+
+def _near_windows(anchors: list[tuple[int, int]], before: int, after: int) -> list[tuple[int, int]]:
+    """``_windows`` for a text with no long whitespace run near any anchor."""
+    windows = []
+    a = b = -1 << 62
+    for s, e in anchors:  # sorted and disjoint, so e + after only grows
+        if s - before > b:
+            windows.append((a, b))
+            a = s - before
+        b = e + after
+    windows.append((a, b))
+    return windows[1:]  # finditer clips pos and endpos to the text
+
+
+_MAX_BEFORE = max(rule[3] for rule in _RULES) + _LONG_WS
+_MAX_AFTER = max(rule[4] for rule in _RULES) + _LONG_WS
 
 
 def find_dates(text: str, published: datetime.date | None = None) -> list[DateMention]:
@@ -362,12 +472,42 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     later one is longer ("Wednesday" gives way to "Wednesday, Nov. 9, 2016"). Without
     ``published``, expressions lacking a year are still found, with ``date`` None.
     """
+    anchors: dict[str, list[tuple[int, int]]] = {"m": [], "y": [], "i": [], "u": [], "r": [], "w": [], "my": []}
+    months, years, isos, weekdays, month_years = anchors["m"], anchors["y"], anchors["i"], anchors["w"], anchors["my"]
+    long_ws = False  # a long whitespace run within reach of some anchor
+    reach = -1
+    for m in _ANCHOR.finditer(text):
+        word = m.group()
+        start, end = span = m.span()
+        if word[0] <= "9":
+            years.append(span)
+            month_years.append(span)
+            if text.startswith("-", end):
+                isos.append(span)
+        elif len(word) == 3:
+            months.append(span)
+            month_years.append(span)
+        elif word in _WEEKDAYS:
+            weekdays.append(span)
+        else:
+            anchors["u" if word.lower() in _UNITS else "r"].append(span)
+        if not long_ws:
+            lo = max(start - _MAX_BEFORE, reach - _LONG_WS, 0)  # overlap: no run slips between
+            reach = end + _MAX_AFTER
+            long_ws = _LONG_WS_RUN.search(text, lo, reach) is not None
     candidates = []
-    for priority, (pattern, handler) in enumerate(_RULES):
-        for match in pattern.finditer(text):
-            mention = handler(match, published)
-            if mention is not None:
-                candidates.append((mention.start, mention.start - mention.end, priority, mention))
+    for priority, (pattern, handler, kind, before, after) in enumerate(_RULES):
+        if not anchors[kind]:
+            continue
+        if long_ws:
+            windows = _windows(text, anchors[kind], before, after)
+        else:
+            windows = _near_windows(anchors[kind], before, after)
+        for a, b in windows:
+            for match in pattern.finditer(text, a, b):
+                mention = handler(match, published)
+                if mention is not None:
+                    candidates.append((mention.start, mention.start - mention.end, priority, mention))
     candidates.sort(key=lambda c: c[:3])
     chosen: list[DateMention] = []
     for start, _, _, mention in candidates:
