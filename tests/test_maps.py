@@ -438,7 +438,7 @@ def test_explorer_initial_state(seed):
     ex = map_explorer(seed)
     assert ("Mosul (11)", "mosul") in ex.places.options
     assert [v for _, v in ex.kinds.options] == ["city", "town", "base", "country"]
-    assert ex.relation.value is None and len(ex.relation.options) == 3
+    assert ex.relation.value == "" and ex.relation.label == "none" and len(ex.relation.options) == 3
     assert ex.extent.value == "auto" and ex.rings.value is True
     assert len(ex.table_df) == 10  # every relation's numbers
     assert ex.status.value == "9 of 9 places; 2 of 2 relative positions"
@@ -459,7 +459,7 @@ def test_explorer_wiring(seed, rel_ids):
     assert ex.ax.get_xlim()[0] <= EXTENTS["iraq"][0] and "place:baghdad" in gids(ex.ax, "place:")
     ex.extent.value = "mosul-area"
     assert ex.ax.get_xlim()[1] < 45
-    ex.relation.value = None
+    ex.relation.value = ""
     ex.kinds.value = ("town",)
     assert ex.shown["place_id"].tolist() == ["qayyarah", "bashiqa"]
     assert ex.shown_relations["relation_id"].tolist() == [b]  # Bashiqa's; the base is not shown
@@ -468,7 +468,7 @@ def test_explorer_wiring(seed, rel_ids):
     ex.relation.value = q  # a highlighted relation is drawn even when its place is filtered out
     assert sorted(ex.shown_relations["relation_id"]) == sorted([q, b])
     ex.kinds.value = ()
-    ex.relation.value = None
+    ex.relation.value = ""
     ex.places.value = ("mosul",)
     assert ex.shown_relations.empty and gids(ex.ax, "place:") == ["place:mosul"]
     ex.places.value = ("iran", "syria")  # countries only: named on the map, no markers
@@ -493,7 +493,7 @@ def test_explorer_widget_tree(seed):
 
 def test_explorer_no_places():
     ex = map_explorer(claimframe.load_article(FIXTURES / "no-places"))
-    assert ex.places.options == () and ex.relation.options == (("none", None),)
+    assert ex.places.options == () and ex.relation.options == (("none", ""),)
     assert texts_with_gid(ex.ax, "no-places") and ex.table_df.empty
 
 

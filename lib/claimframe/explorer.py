@@ -515,7 +515,9 @@ class ClaimsExplorer:
                                        layout=layout)
         self.search = w.Text(value="", description="search", placeholder="words in the claim or its sentence",
                              continuous_update=False, layout=w.Layout(width="40%"))
-        self.measure = w.Dropdown(options=[("most claims", None)] + [(m, m) for m in magnitude_measures(c)],
+        # "" rather than None for "most claims": a None option value is ambiguous in ipywidgets 8
+        # (a saved view can render it as no choice at all).
+        self.measure = w.Dropdown(options=[("most claims", "")] + [(m, m) for m in magnitude_measures(c)],
                                   description="chart", layout=w.Layout(width="30%"))
         self.status = w.Label(value="")
         self.chart = w.Output()
@@ -555,7 +557,7 @@ class ClaimsExplorer:
         self.filtered = filter_claims(self.claims, **self.selection())
         self.status.value = f"{len(self.filtered)} of {len(self.claims)} claims"
         figure = Figure(figsize=FIGSIZE_WIDE, layout="constrained")  # no pyplot: no global state
-        self.ax = plot_magnitudes(self.filtered, figure.add_subplot(), measure=self.measure.value,
+        self.ax = plot_magnitudes(self.filtered, figure.add_subplot(), measure=self.measure.value or None,
                                   source=self.source_label)
         self.figure = figure
         with self.chart:

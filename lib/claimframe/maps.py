@@ -1365,7 +1365,7 @@ class MapExplorer:
             options=[(f"{k} ({int((c['kind'] == k).sum())})", k) for k in kinds],
             description="kinds", rows=min(max(len(kinds), 2), 7), layout=w.Layout(width="24%"))
         self.relation = w.Dropdown(
-            options=[("none", None)] + [(relation_label(r), r["relation_id"])
+            options=[("none", "")] + [(relation_label(r), r["relation_id"])
                                         for r in self.relations.to_dict("records")],
             description="highlight", layout=w.Layout(width="60%"))
         self.rings = w.Checkbox(value=True, description="distance rings", indent=False)
@@ -1399,7 +1399,7 @@ class MapExplorer:
         return {
             "kinds": _as_list(self.kinds.value),
             "place_ids": _as_list(self.places.value),
-            "highlight": self.relation.value,
+            "highlight": self.relation.value or None,  # "" not None: a None option value is ambiguous in ipywidgets 8 (can render as no choice)
             "rings": bool(self.rings.value),
             "extent": self.extent.value,
         }
