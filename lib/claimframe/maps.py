@@ -1399,7 +1399,7 @@ class MapExplorer:
         return {
             "kinds": _as_list(self.kinds.value),
             "place_ids": _as_list(self.places.value),
-            "highlight": self.relation.value or None,  # "" not None: a None option value is ambiguous in ipywidgets 8 (can render as no choice)
+            "highlight": self.relation.value or None,  # "" is "none" (a None option renders blank)
             "rings": bool(self.rings.value),
             "extent": self.extent.value,
         }
