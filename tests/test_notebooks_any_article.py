@@ -21,12 +21,29 @@ def test_every_notebook_has_a_parameters_cell():
         assert "article = " in "".join(tagged[0]["source"]), nb.name
 
 
+#: Seconds one cell may take. nbclient occasionally misses a message from a kernel that has gone
+#: idle (seen with widget Output views) and would wait forever; a bounded wait and one retry keep
+#: such a stall from eating the CI budget, while a cell that raises still fails at once.
+CELL_TIMEOUT = 120
+
+
+def execute(notebook: Path, out: Path, article: str) -> None:
+    for attempt in (1, 2):
+        try:
+            papermill.execute_notebook(str(notebook), str(out), parameters={"article": article},
+                                       kernel_name="python3", cwd=str(notebook.parent), progress_bar=False,
+                                       execution_timeout=CELL_TIMEOUT)
+            return
+        except TimeoutError:
+            if attempt == 2:
+                raise
+
+
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda a: Path(a).name)
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_runs_on_another_article(notebook, article, tmp_path):
     out = tmp_path / notebook.name
-    papermill.execute_notebook(str(notebook), str(out), parameters={"article": article}, kernel_name="python3",
-                               cwd=str(notebook.parent), progress_bar=False)
+    execute(notebook, out, article)
     cells = json.loads(out.read_text(encoding="utf-8"))["cells"]
     errors = [o for c in cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors, errors[0]["ename"] + ": " + errors[0]["evalue"]
