@@ -64,11 +64,6 @@ def relations_ready(article) -> bool:
 
 
 @pytest.fixture(scope="module")
-def seed():
-    return claimframe.load_article(SEED)
-
-
-@pytest.fixture(scope="module")
 def seed_checks(seed):
     return seed.checks
 

@@ -312,6 +312,19 @@ def sentence_attributions(article: "Article") -> list[SentenceAttribution]:
     return out
 
 
+def sentence_finder(sentences: list[SentenceAttribution]):
+    """A function from an article offset to the sentence (of ``sentences``) that contains it, or None."""
+    import bisect
+
+    starts = [sa.start for sa in sentences]
+
+    def sentence_at(pos: int) -> SentenceAttribution | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        return sentences[i] if i >= 0 and pos < sentences[i].end else None
+
+    return sentence_at
+
+
 def source_of(sa: SentenceAttribution, start: int, end: int, default: str | None) -> tuple[str | None, bool]:
     """(source, quoted) for a claim at article offsets start:end inside sentence ``sa``."""
     s, e = start - sa.start, end - sa.start

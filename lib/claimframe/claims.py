@@ -5,12 +5,11 @@ claim's, so a verdict attached to a claim survives re-extraction and edits elsew
 """
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
 from typing import TYPE_CHECKING
 
-from .attribution import sentence_attributions, source_of
+from .attribution import sentence_attributions, sentence_finder, source_of
 from .dates import find_dates
 from .numbers import find_quantities
 from .schema import CLAIMS, empty, from_records
@@ -87,12 +86,8 @@ def extract_claims(article: "Article") -> "pd.DataFrame":
     speaking = [sa for sa in attributions if sa.role not in SILENT_ROLES]
     if not speaking:
         return empty(CLAIMS)
-    starts = [sa.start for sa in speaking]
+    sentence_at = sentence_finder(speaking)
     rows = []
-
-    def sentence_at(pos: int):
-        i = bisect.bisect_right(starts, pos) - 1
-        return speaking[i] if i >= 0 and pos < speaking[i].end else None
 
     dates = [d for d in find_dates(text, article.published) if sentence_at(d.start)]
     for d in dates:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from .highlight import format_number
 from .schema import CLAIM_KINDS, HEDGES
 from .style import FIGSIZE_WIDE, GREY, KIND_COLOURS, chart_text
+from .widgets import WidgetView
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -488,7 +489,7 @@ def _options(series: "pd.Series", order: Iterable[str] | None = None) -> list[tu
     return [(f"{v} ({counts[v]})", v) for v in values]
 
 
-class ClaimsExplorer:
+class ClaimsExplorer(WidgetView):
     """Controls for one article's claims, wired to :func:`filter_claims`, :func:`plot_magnitudes`
     and the claims table. Display it in a notebook (it shows :attr:`widget`); setting any
     control's ``value`` redraws, as does :meth:`update`.
@@ -532,11 +533,7 @@ class ClaimsExplorer:
         self.filtered = c.iloc[0:0]
         self.figure = None
         self.ax = None
-        for control in self.controls:
-            control.observe(self._changed, names="value")
-        self.update()
-
-    def _changed(self, _change: dict) -> None:
+        self.watch(self.controls)
         self.update()
 
     def selection(self) -> dict[str, Any]:
@@ -568,11 +565,6 @@ class ClaimsExplorer:
             display(self.filtered[[col for col in TABLE_COLUMNS if col in self.filtered.columns]])
         return self.filtered
 
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
-
 
 def claims_explorer(article: "Article", claims: "pd.DataFrame | None" = None) -> ClaimsExplorer:
     """Widgets to filter an article's claims by kind, entity, source, hedge and text, with the
@@ -580,7 +572,7 @@ def claims_explorer(article: "Article", claims: "pd.DataFrame | None" = None) ->
     return ClaimsExplorer(article, claims)
 
 
-class ReviewForm:
+class ReviewForm(WidgetView):
     """A small form to record a verdict on one claim: pick the claim, the verdict, a note and a
     source link, press save. Saving goes through :meth:`Article.save_review` (atomic, keyed by the
     stable claim_id); :attr:`message` says what happened, :attr:`orphans` lists verdicts whose
@@ -643,11 +635,6 @@ class ReviewForm:
             if orphans is not None and len(orphans):
                 print(f"{len(orphans)} verdict(s) whose claim is no longer extracted (kept in review.csv):")
                 display(orphans)
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
 
 
 def review_form(article: "Article") -> ReviewForm:

@@ -37,6 +37,7 @@ from .errors import ClaimframeError
 from .places import destination, distance_bearing, filter_places, load_basemap, load_gazetteer, ring
 from .schema import PLACE_COUNTS, PLACE_KINDS, RELATION_NUMBERS, from_records, is_missing, typed
 from .style import FIGSIZE_MAP, GREY, chart_text
+from .widgets import WidgetView
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -1332,7 +1333,7 @@ def relations_for(relations: "pd.DataFrame", place_ids: Iterable[str] | None,
     return relations[keep].reset_index(drop=True)
 
 
-class MapExplorer:
+class MapExplorer(WidgetView):
     """Controls for one article's map, wired to :func:`filter_places`, :func:`plot_map` and
     :func:`relation_table`. Display it in a notebook; setting any control's ``value`` redraws,
     as does :meth:`update`.
@@ -1387,11 +1388,7 @@ class MapExplorer:
         self.table_df = None
         self.figure = None
         self.ax = None
-        for control in self.controls:
-            control.observe(self._changed, names="value")
-        self.update()
-
-    def _changed(self, _change: dict) -> None:
+        self.watch(self.controls)
         self.update()
 
     def selection(self) -> dict[str, Any]:
@@ -1430,11 +1427,6 @@ class MapExplorer:
             self.table.clear_output(wait=True)
             display(self.table_df)
         return self.table_df
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
 
 
 def map_explorer(article: "Article", places: "pd.DataFrame | None" = None,

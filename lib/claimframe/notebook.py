@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable
 from .article import load_article
 from .errors import ClaimframeError
 from .paths import list_articles
+from .widgets import WidgetView
 
 if TYPE_CHECKING:
     from .article import Article
@@ -31,7 +32,7 @@ def open_article(name: str) -> "Article":
     return _load(str(name))
 
 
-class ArticlePicker:
+class ArticlePicker(WidgetView):
     """A dropdown of the articles in data/articles/, driving any number of widget views.
 
     >>> picker = ArticlePicker("iraq-shiite-militias-2016")   # doctest: +SKIP
@@ -78,11 +79,6 @@ class ArticlePicker:
                 display(build(self.article))
             except ClaimframeError as exc:
                 print(f"{self.dropdown.value}: {exc}")
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
 
 
 def article_picker(article: str) -> ArticlePicker:

@@ -701,19 +701,11 @@ def _subject(text, places, lo, cstart, anchor):
 
 def article_places(article) -> "pd.DataFrame":
     """Place mentions of an article, each with the sentence it is in (boilerplate skipped)."""
-    import bisect
+    from .attribution import sentence_attributions, sentence_finder
 
-    from .attribution import sentence_attributions
-
-    spoken = [sa for sa in sentence_attributions(article) if sa.role != "boilerplate"]
-    starts = [sa.start for sa in spoken]
+    sentence_at = sentence_finder([sa for sa in sentence_attributions(article) if sa.role != "boilerplate"])
     mentions = find_places(article.text)
-    sentence_ids = []
-    for start in mentions["start"]:
-        i = bisect.bisect_right(starts, int(start)) - 1
-        inside = i >= 0 and int(start) < spoken[i].end
-        sentence_ids.append(spoken[i].sentence_id if inside else None)
-    mentions["sentence_id"] = sentence_ids
+    mentions["sentence_id"] = [getattr(sentence_at(int(start)), "sentence_id", None) for start in mentions["start"]]
     return _typed("places", mentions[mentions["sentence_id"].notna()].reset_index(drop=True))
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .highlight import escape
 from .schema import CHECK_STATUSES, is_missing
 from .style import FIGSIZE_WIDE, GREY, OKABE_ITO, STATUS_COLOURS, chart_text
+from .widgets import WidgetView
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -269,7 +270,7 @@ def filter_checks(checks: "pd.DataFrame", statuses=None, kinds=None) -> "pd.Data
     return checks[keep]
 
 
-class ChecksExplorer:
+class ChecksExplorer(WidgetView):
     """Status and kind filters wired to the HTML report; :meth:`update` redraws it."""
 
     def __init__(self, article: "Article"):
@@ -286,8 +287,7 @@ class ChecksExplorer:
                                      rows=6)
         self.summary = w.Label()
         self.report = w.Output()
-        for control in (self.status, self.kind):
-            control.observe(lambda _change: self.update(), names="value")
+        self.watch([self.status, self.kind])
         self.widget = w.VBox([w.HBox([self.status, self.kind, self.summary]), self.report])
         self.filtered = self.checks
         self.update()
@@ -305,11 +305,6 @@ class ChecksExplorer:
                 print("No checks match these filters." if len(self.checks) else
                       "This article has no checks: it states nothing they can test.")
         return self.filtered
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
 
 
 def checks_explorer(article: "Article") -> ChecksExplorer:
