@@ -108,9 +108,11 @@ class Article:
         """One row per numeric claim, with the analyst's verdicts (review.csv) merged in;
         see data/README.md for every column."""
         from .claims import extract_claims
-        from .review import merge_reviews
+        from .review import has_reviews, merge_reviews
 
         claims = extract_claims(self)
+        if not has_reviews(self.folder):  # most articles: skip building an empty verdict table
+            return claims
         reviews = self.reviews
         return merge_reviews(claims, reviews) if len(reviews) else claims
 

@@ -34,13 +34,18 @@ def review_path(folder: str | Path) -> Path:
     return Path(folder) / REVIEW_FILE
 
 
+def has_reviews(folder: str | Path | None) -> bool:
+    """Whether the article folder has a review.csv at all (a cheap check before reading it)."""
+    return folder is not None and review_path(folder).is_file()
+
+
 def read_reviews(folder: str | Path | None) -> "pd.DataFrame":
     """The verdicts of an article folder (no file: an empty table with the columns)."""
     import pandas as pd
 
-    path = review_path(folder) if folder is not None else None
-    if path is None or not path.is_file():
+    if not has_reviews(folder):
         return pd.DataFrame({c: pd.Series(dtype="string") for c in COLUMNS})
+    path = review_path(folder)
     try:
         df = pd.read_csv(path, dtype="string", keep_default_na=False)
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
