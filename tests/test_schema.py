@@ -1,0 +1,57 @@
+"""The table contract: from_records builds exactly the declared columns and dtypes, and agrees
+with the general conversion (typed) that user-supplied tables go through."""
+import datetime as dt
+import math
+
+import pandas as pd
+import pytest
+
+from claimframe import schema
+
+
+@pytest.mark.parametrize("table", sorted(schema.TABLES))
+def test_empty_table_has_every_column_typed_and_validates(table):
+    df = schema.empty(table)
+    assert list(df.columns) == list(schema.TABLES[table])
+    assert len(df) == 0 and isinstance(df.index, pd.RangeIndex)
+    for col, spec in schema.TABLES[table].items():
+        assert df[col].dtype == schema._dtype(spec), col
+    schema.validate(table, df)
+
+
+ROWS = [
+    # every kind of missing value a record can carry: an absent key, None, pd.NA, NaN
+    {"claim_id": "c-1", "sentence_id": 3, "paragraph_id": 1, "start": 10, "end": 25, "text": "500 of the recruits",
+     "kind": "count", "value": 500.0, "low": 500, "high": None, "unit": None, "hedge": "exact",
+     "entity": "recruits", "date": None, "source": "Col. John Dorrian", "quoted": False},
+    {"claim_id": "c-2", "sentence_id": 4, "paragraph_id": 2, "start": 30, "end": 37, "text": "Dec. 4",
+     "kind": "date", "value": math.nan, "low": pd.NA, "hedge": "exact", "date": dt.date(2016, 12, 4),
+     "date_precision": "day", "source": "the outlet", "quoted": True, "entity": pd.NA},
+    {"claim_id": "c-3", "sentence_id": 5, "paragraph_id": 2, "start": 40, "end": 55, "text": "13 kilometers",
+     "kind": "distance", "value": 13.0, "low": 13.0, "high": 13.0, "unit": "km", "unit_stated": "kilometers",
+     "conversion_value": 8, "conversion_unit": "miles", "hedge": "approx", "source": "AP", "quoted": None},
+]
+
+
+def test_from_records_matches_the_general_conversion():
+    fast = schema.from_records("claims", ROWS)
+    general = schema.typed("claims", pd.DataFrame(ROWS))
+    pd.testing.assert_frame_equal(fast, general)
+
+
+def test_from_records_values_and_missing():
+    df = schema.from_records("claims", ROWS)
+    assert df["value"].tolist()[0] == 500.0 and df["value"].isna().tolist() == [False, True, False]
+    assert df["high"].isna().tolist() == [True, True, False]
+    assert df["conversion_value"].tolist()[2] == 8.0
+    assert df["date"].tolist()[1] == pd.Timestamp("2016-12-04") and df["date"].isna().tolist() == [True, False, True]
+    assert df["quoted"].isna().tolist() == [False, False, True] and df["quoted"].tolist()[:2] == [False, True]
+    assert df["entity"].isna().tolist() == [False, True, True]
+    assert df["kind"].tolist() == ["count", "date", "distance"]
+    assert df["date_precision"].isna().tolist() == [True, False, True]
+
+
+def test_from_records_value_outside_a_category_is_missing_not_an_error():
+    df = schema.from_records("paragraphs", [{"paragraph_id": 0, "start": 0, "end": 4, "text": "Body",
+                                            "role": "sidebar"}])
+    assert df["role"].isna().all()
