@@ -8,7 +8,7 @@ imports in no time. The conventions are documented in data/README.md.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -79,7 +79,32 @@ _ATTACHED = ("km", "kms", "km2", "km²", "m", "mi", "kg", "ft", "bn", "k", "%")
 
 
 def _alts(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """The words as a regex alternation (a space in a word matches any run of whitespace).
+
+    Built for speed, with the same matches as "longest|...|shortest": the regex engine tries a
+    group's alternatives one by one, so the words go in a prefix tree, "t(?:en|wo|h(?:ree|irty))",
+    which drops a place after a letter or two instead of after trying every word, behind a
+    lookahead for the first letters, "(?=[t])", which drops most places at once. Where words match
+    the same text, one a prefix of the other ("seven", "seventeen"), the longer is tried first.
+    """
+    tree: dict[str, dict] = {}
+    for word in sorted(words):
+        node = tree
+        for ch in word:
+            node = node.setdefault(r"\s+" if ch == " " else re.escape(ch), {})
+        node[""] = {}  # a word ends here
+    first = "".join(r"\s" if key == r"\s+" else key for key in tree)
+    return f"(?=[{first}]){_tree_regex(tree)}"
+
+
+def _tree_regex(node: dict[str, dict]) -> str:
+    branches = [key + _tree_regex(child) for key, child in node.items() if key]
+    if not branches:
+        return ""
+    alternation = "|".join(branches)
+    if "" in node:
+        return f"(?:{alternation})?"
+    return alternation if len(branches) == 1 else f"(?:{alternation})"
 
 
 # Thousands separators: comma, Arabic "٬", and the no-break or thin spaces of "12 000";
@@ -106,6 +131,17 @@ _CORE = re.compile(
     rf"|(?P<words>\b{_WORDS}\b)",
     re.IGNORECASE,
 )
+
+# _CORE.finditer over a whole text is slow: with re.IGNORECASE the regex engine tries each number
+# word in turn at every word. But a core match can only start after a non-word character (\W), and
+# there only at a digit, a "." before a digit, or a whole word from the list below. _CAN_START finds
+# those places in the lowercased text, case-sensitively, which the engine does quickly (it skips
+# straight to the next space or punctuation), and _core_matches tries _CORE only there.
+_FIRST_WORDS = [*{w.split()[0] for w in [*VAGUE, *VAGUE_MULTIPLIERS, *ORDINALS, *TENS, *SMALL]} - {"a"},
+                # "a" is everywhere, but starts a quantity only as "a few", "a couple of", "a dozen"...
+                *(f"a{sep}{w}" for w in [*(m.split()[1] for m in VAGUE_MULTIPLIERS if m.startswith("a ")),
+                                         *MAGNITUDE_WORDS] for sep in " -")]
+_CAN_START = re.compile(rf"\W(?=\d|\.\d|(?:{_alts(_FIRST_WORDS)})(?!\w))")
 _PLAIN_NUMBER = re.compile(rf"(?P<num>{_DIGITS}){_SCALE}|(?P<words>{_WORDS})\b", re.IGNORECASE)
 _RANGE_UNIT = rf"(?P<unit1>\s*(?:{_alts(UNITS)})\b)?"
 _RANGE_AND = re.compile(rf"{_RANGE_UNIT}\s+and\s+(?P<cur>US\$|\$|£|€)?", re.IGNORECASE)
@@ -128,17 +164,24 @@ _CONVERSION = re.compile(
 # so scanning stays linear on long runs without spaces.
 _URL = re.compile(r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CAPITALISED_BEFORE = re.compile(r"(?P<word>[A-Z][\w.’'-]*)\s+$")
-_IDENTIFIER_BEFORE = re.compile(
-    r"(?<![\w])(?:version|v|no\.|number|route|highway|room|flight|page|chapter|section|article|model"
-    r"|code|line|bus|platform|gate|exit|unit|ward|district|precinct|size|level|grade|class|tier)\s*#?$",
-    re.IGNORECASE,
-)
+_NAME_WORDS = ("version", "v", "no.", "number", "route", "highway", "room", "flight", "page", "chapter",
+               "section", "article", "model", "code", "line", "bus", "platform", "gate", "exit", "unit",
+               "ward", "district", "precinct", "size", "level", "grade", "class", "tier")
+_IDENTIFIER_BEFORE = re.compile(rf"(?<![\w])(?:{_alts(_NAME_WORDS)})\s*#?$", re.IGNORECASE)
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;“\"(\[—–]\s*|\n\s*)$")
 _MONTHS = frozenset(
     "january february march april may june july august september october november december jan feb mar "
     "apr jun jul aug sep sept oct nov dec".split()
 )
 _NOT_NAMES = frozenset("some about around nearly almost roughly only just over under up at than".split())
+_SPACES = re.compile(r"\s+")
+_WORD_SEPARATORS = re.compile(r"[\s-]+")
+_LEADING_DIGITS = re.compile(r"\d+")
+#: Right after the digits: more of a version, time or fraction ("3.2.1", "6:30", "24/7").
+_NOT_A_NUMBER_AFTER = re.compile(r"[.,:/]\d|/")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: After a year-like number: "2016 votes" or "2016 percent" is a count, not a year.
+_COUNTED_AFTER = re.compile(r"\s+[a-z]+s\b|\s*(?:%|percent|per cent)")
 
 
 @dataclass(frozen=True)
@@ -167,7 +210,7 @@ def parse_digits(s: str) -> float:
 
 def parse_words(s: str) -> float | None:
     """'four hundred' -> 400, 'two dozen' -> 24, 'twenty-five thousand' -> 25000; None if not a number."""
-    words = [w for w in re.split(r"[\s-]+", s.lower()) if w and w != "and"]
+    words = [w for w in _WORD_SEPARATORS.split(s.lower()) if w and w != "and"]
     if not words or words == ["a"]:
         return None
     total, current = 0, 0
@@ -234,31 +277,59 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                     exclude: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Every quantity phrase in text[start:end], in order, skipping the ``exclude`` spans (dates)."""
     end = len(text) if end is None else end
-    blocked = sorted(list(exclude) + [(m.start(), m.end()) for m in _URL.finditer(text, start, end)])
+    lo, hi = max(start, 0), max(end, 0)  # the bounds as finditer(text, start, end) reads them
+    blocked = sorted(list(exclude) + _url_spans(text, lo, hi))
     out: list[Quantity] = []
     consumed = start
-    for m in _CORE.finditer(text, start, end):
+    for m in _core_matches(text, lo, hi):
         s = m.start()
-        if s < consumed or any(a < m.end() and s < b for a, b in blocked):
+        if s < consumed or blocked and any(a < m.end() and s < b for a, b in blocked):
             continue
         q = _quantity(text, m, end)
         if q is None:
             continue
-        if any(a < q.end and q.start < b for a, b in blocked) or q.start < consumed:
+        if blocked and any(a < q.end and q.start < b for a, b in blocked) or q.start < consumed:
             continue
         out.append(q)
         consumed = q.end
     return out
 
 
+def _url_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of URLs and e-mail addresses; text without "://", "www." or "@" has none: no scan."""
+    segment = text[start:end]
+    if "://" not in segment and "www." not in segment and "@" not in segment:
+        return []
+    return [m.span() for m in _URL.finditer(text, start, end)]
+
+
+def _core_matches(text: str, start: int, end: int):
+    """The matches of ``_CORE.finditer(text, start, end)``, trying _CORE only where one can start."""
+    # The character before start tells whether a match can start at start (lookbehinds see it).
+    scanned = (text[start - 1] if 0 < start <= len(text) else " ") + text[start:end]
+    if "ı" in scanned or "ſ" in scanned or "İ" in scanned:
+        # re.IGNORECASE reads these as "i", "s" and "i", str.lower() does not (and makes "İ" two
+        # characters): scan the plain way.
+        yield from _CORE.finditer(text, start, end)
+        return
+    resume = start
+    for c in _CAN_START.finditer(scanned.lower()):
+        pos = start + c.start()  # the place after the non-word character c
+        if pos >= resume:
+            m = _CORE.match(text, pos, end)
+            if m:
+                yield m
+                resume = m.end()
+
+
 def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
     s, e = m.start(), m.end()
     if m.group("rank"):
         word = m.group("rank").split("-")[0].split()[0].lower()
-        value = ORDINALS.get(word) or float(re.match(r"\d+", word).group(0))
+        value = ORDINALS.get(word) or float(_LEADING_DIGITS.match(word).group(0))
         return Quantity(s, e, "rank", "exact", value=float(value))
     if m.group("vague"):
-        phrase = re.sub(r"\s+", " ", m.group("vague").lower())
+        phrase = _SPACES.sub(" ", m.group("vague").lower())
         if phrase in VAGUE:
             low, high = VAGUE[phrase]
         else:
@@ -270,10 +341,10 @@ def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
         return _finish(text, s, e, limit, "vague", None, float(low), float(high), currency=None)
     if m.group("num"):
         raw = m.group("num")
-        if sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
+        if len(raw) > MAX_DIGITS and sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
             return None
         after = text[m.end("num"):m.end("num") + 2]
-        if re.match(r"[.,:/]\d|/", after) or (after[:1].isalpha() and not m.group("scale")
+        if _NOT_A_NUMBER_AFTER.match(after) or (after[:1].isalpha() and not m.group("scale")
                                                 and not _UNIT_ATTACHED.match(text, m.end("num"))):
             return None  # versions "3.2.1", times "6:30", "24/7", ordinals "101st", "3D"
         scale = m.group("scale")
@@ -281,13 +352,13 @@ def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
         if scale and scale.lower() in ("m", "k") and (m.start("scale") > m.end("num") or not currency):
             e, scale = m.end("num"), None  # "5 m" and "500m" are metres; only "£2m" is two million
         value = parse_digits(raw) * (SCALES[scale.lower()] if scale else 1)
-        if _is_name_number(text, s):
-            return None
-        if (not scale and not currency and re.fullmatch(r"(?:1[89]|20)\d\d", raw)
-                and not re.match(r"\s+[a-z]+s\b|\s*(?:%|percent|per cent)", text[e:e + 20])):
+        if (not scale and not currency and _YEAR.fullmatch(raw)
+                and not _COUNTED_AFTER.match(text[e:e + 20])):
             return None  # a bare year ("the 2016 election"); dates.py reads years in context
         if raw.startswith("0") and len(raw) > 1 and raw[1].isdigit():
             return None  # codes and phone numbers ("0800")
+        if _is_name_number(text, s):
+            return None
         return _finish(text, s, e, limit, "exact", value, None, None,
                        currency=currency.group("cur").strip() if currency else None)
     words = m.group("words")
@@ -303,10 +374,13 @@ def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
 
 def _finish(text, s, e, limit, hedge, value, low, high, currency) -> Quantity | None:
     """Grow a core number into the full phrase: range, hedge, currency, unit, stated conversion."""
-    before = text[max(0, s - 30):s]
-    opened = _RANGE_OPEN.search(before)
-    between = bool(opened and opened.group("open").lower() == "between")
     if value is not None:
+        before = text[max(0, s - 30):s]
+        # _RANGE_OPEN needs "between" or "from" (str.lower() and re.IGNORECASE agree on these
+        # letters); testing for them first is much quicker than the search.
+        lowered = before.lower()
+        opened = _RANGE_OPEN.search(before) if "between" in lowered or "from" in lowered else None
+        between = bool(opened and opened.group("open").lower() == "between")
         r = (_RANGE_AND if between else _RANGE_TO).match(text, e)
         if r and r.end() < limit and r.group("unit1") and not between and "-" in r.group(0):
             r = None  # "50 km-long" is not a range
@@ -324,7 +398,7 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency) -> Quantity | 
     if hedge == "exact":
         h = _HEDGE_BEFORE.search(text, max(0, s - 30), s)
         if h and value is not None:
-            hedge = _HEDGE_OF[re.sub(r"\s+", " ", h.group("hedge").lower())]
+            hedge = _HEDGE_OF[_SPACES.sub(" ", h.group("hedge").lower())]
             s = h.start("hedge")
             currency = currency or h.group("cur")
             if hedge == "at_least":
@@ -348,8 +422,8 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency) -> Quantity | 
             conversion_value = parse_digits(c.group("num"))
             conversion_unit = UNITS[c.group("unit").lower()][3]
             e = c.end()
-    t = _TRAILING_HEDGE.match(text, e)
-    if t and t.end() <= limit and hedge == "exact" and value is not None:
+    t = _TRAILING_HEDGE.match(text, e) if hedge == "exact" and value is not None else None
+    if t and t.end() <= limit:
         word = t.group("t").lower()
         hedge = {"more": "at_least", "so": "approx"}.get(word, "at_most")
         low, high = (value, None) if hedge == "at_least" else (None, value) if hedge == "at_most" else (None, None)
@@ -358,8 +432,6 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency) -> Quantity | 
     def scaled(x):
         return None if x is None else float(f"{x * factor:.12g}")  # no float noise, no lost precision
 
-    q = Quantity(s, e, kind, hedge, value=scaled(value), low=scaled(low), high=scaled(high),
-                 unit=canonical, unit_stated=stated)
-    if conversion_value is not None:
-        q = replace(q, conversion_value=conversion_value, conversion_unit=conversion_unit)
-    return q
+    return Quantity(s, e, kind, hedge, value=scaled(value), low=scaled(low), high=scaled(high),
+                    unit=canonical, unit_stated=stated, conversion_value=conversion_value,
+                    conversion_unit=conversion_unit)
