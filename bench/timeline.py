@@ -7,8 +7,9 @@ What is timed, per update, on the seed article's events (data/articles/iraq-shii
 its reported, published and cited events plus the curated context events):
 
 1. ``update``: a control of ``claimframe.timeline.timeline_explorer`` is set, exactly as a click
-   would (``widget.value = ...``); its observer runs ``filter_events``, clears the Axes and runs
-   ``plot_timeline``, and refills the status line and the HTML table;
+   would (``widget.value = ...``); its observer runs ``filter_events``, runs ``plot_timeline`` on
+   the same Axes (it updates the last draw's artists in place), and refills the status line and
+   the HTML table;
 2. ``render``: ``explorer.render_png()``, the one Agg draw plus PNG encoding that the notebook's
    Output widget displays (outside a kernel nothing is displayed, so it is called here).
 

@@ -19,6 +19,7 @@ record's, on one time axis, shows at a glance what the article's words allow and
 """
 from __future__ import annotations
 
+import functools
 import html
 import io
 from typing import TYPE_CHECKING, Any, Iterable
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
     from .article import Article
     from matplotlib.axes import Axes
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.patches import Rectangle
 
 __all__ = [
     "EVENT_KIND_COLOURS",
@@ -61,6 +64,11 @@ PLAIN = dict(parse_math=False)
 #: Fixed margins (figure fractions) leaving room for date tick labels on the left, the title and
 #: publication note above, and the legend below.
 MARGINS = dict(left=0.18, right=0.98, top=0.86, bottom=0.19)
+#: The gids (prefixes) of what :func:`plot_timeline` draws: how a second call finds them.
+GIDS = ("event:", "label:", "label-boxes", "date:", "heading", "published", "subtitle", "no-match")
+#: The widget's chart is redrawn at every click: at 80 dpi it is a third fewer pixels to fill and
+#: encode than at matplotlib's 100, and 8-point text is still 9 pixels high.
+WIDGET_DPI = 80
 
 
 class TimelineError(ClaimframeError, ValueError):
@@ -158,13 +166,62 @@ def _tick_text(rec: dict) -> str:
     return text if len(text) <= 26 else text[:25] + "…"
 
 
+@functools.lru_cache(maxsize=4096)
+def _text_size_px(text: str, font: "FontProperties", dpi: float) -> tuple[float, float]:
+    """Width and height of ``text`` (no mathtext) as Agg draws it, in pixels: matplotlib's own
+    measurement, asked once per text, font and dpi. A widget redraws the same labels at every
+    click; a label's window extent would rebuild the whole annotation layout each time."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    width, height, _ = RendererAgg(1, 1, dpi).get_text_width_height_descent(text, font, ismath=False)
+    return width, height
+
+
 def _shorten(label, room_px: float) -> None:
     """Cut a label's text word by word (ending in "…") until it is at most ``room_px`` wide, as
     the renderer measures it, so it crosses no other row and no frame. One word always stays."""
-    words = label.get_text().rstrip("…").split()
-    while label.get_window_extent().width > room_px and len(words) > 1:
+    text, font, dpi = label.get_text(), label.get_fontproperties().copy(), label.figure.dpi
+    words = text.rstrip("…").split()
+    while _text_size_px(text, font, dpi)[0] > room_px and len(words) > 1:
         words.pop()
-        label.set_text(" ".join(words).rstrip(",;:") + "…")
+        text = " ".join(words).rstrip(",;:") + "…"
+    label.set_text(text)
+
+
+def _label_box(label) -> "Rectangle":
+    """The white box behind a label, in points from its anchor: what ``bbox=dict(boxstyle=
+    "square,pad=0.1")`` would draw (the text's box, as matplotlib lays out one line, and 0.1 em
+    all round). All labels' boxes are one collection, drawn at once: a bbox per label costs two
+    more layouts of its text at every draw. Measured at the figure's dpi: saved at another, a box
+    can end a pixel or two off where a bbox would."""
+    from matplotlib.patches import Rectangle
+
+    font, dpi = label.get_fontproperties().copy(), label.figure.dpi
+    width, height = _text_size_px(label.get_text(), font, dpi)
+    height = max(height, _text_size_px("lp", font, dpi)[1])  # one line is at least as tall as "lp"
+    width, height, pad = width * 72 / dpi, height * 72 / dpi, 0.1 * label.get_fontsize()
+    dx = label.xyann[0] - (width if label.get_ha() == "right" else 0)
+    return Rectangle((dx - pad, -height / 2 - pad), width + 2 * pad, height + 2 * pad)
+
+
+def _drawn(ax: "Axes") -> dict[str, Any]:
+    """What :func:`plot_timeline` drew on ``ax`` last time (its gids), by gid."""
+    return {a.get_gid(): a for a in [*ax.lines, *ax.patches, *ax.texts, *ax.collections]
+            if isinstance(a.get_gid(), str) and a.get_gid().startswith(GIDS)}
+
+
+def _reuse(old: dict[str, Any], gid: str, kind: type, make, *args, **kwargs) -> Any:
+    """The artist ``old`` holds for ``gid`` (taken out of ``old``) if it is a ``kind``, else a new
+    one, ``make(*args, **kwargs)`` (``ax.text``, ...). A widget redraws at every click: setting a
+    few properties on the ~50 artists of the last draw costs a fraction of making them anew."""
+    artist = old.pop(gid, None)
+    if isinstance(artist, kind):
+        return artist
+    if artist is not None:
+        artist.remove()
+    artist = make(*args, **kwargs)
+    artist.set_gid(gid)
+    return artist
 
 
 def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: str = "kind",
@@ -188,26 +245,36 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
     ``heading:context``, ``published``, ``published-label``, ``subtitle``, ``no-match``) so tests
     and callers can find what was drawn. Without ``ax`` a figure of ``style.FIGSIZE_WIDE`` is made
     with fixed margins. An empty table draws a "no events match" message instead of failing.
+
+    Drawing again on the same Axes replaces the last timeline: its artists (found by gid) are
+    updated in place, new ones added and those no longer wanted removed.
     """
     import matplotlib.dates as mdates
     import pandas as pd
+    from matplotlib.collections import PatchCollection
+    from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
+    from matplotlib.text import Text
+    from matplotlib.transforms import Affine2D, offset_copy
 
     if ax is None:
         import matplotlib.pyplot as plt
 
         fig, ax = plt.subplots(figsize=FIGSIZE_WIDE)
         fig.subplots_adjust(**MARGINS)
+    old = _drawn(ax)
     title = title if title is not None else "Events on a timeline: the article and the public record"
     subtitle = subtitle if subtitle is not None else _default_subtitle(df)
     ax.set_title(title, loc="left", fontsize=11, fontweight="bold", pad=26, gid="title", **PLAIN)
-    ax.annotate(subtitle, (0, 1), xycoords="axes fraction", xytext=(0, 14), textcoords="offset points",
-                va="bottom", fontsize=8, color="#444444", gid="subtitle", **PLAIN)
+    _reuse(old, "subtitle", Text, ax.annotate, "", (0, 1), xycoords="axes fraction", xytext=(0, 14),
+           textcoords="offset points", va="bottom", fontsize=8, color="#444444",
+           **PLAIN).set_text(subtitle)
     if df is None or not len(df):
         ax.set_xticks([], labels=[])  # labels too: no date formatter left with no ticks to format
         ax.set_yticks([])
-        ax.text(0.5, 0.5, NO_MATCH, transform=ax.transAxes, ha="center", va="center", fontsize=10,
-                color="#444444", gid="no-match")
+        _reuse(old, "no-match", Text, ax.text, 0.5, 0.5, NO_MATCH, transform=ax.transAxes, ha="center",
+               va="center", fontsize=10, color="#444444")
+        _forget(ax, old, legend=True)
         return ax
 
     colours, legend_entries = _colours(df, colour_by)
@@ -227,14 +294,21 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
     size = round(max(5.0, min(LABEL_FONTSIZE, 0.62 * height_pt / max(n, 1))), 1)
     gap_px = 6.0 * ax.figure.dpi / 72  # labels sit 6 points from their mark
     rowaxis = ax.get_yaxis_transform()  # x in axes fraction, y in rows
+    datecol = offset_copy(rowaxis, ax.figure, x=-6, units="points")  # the date column: 6 pt left
 
+    boxes, anchors = [], []  # white behind each label's words: no line or bar crosses them
     for y, (what, item) in enumerate(rows):
         if what == "heading":
-            gid = "heading:article" if item == ARTICLE_HEADING else "heading:context"
-            ax.axhspan(y - 0.5, y + 0.5, color="#f2f2f2", lw=0, zorder=0)
-            ax.axhline(y - 0.5, color="#bbbbbb", lw=0.8, zorder=1)
-            ax.text(0.005, y, item, transform=rowaxis, va="center", fontsize=size, fontweight="bold",
-                    color="#333333", gid=gid)
+            which = "article" if item == ARTICLE_HEADING else "context"
+            band = _reuse(old, f"heading-band:{which}", Rectangle, ax.axhspan, 0, 1, color="#f2f2f2",
+                          lw=0, zorder=0)
+            band.set(y=y - 0.5, height=1)
+            rule = _reuse(old, f"heading-rule:{which}", Line2D, ax.axhline, 0, color="#bbbbbb", lw=0.8,
+                          zorder=1)
+            rule.set_ydata([y - 0.5, y - 0.5])
+            heading = _reuse(old, f"heading:{which}", Text, ax.text, 0.005, 0, item, transform=rowaxis,
+                             va="center", fontweight="bold", color="#333333")
+            heading.set(y=y, fontsize=size)
             continue
         rec = item
         eid = rec["event_id"]
@@ -244,18 +318,22 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
         end = (rec["date_end"] if not pd.isna(rec["date_end"]) else start) + day
         x0, x1 = mdates.date2num(start), mdates.date2num(end)
         if end - start <= day:
-            x_mid = mdates.date2num(start + day / 2)
-            ax.plot([x_mid], [y], ls="none", marker="D" if is_context else "o", ms=6.5, mew=1.6,
-                    mfc="white" if is_context else colour, mec=colour, zorder=3, gid=f"event:{eid}")
+            x_mid = x0 + 0.5  # noon: matplotlib's dates count days
+            mark = _reuse(old, f"event:{eid}", Line2D,
+                          lambda: ax.add_line(Line2D([], [], ls="none", ms=6.5, mew=1.6, zorder=3)))
+            mark.set(data=([x_mid], [y]), marker="D" if is_context else "o",
+                     mfc="white" if is_context else colour, mec=colour)
             left, right = x_mid, x_mid
         else:
-            ax.add_patch(Rectangle((x0, y - 0.275), x1 - x0, 0.55, zorder=2, lw=1.4, edgecolor=colour,
-                                   facecolor="white" if is_context else colour,
-                                   alpha=None if is_context else 0.6, hatch="///" if is_context else None,
-                                   gid=f"event:{eid}"))
+            mark = _reuse(old, f"event:{eid}", Rectangle,
+                          lambda: ax.add_patch(Rectangle((0, 0), 0, 0, zorder=2, lw=1.4)))
+            mark.set(bounds=(x0, y - 0.275, x1 - x0, 0.55), edgecolor=colour,
+                     facecolor="white" if is_context else colour, hatch="///" if is_context else None,
+                     alpha=None if is_context else 0.6)
             left, right = x0, x1
-        ax.annotate(_tick_text(rec), (0, y), xycoords=rowaxis, xytext=(-6, 0), textcoords="offset points",
-                    ha="right", va="center", fontsize=size, color="#222222", gid=f"date:{eid}", **PLAIN)
+        date = _reuse(old, f"date:{eid}", Text, ax.text, 0, 0, "", transform=datecol, ha="right",
+                      va="center", color="#222222", **PLAIN)
+        date.set(y=y, text=_tick_text(rec), fontsize=size)
         if labels:
             # right of the mark, left of it, or (a span wider than both margins) inside it:
             # wherever there is most room between the mark and the frame
@@ -263,49 +341,83 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
             room = {"right": box.x1 - rx - 2 * gap_px, "left": lx - box.x0 - 2 * gap_px,
                     "inside": min(rx, box.x1) - max(lx, box.x0) - 2 * gap_px}
             side = max(room, key=room.get)  # ties: right first
-            at = {"right": right, "left": left, "inside": max(left, ax.get_xlim()[0])}[side]
-            label = ax.annotate(str(rec["label"]), (at, y), xytext=(-6 if side == "left" else 6, 0),
-                                textcoords="offset points", ha="right" if side == "left" else "left",
-                                va="center", fontsize=size, color="#222222", zorder=4,
-                                annotation_clip=False, gid=f"label:{eid}",
-                                # white behind the words: no line or bar crosses them
-                                bbox=dict(boxstyle="square,pad=0.1", facecolor="white", lw=0), **PLAIN)
+            label = _reuse(old, f"label:{eid}", Text, ax.annotate, "", (0, 0), xytext=(0, 0),
+                           textcoords="offset points", va="center", color="#222222", zorder=4,
+                           annotation_clip=False, **PLAIN)
+            label.xy = ({"right": right, "left": left, "inside": max(left, ax.get_xlim()[0])}[side], y)
+            label.xyann = (-6 if side == "left" else 6, 0)
+            label.set(ha="right" if side == "left" else "left", fontsize=size, text=str(rec["label"]))
             _shorten(label, room[side])
+            boxes.append(_label_box(label))
+            anchors.append(label.xy)
+
+    if boxes:  # in points (each offset to its label's anchor), just under the labels
+        points = Affine2D().scale(1 / 72) + ax.figure.dpi_scale_trans
+        _reuse(old, "label-boxes", PatchCollection, lambda: ax.add_collection(PatchCollection(
+            [], facecolor="white", lw=0, zorder=3.9, transform=points, offset_transform=ax.transData),
+            autolim=False)).set(paths=boxes, offsets=anchors)
 
     pub = _timestamp(published)
     if pub is None and (df["kind"] == "published").any():
         pub = df.loc[df["kind"] == "published", "date"].iloc[0]
     if pub is not None:
         x = mdates.date2num(pub + day / 2)
-        ax.axvline(x, color="#000000", lw=1.0, ls="--", zorder=1, gid="published")
+        # above the heading rules (zorder 1) wherever they were drawn first
+        _reuse(old, "published", Line2D, ax.axvline, x, color="#000000", lw=1.0, ls="--",
+               zorder=1.5).set_xdata([x, x])
         where = (x - ax.get_xlim()[0]) / (ax.get_xlim()[1] - ax.get_xlim()[0])  # keep it inside
         ha = "right" if where > 0.75 else "left" if where < 0.25 else "center"
-        ax.annotate(f"article published {pub:%Y-%m-%d}: its “today”", (x, 1),
-                    xycoords=ax.get_xaxis_transform(), xytext=({"right": 3, "left": -3, "center": 0}[ha], 2),
-                    textcoords="offset points", ha=ha, va="bottom", fontsize=7, color="#000000",
-                    annotation_clip=False, gid="published-label")
+        note = _reuse(old, "published-label", Text, ax.annotate, "", (0, 1),
+                      xycoords=ax.get_xaxis_transform(), xytext=(0, 0), textcoords="offset points",
+                      va="bottom", fontsize=7, color="#000000", annotation_clip=False)
+        note.xy, note.xyann = (x, 1), ({"right": 3, "left": -3, "center": 0}[ha], 2)
+        note.set(ha=ha, text=f"article published {pub:%Y-%m-%d}: its “today”")
+
+    if not isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter):  # a redraw's is set
+        _date_axis(ax)
+    if legend:
+        _legend(ax, legend_entries)
+    _forget(ax, old, legend=not legend)
+    return ax
+
+
+def _date_axis(ax: "Axes") -> None:
+    """Dates below, light vertical grid lines, no y ticks, no top or right frame."""
+    import matplotlib.dates as mdates
 
     ax.set_yticks([])
+    for axis in (ax.xaxis, ax.yaxis):  # no axis labels: skip the pass that would place them
+        axis.set_label_coords(0.5, 0.0)  # (it measures every tick label again at each draw)
     locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # "Jul", "Sep", "2017"
+    ax.xaxis.remove_overlapping_locs = False  # no minor ticks to weed out: one date search a draw
     ax.tick_params(axis="x", length=3, color="#555555", labelsize=8, labelcolor="#222222")
     ax.xaxis.get_offset_text().set(fontsize=8, color="#222222")  # "2016-Dec" under a short range
     ax.grid(axis="x", color="#e6e6e6", lw=0.8, zorder=0)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    if legend:
-        _legend(ax, legend_entries)
-    return ax
+
+
+def _forget(ax: "Axes", old: dict[str, Any], legend: bool) -> None:
+    """Remove what the last draw made and this one did not reuse (and its legend if ``legend``)."""
+    for artist in old.values():
+        artist.remove()
+    if legend and ax.get_legend() is not None:
+        ax.get_legend().remove()
 
 
 def _legend(ax: "Axes", entries: list[tuple[str, str]]) -> None:
     """A legend under the date axis: a swatch for each of ``entries`` (name, colour), then what a
-    filled dot, a hollow diamond and a bar mean."""
+    filled dot, a hollow diamond and a bar mean. The last draw's legend stays if its entries (its
+    gid) are the same: building one costs as much as ten labels."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
+    gid = f"legend:{entries}"
+    if ax.get_legend() is not None and ax.get_legend().get_gid() == gid:
+        return
     handles = [Patch(facecolor=colour, edgecolor=colour, label=name) for name, colour in entries] + [
         Line2D([], [], ls="none", marker="o", ms=5, mew=1.2, color="#555555", label="day (filled: article)"),
         Line2D([], [], ls="none", marker="D", ms=5, mew=1.2, mec="#555555", mfc="white",
@@ -313,14 +425,14 @@ def _legend(ax: "Axes", entries: list[tuple[str, str]]) -> None:
         Patch(facecolor="#bbbbbb", edgecolor="#555555", label="week, month or year"),
     ]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.1), ncol=4, frameon=False,
-              fontsize=7.5, handlelength=1.5, columnspacing=1.5, borderaxespad=0)
+              fontsize=7.5, handlelength=1.5, columnspacing=1.5, borderaxespad=0).set_gid(gid)
 
 
 def clear_timeline(ax: "Axes") -> "Axes":
     """Remove what :func:`plot_timeline` drew, keeping the Axes and its tick machinery.
 
-    Cheaper than ``ax.clear()`` (which rebuilds the axis, spines and every tick) when a widget
-    redraws the same Axes at each click.
+    Cheaper than ``ax.clear()`` (which rebuilds the axis, spines and every tick). To redraw a
+    timeline, call :func:`plot_timeline` again instead: it updates what it drew in place.
     """
     for artist in [*ax.lines, *ax.patches, *ax.artists, *ax.texts, *ax.collections, *ax.images]:
         artist.remove()
@@ -387,7 +499,7 @@ class TimelineExplorer:
         self.output = w.Output()
         self.table = w.HTML()
         self.widget = w.VBox([self.controls, self.status, self.output, self.table])
-        self.figure = Figure(figsize=FIGSIZE_WIDE)  # not pyplot's: no stray display, no leak
+        self.figure = Figure(figsize=FIGSIZE_WIDE, dpi=WIDGET_DPI)  # not pyplot's: no stray display
         FigureCanvasAgg(self.figure)
         self.figure.subplots_adjust(**MARGINS)
         self.ax = self.figure.add_subplot()
@@ -431,7 +543,6 @@ class TimelineExplorer:
         self.message = None if n else NO_MATCH
         self.status.value = (f"<b>{html.escape(NO_MATCH)}</b>" if not n
                              else f"Showing {n} of {total} events.")
-        clear_timeline(self.ax)
         plot_timeline(self.filtered, ax=self.ax, colour_by=self.colour_by.value,
                       labels=bool(self.show_labels.value), published=self.published)
         self.table.value = (event_table(self.filtered).to_html(index=False, na_rep="", border=0)
@@ -441,8 +552,8 @@ class TimelineExplorer:
 
     def render_png(self) -> bytes:
         """The chart as PNG bytes, as the notebook shows it: one draw at the figure's fixed size
-        (no tight bounding box, which would draw twice) and light compression (encoding time
-        matters more than bytes for a picture redrawn at every click)."""
+        and dpi (no tight bounding box, which would draw twice) and light compression (encoding
+        time matters more than bytes for a picture redrawn at every click)."""
         buf = io.BytesIO()
         self.figure.savefig(buf, format="png", pil_kwargs={"compress_level": 1})
         return buf.getvalue()
