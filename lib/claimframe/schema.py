@@ -272,7 +272,7 @@ def _column(spec: object, values: list):
     if isinstance(spec, tuple):
         code = _category_codes(spec)
         return pd.Categorical.from_codes(np.array([code.get(v, -1) for v in values], dtype=np.int8),
-                                         dtype=_dtype(spec))
+                                         dtype=_dtype(spec), validate=False)  # codes valid by construction
     if spec == "string":
         return _string_column(values)
     # None, pd.NA and NaN (the only value with x != x) are missing
