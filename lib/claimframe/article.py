@@ -29,12 +29,21 @@ ARTICLE_FILE = "article.txt"
 META_FILE = "meta.toml"
 
 # Site furniture that carries no reporting: comment prompts, newsletter pitches, share buttons.
+# Some phrases mark a paragraph wherever they appear, others only as its opening (tried with
+# .match); two patterns because one with both must try every opening at every character.
 _BOILERPLATE = re.compile(
-    r"let us know if you(?:'|’)re having issues with commenting"
-    r"|^(?:sign up|subscribe)\b|newsletter|^click here\b|^follow (?:us|\w+) on\b"
-    r"|all rights reserved|^copyright\b|^©|^read more\b|^share this\b|^advertisement$"
-    r"|^this (?:article|story) (?:was )?(?:originally )?(?:appeared|published)\b"
-    r"|^related:|^more from\b|^watch:|^listen:",
+    r"let us know if you(?:'|’)re having issues with commenting|newsletter|all rights reserved",
+    re.IGNORECASE,
+)
+# A piece of each phrase above (keep one per phrase), free of "i" and "s", which re.IGNORECASE
+# also matches to "ı", "İ" and "ſ": a paragraph whose lowered text holds none of them cannot
+# match, and most paragraphs are settled by these cheap substring tests instead of the search.
+_BOILERPLATE_HINTS = ("comment", "letter", "erved")
+_BOILERPLATE_OPENING = re.compile(
+    r"(?:sign up|subscribe)\b|click here\b|follow (?:us|\w+) on\b"
+    r"|copyright\b|©|read more\b|share this\b|advertisement$"
+    r"|this (?:article|story) (?:was )?(?:originally )?(?:appeared|published)\b"
+    r"|related:|more from\b|watch:|listen:",
     re.IGNORECASE,
 )
 # Photo credits: "AP Photo/Marko Drobnjakovic", "Photo: Jane Doe/Reuters", "(Getty Images)".
@@ -53,9 +62,16 @@ _ABBREVIATIONS = frozenset(
     cmdr brig sen rep gov pres gen prof rev no vs etc inc corp co ltd dept est approx fig e.g i.e
     jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?…]+[\"'”’)\]]*$")
+# A sentence ends at stops (and closing quotes or brackets) before a capital or a digit, or at the
+# end. Written "[.!?…][.!?…]*" rather than "[.!?…]+" so that the regex engine can skip straight
+# to the next stop instead of trying the whole pattern at every character.
+_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?:(?=\s+[\"'“‘(\[]?[A-Z0-9])|$)")
 
-_LAST_WORD = re.compile(r"([\w.]+)$")
+# The word before a stop, matched from the window's start: the engine runs to the end and backs up
+# to the last character that is no part of a word, where searching for "[\w.]+$" would try every
+# starting place.
+_LAST_WORD = re.compile(r"(?:[\s\S]*[^\w.])?([\w.]+)$")
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 # Quotation marks: curly pairs and straight double quotes.
 _QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"\n]*(?:\"|$)", re.MULTILINE)
@@ -309,17 +325,18 @@ def load_article(path: str | Path, published: str | dt.date | None = None) -> Ar
     return Article(text=text, meta=meta, slug=slug, path=path)
 
 
-def _role(text: str, index: int, next_text: str | None, title: str | None) -> str:
-    stripped = text.strip()
-    if _BOILERPLATE.search(stripped):
+def _role(text: str, index: int, credit: bool, next_credit: bool, title: str | None) -> str:
+    """The role of the paragraph ``text`` (stripped) from its form, its place and whether it or the
+    next paragraph is a photo credit (worked out once per paragraph by :func:`paragraph_records`)."""
+    if _is_boilerplate(text):
         return "boilerplate"
-    if len(stripped) <= 100 and _CREDIT.search(stripped):
+    if credit:
         return "credit"
-    if next_text is not None and len(next_text.strip()) <= 100 and _CREDIT.search(next_text.strip()):
+    if next_credit:
         return "caption"
     if index == 0 and (
-        (title and stripped.casefold() == title.strip().casefold())
-        or (len(stripped) <= 200 and "\n" not in stripped and not stripped.endswith((".", "”", '"')))
+        (title and text.casefold() == title.strip().casefold())
+        or (len(text) <= 200 and "\n" not in text and not text.endswith((".", "”", '"')))
     ):
         return "headline"
     return "body"
@@ -337,25 +354,44 @@ def paragraph_records(text: str, title: str | None = None) -> list[dict]:
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
-    spans = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e - (len(text[s:e]) - len(text[s:e].rstrip())))
-             for s, e in spans]
-    spans = [(s, e) for s, e in spans if e > s]
-    spans = [piece for s, e in spans for piece in _split_credit_line(text, s, e)]
+    spans = [_strip_span(text, s, e) for s, e in spans]
+    spans = [piece for s, e in spans if e > s for piece in _split_credit_line(text, s, e)]
     texts = [text[s:e] for s, e in spans]
-    roles = [
-        _role(t, i, texts[i + 1] if i + 1 < len(texts) else None, title) for i, t in enumerate(texts)
-    ]
+    credits = [_is_credit(t) for t in texts] + [False]
     return [
-        {"paragraph_id": i, "start": s, "end": e, "text": t, "role": r}
-        for i, ((s, e), t, r) in enumerate(zip(spans, texts, roles))
+        {"paragraph_id": i, "start": s, "end": e, "text": t, "role": _role(t, i, credits[i], credits[i + 1], title)}
+        for i, ((s, e), t) in enumerate(zip(spans, texts))
     ]
+
+
+def _is_boilerplate(text: str) -> bool:
+    """Site furniture: the paragraph opens like it or holds one of its phrases."""
+    if _BOILERPLATE_OPENING.match(text):
+        return True
+    lowered = text.lower()
+    return any(hint in lowered for hint in _BOILERPLATE_HINTS) and bool(_BOILERPLATE.search(text))
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """text[start:end] without its leading and trailing whitespace, as offsets."""
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped:
+        return start, start
+    lead = len(chunk) - len(chunk.lstrip())
+    return start + lead, start + lead + len(stripped)
+
+
+def _is_credit(line: str) -> bool:
+    """A photo credit ("AP Photo/Jane Doe"): short, and in one of the credit forms."""
+    return len(line) <= 100 and bool(_CREDIT.search(line))
 
 
 def _split_credit_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A photo credit on the last line of a caption block is a paragraph of its own."""
     cut = text.rfind("\n", start, end)
     last = text[cut + 1:end].strip() if cut >= 0 else ""
-    if last and len(last) <= 100 and _CREDIT.search(last):
+    if last and _is_credit(last):
         head_end = cut
         while head_end > start and text[head_end - 1].isspace():
             head_end -= 1
@@ -366,21 +402,21 @@ def _split_credit_line(text: str, start: int, end: int) -> list[tuple[int, int]]
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence boundaries inside text[start:end], skipping abbreviations such as "Col." or "U.S."."""
     spans, s = [], start
-    chunk = text[start:end]
-    for m in _SENTENCE_END.finditer(chunk):
-        stop = start + m.end()
-        if chunk[m.start()] == ".":
-            word = _LAST_WORD.search(chunk, max(0, m.start() - 40), m.start())
+    for m in _SENTENCE_END.finditer(text, start, end):  # as on text[start:end]
+        stop = m.end()
+        if text[m.start()] == ".":
+            word = _LAST_WORD.match(text, max(start, m.start() - 40), m.start())
             token = word.group(1).lower().rstrip(".") if word else ""
-            if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+            initials = (len(token) == 1 or "." in token) and _INITIALS.fullmatch(token)  # test the cheap part first
+            if token in _ABBREVIATIONS or initials:
                 continue  # "Col.", "U.S.", an initial such as "W." in "W.J. Hennigan"
-        spans.append((s, stop))
+        spans.append((s, stop))  # never blank: it ends in the stop
         s = stop
         while s < end and text[s].isspace():
             s += 1
-    if s < end:
+    if s < end and text[s:end].strip():
         spans.append((s, end))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    return spans
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

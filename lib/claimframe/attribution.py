@@ -9,6 +9,7 @@ meta.toml's ``[source_aliases]`` says.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -40,16 +41,29 @@ _HAS_LEARNED = re.compile(rf",\s*{_SP}\s+(?:has|have)\s+learned\s*[.!]?\s*$")
 # "..., the U.N. refugee agency UNHCR said on Monday." covers what comes before the comma.
 _TRAILING = re.compile(
     rf",\s*{_SP}\s+(?:{_VERBS})(?:\s+(?:on|in|last|this|late|early)\s+[\w.]+(?:\s+\w+)?)?\s*[.!]?\s*$")
-_INVERTED = re.compile(rf"(?:,|[,.!?][”\"])\s*(?:{_VERBS})\s+{_SP}\s*(?=[,.;!?]|$)")
+# (Alternatives that each open with a plain character let the search skip ahead to them.)
+_INVERTED = re.compile(rf"(?:,|,[”\"]|\.[”\"]|![”\"]|\?[”\"])\s*(?:{_VERBS})\s+{_SP}\s*(?=[,.;!?]|$)")
 _APPOSITIVE = re.compile(
     rf"{_LEAD}{_SP},\s+(?:a|an|the|[a-z])(?:[^,;“”\"]|,(?=\d{{3}})){{0,160}},\s+(?:has\s+|have\s+)?(?P<verb>{_VERBS})\b"
 )
 _PREPOSED = re.compile(rf"{_LEAD}{_SP}\s+(?:has\s+|have\s+)?(?P<verb>{_VERBS})\b")
-_THAT = re.compile(r"\bthat\b")
-_ANY_TRIGGER = re.compile(rf"\b(?:{_VERBS}|learned|Citing|[Aa]ccording)\b")
+_THAT = re.compile(r"that\b(?<!\wthat)")  # "that" as a word, its \b before checked after it: cheaper
+# Each pattern above needs its word: a sentence without "learned" needs no _LEARNED_FROM, one
+# without a reporting verb no _TRAILING, and so on. Plain substring tests tell cheaply (and may
+# find a word inside another word: the pattern itself then decides).
+_CUES = (*_VERBS.split("|"), "learned", "Citing", "ccording")
+_CUE_WORDS = tuple(w for w in _CUES if not any(v != w and v in w for v in _CUES))  # "say" finds "says" too
+_NOT_VERBS = frozenset({"learned", "Citing", "ccording"})
+# _APPOSITIVE and _PREPOSED open with _LEAD, so they can only match at the sentence start or just
+# after one of these characters: they are tried there alone (see _matches_at).
+_LEAD_MARK = re.compile(r"[,”\":\-—–]")
+# How every _APPOSITIVE match ends: a quick scan (it opens with a comma) says whether to try it.
+_APPOSITIVE_END = re.compile(rf",\s+(?:has\s+|have\s+)?(?:{_VERBS})\b")
+_NESTED = re.compile(rf"\s*{_SP}\s+(?:{_VERBS})\b")
 
 _TITLE_CORE = (
-    r"(?:(?:Maj|Lt|Brig)\.\s+Gen\.|Lt\.\s+Col\.|Gen\.|Col\.|Maj\.|Capt\.|Sgt\.|Cpl\.|Adm\.|Sen\.|Rep\.|Gov\."
+    r"(?:Maj\.\s+Gen\.|Lt\.\s+Gen\.|Brig\.\s+Gen\.|Lt\.\s+Col\."
+    r"|Gen\.|Col\.|Maj\.|Capt\.|Sgt\.|Cpl\.|Adm\.|Sen\.|Rep\.|Gov\."
     r"|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|President|Prime\s+Minister|Secretary|Minister|Mayor|Chief|Officer"
     r"|Colonel|General|Major|Captain|Sergeant|Admiral|Senator|Governor|Inspector|Sheriff|Judge|Commissioner"
     r"|Director|Spokesman|Spokeswoman|Spokesperson|Chairman|Chairwoman|Ambassador|Superintendent"
@@ -69,6 +83,12 @@ _ROLE_AFTER = re.compile(
     rf"\b(?P<names>{_NAME}(?:\s+{_NAME}){{1,2}}),\s+(?:a|an|the)\s+(?P<role>[A-Za-z][\w.’' -]{{1,60}}?)"
     r"(?=\s+(?:who|at|for|in|of|with)\b|[,.;])"
 )
+# Where find_people tries _PERSON and _ROLE_AFTER: both open with a capital; a _PERSON title
+# ends in a title word (_TITLE_CORE, every one of which opens with a plain letter, so the regex
+# engine can skip to candidates) and a _ROLE_AFTER name runs up to ", a|an|the ".
+_CAPITAL = re.compile(r"[A-Z]")
+_TITLE_WORD = re.compile(_TITLE_CORE)
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s")
 _PLAIN_NAME = re.compile(rf"^(?:{_NAME}\s+){{1,2}}{_NAME}$")
 _TITLE_WORDS = {
     "col": "colonel", "colonel": "colonel", "gen": "general", "general": "general", "maj": "major",
@@ -89,6 +109,13 @@ _COMMON_LEADS = frozenset(
     authorities investigators scientists economists officers soldiers""".split()
 )
 _ADVERB = re.compile(r"\s+[a-z]+ly$")  # "the Pentagon categorically"; not "Reilly"
+_SPACES = re.compile(r"\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_LOWER_START = re.compile(r"[a-z]")
+_ARTICLE_START = re.compile(r"(?:the|a|an)\s")
+_UP_TO_ARTICLE = re.compile(r"^.*?\s(?=(?:the|a|an)\s)")
+_DEFINITE_START = re.compile(r"(?:the|this|that)\s", re.IGNORECASE)
+_PROPER_ADJECTIVE = re.compile(r"(?:an|ese|ish|i)$")  # American, Chinese, British, Iraqi
 
 
 @dataclass(frozen=True)
@@ -121,18 +148,41 @@ def find_people(text: str) -> list[Person]:
     Dorrian", "Maj. Gen. Gary Volesky") or a role after it ("Rosa Delgado, a Cal Fire battalion
     chief"), so that "the colonel" and "the battalion chief" can be resolved to them."""
     people = []
-    for m in _PERSON.finditer(text):
-        names = re.sub(r"\s+", " ", m.group("names")).strip()
-        title = re.sub(r"\s+", " ", m.group("title"))
+    title_words = []  # every offset where a title word begins, overlapping ones ("Lt. Col.") included
+    m = _TITLE_WORD.search(text)
+    while m:
+        title_words.append(m.start())
+        m = _TITLE_WORD.search(text, m.start() + 1)
+    for m in _matches_at(_PERSON, text, _capitals_before(text, title_words)):
+        names = _SPACES.sub(" ", m.group("names")).strip()
+        title = _SPACES.sub(" ", m.group("title"))
         people.append(Person(f"{title} {names}", names.split()[-1], title, m.start()))
-    for m in _ROLE_AFTER.finditer(text):
-        names = re.sub(r"\s+", " ", m.group("names")).strip()
-        people.append(Person(names, names.split()[-1], re.sub(r"\s+", " ", m.group("role")), m.start()))
+    appositions = [m.start() for m in _APPOSITION.finditer(text)]
+    for m in _matches_at(_ROLE_AFTER, text, _capitals_before(text, appositions)):
+        names = _SPACES.sub(" ", m.group("names")).strip()
+        people.append(Person(names, names.split()[-1], _SPACES.sub(" ", m.group("role")), m.start()))
     return sorted(people, key=lambda p: p.start)
 
 
+def _capitals_before(text: str, ends: list[int]) -> list[int]:
+    """The offsets of the capitals from the third whitespace-separated run before each of ``ends``
+    (in order) up to that end: where a title of up to three words before a title word, or two or
+    three names before a comma, can begin. Each stretch of text is looked at once."""
+    found: list[int] = []
+    done = 0  # capitals before here are in `found` as far as they are wanted
+    for end in ends:
+        start = _run_start_back(text, end, 3, floor=done)
+        found.extend(m.start() for m in _CAPITAL.finditer(text, start, end + 1))
+        done = max(done, end + 1)
+    return found
+
+
 class SourceNames:
-    """Turns the phrases an article uses for a source into one canonical name."""
+    """Turns the phrases an article uses for a source into one canonical name.
+
+    Lookups go through indexes built once (by surname, by title, by "a ... <word>" mention), so
+    each costs about the same however long the article.
+    """
 
     def __init__(self, text: str, meta: dict):
         self.text = text
@@ -145,20 +195,60 @@ class SourceNames:
         if outlet:
             self.aliases.setdefault(self._key(outlet), outlet)
         self.untitled: list[Person] = []
+        self._fullest: dict[str, str] = {}  # surname -> its longest full name (the first one on a tie)
+        for p in self.people:
+            self._index_surname(p)
+        self._titles: list[str] | None = None  # each person's _title_key, worked out when first needed
+        self._titled: dict[str, list[int]] = {}  # title -> indexes of the people whose title ends with it
+        self._mentions: dict[str, _LastMatch] = {}  # word -> its "a/an ... <word>" mentions
 
     @staticmethod
     def _key(name: str) -> str:
-        return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).casefold()
+        name = name.strip()
+        article = _LEADING_ARTICLE.match(name)
+        return (name[article.end():] if article else name).casefold()
 
-    def _person_by_surname(self, surname: str, before: int | None = None) -> str | None:
-        matches = [p for p in self.people + self.untitled if p.surname == surname]
-        return max(matches, key=lambda p: len(p.full)).full if matches else None
+    def _index_surname(self, person: Person) -> None:
+        fullest = self._fullest.get(person.surname)
+        if fullest is None or len(person.full) > len(fullest):
+            self._fullest[person.surname] = person.full
+
+    def _person_by_surname(self, surname: str) -> str | None:
+        """The fullest name known with this surname ("Col. John Dorrian" for "Dorrian")."""
+        return self._fullest.get(surname)
+
+    def _last_titled(self, title: str, at: int) -> Person | None:
+        """The last person named before offset ``at`` whose title ends with ``title``."""
+        if self._titles is None:
+            self._titles = [_title_key(p.title) for p in self.people]
+            self._starts = [p.start for p in self.people]  # in order: find_people sorts by start
+        titled = self._titled.get(title)
+        if titled is None:
+            titled = self._titled[title] = [i for i, t in enumerate(self._titles) if t.endswith(title)]
+        before = bisect_left(self._starts, at)  # self.people[:before] start before `at`
+        i = bisect_left(titled, before)
+        return self.people[titled[i - 1]] if i else None
+
+    def _earlier_mention(self, word: str, at: int) -> str | None:
+        """The last "a/an ... <word>" before offset ``at``: "a U.S. defense official"."""
+        if self.text.find(word, 0, at) < 0:
+            return None  # the word itself is not there before `at`
+        mentions = self._mentions.get(word)
+        if mentions is None:
+            # "a" or "an" as a word: the \b before it is written as the lookbehind after the "a",
+            # so that the search can skip from one "a" to the next.
+            pattern = re.compile(rf"a(?<!\wa)n?\s+(?:[\w.’'-]+\s+){{0,3}}{re.escape(word)}\b")
+            mentions = self._mentions[word] = _LastMatch(pattern, self.text)
+        m = mentions.before(at)
+        return m.group(0) if m else None
 
     def canonical(self, phrase: str, at: int, previous: str | None = None) -> str | None:
         """The canonical name for a speaker phrase found at offset ``at``; None if it is no speaker."""
-        phrase = _ADVERB.sub("", phrase.strip(" ,.;:“”\"'‘’()[]"))
-        if re.match(r"[a-z]", phrase) and not re.match(r"(?:the|a|an)\s", phrase):
-            phrase = re.sub(r"^.*?\s(?=(?:the|a|an)\s)", "", phrase)  # "comes after the Pentagon"
+        phrase = phrase.strip(" ,.;:“”\"'‘’()[]")
+        if "ly" in phrase:  # a cheap test before the regex
+            phrase = _ADVERB.sub("", phrase)
+        if _LOWER_START.match(phrase) and not _ARTICLE_START.match(phrase):
+            phrase = _UP_TO_ARTICLE.sub("", phrase)  # "comes after the Pentagon"
         if not phrase or phrase.casefold() in _NOT_SPEAKERS:
             return None
         if phrase.casefold() in _PRONOUNS:
@@ -166,14 +256,15 @@ class SourceNames:
         key = self._key(phrase)
         if key in self.aliases:
             return self.aliases[key]
-        person = _PERSON.search(phrase)
+        person = _PERSON.search(phrase) if _TITLE_WORD.search(phrase) else None  # a title needs a title word
         if person:
             return self._person_by_surname(person.group("names").split()[-1]) or phrase[person.start():]
         words = phrase.split()
-        if _PLAIN_NAME.match(phrase) and not self._key(phrase) in self.aliases:
+        if _PLAIN_NAME.match(phrase):
             # "Haitham Mayahi", "Jane Doe": a name without a title.
             if not self._person_by_surname(words[-1]):
                 self.untitled.append(Person(phrase, words[-1], None))
+                self._index_surname(self.untitled[-1])
             return self._person_by_surname(words[-1])
         if len(words) == 1 and words[0][:1].isupper():
             found = self._person_by_surname(words[0])
@@ -181,23 +272,76 @@ class SourceNames:
                 return found
         lowered = phrase[0].lower() + phrase[1:] if _common_lead(words) else phrase
         head = words[-1].casefold()
-        if re.match(r"(?:the|this|that)\s", lowered, flags=re.I):
+        if _DEFINITE_START.match(lowered):
             # "the colonel", "the public works director": the most recent person with that title.
             title = " ".join(words[1:-1] + [_TITLE_WORDS.get(head, head)]).casefold()
-            for p in reversed(self.people):
-                words_of_title = [w.rstrip(".").casefold() for w in (p.title or "").split()]
-                if words_of_title:
-                    words_of_title[-1] = _TITLE_WORDS.get(words_of_title[-1], words_of_title[-1])
-                if p.start < at and " ".join(words_of_title).endswith(title):
-                    return self._person_by_surname(p.surname)
+            person = self._last_titled(title, at)
+            if person:
+                return self._person_by_surname(person.surname)
             # "the defense official" -> the earlier "a U.S. defense official".
-            earlier = None
-            for m in re.finditer(rf"\b(?:a|an)\s+(?:[\w.’'-]+\s+){{0,3}}{re.escape(words[-1])}\b", self.text[:at]):
-                earlier = m.group(0)
+            earlier = self._earlier_mention(words[-1], at)
             if earlier:
                 return earlier
             return " ".join(lowered.split()[1:])
         return lowered
+
+
+def _title_key(title: str | None) -> str:
+    """A title as "the <title>" phrases are matched against it: "Lt. Col." -> "lt colonel"."""
+    words = [w.rstrip(".").casefold() for w in (title or "").split()]
+    if words:
+        words[-1] = _TITLE_WORDS.get(words[-1], words[-1])
+    return " ".join(words)
+
+
+class _LastMatch:
+    """The last match of ``pattern`` in text[:at] (as ``finditer`` would find it), for many ``at``
+    in one long text, without searching text[:at] again each time.
+
+    Made for the "a/an ... <word>" pattern, whose match attempts read no further than the fifth
+    whitespace-separated run from where they start. Attempts that start before the fifth-last
+    run before ``at`` (``safe``) therefore go the same in text[:at] as in the whole text: the
+    whole text's matches up to there are found once and kept, and only the rest is searched again.
+    """
+
+    REACH = 5  # runs
+
+    def __init__(self, pattern: re.Pattern, text: str):
+        self.pattern, self.text = pattern, text
+        self.found: list[re.Match] = []  # the whole text's matches that start before `self.done`
+        self.starts: list[int] = []
+        self.done = 0
+
+    def before(self, at: int) -> re.Match | None:
+        safe = _run_start_back(self.text, at, self.REACH)
+        while self.done < safe:
+            m = self.pattern.search(self.text, self.done, at)
+            if m is None or m.start() >= safe:
+                self.done = safe
+            else:
+                self.found.append(m)
+                self.starts.append(m.start())
+                self.done = m.end()
+        i = bisect_left(self.starts, safe)
+        last = self.found[i - 1] if i else None
+        for m in self.pattern.finditer(self.text, max(last.end() if last else 0, safe), at):
+            last = m
+        return last
+
+
+def _run_start_back(text: str, at: int, n: int, floor: int = 0) -> int:
+    """Where the n-th whitespace-separated run before offset ``at`` starts, looking no further back
+    than ``floor`` (``floor`` if it is not found after it)."""
+    width = 100
+    while True:
+        lo = max(floor, at - width)
+        window = text[lo:at]
+        runs = window.rsplit(None, n)
+        if len(runs) > n:  # the first part may be cut by the window; the n runs after it are whole
+            return at - len(window[len(runs[0]):].lstrip())
+        if lo == floor:
+            return floor
+        width *= 4
 
 
 def _common_lead(words: list[str]) -> bool:
@@ -205,7 +349,7 @@ def _common_lead(words: list[str]) -> bool:
     first = words[0]
     if first.casefold() in _COMMON_LEADS:
         return True
-    proper_adjective = re.search(r"(?:an|ese|ish|i)$", first)  # American, Chinese, British, Iraqi
+    proper_adjective = _PROPER_ADJECTIVE.search(first)
     return (first[:1].isupper() and first[1:].islower() and not proper_adjective
             and all(w.islower() for w in words[1:]) and (len(words) > 1 or first.endswith("s")))
 
@@ -219,53 +363,99 @@ def _covers_after_that(sentence: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _find_attribution(sentence: str, quotes: list[tuple[int, int]]):
-    """(speaker phrase, its offset, regions it covers) for one sentence, offsets relative to it."""
-    if not _ANY_TRIGGER.search(sentence):
-        return None  # most sentences attribute nothing: one cheap scan instead of seven
+def _find_attribution(sentence: str, quotes: list[tuple[int, int]], cues: dict[str, int]):
+    """(speaker phrase, its offset, regions it covers) for one sentence, offsets relative to it.
+    ``cues``: the _CUE_WORDS the sentence holds, each with its last offset; a pattern is tried
+    only if its word is there."""
     whole = [(0, len(sentence))]
-    m = _LEARNED_FROM.search(sentence)
+    learned = cues.get("learned", -1)
+    m = _LEARNED_FROM.search(sentence) if learned >= 0 else None
     if m:
         return m.group("sp"), m.start("sp"), [(m.end(), len(sentence))]
-    m = _CITING.search(sentence)
+    m = _CITING.search(sentence) if "Citing" in cues else None
     if m:
         return m.group("sp"), m.start("sp"), [(m.end(), len(sentence))]
-    m = _ACCORDING.search(sentence)
+    m = _ACCORDING.search(sentence) if "ccording" in cues else None
     if m:
         return m.group("sp"), m.start("sp"), whole
-    for pattern in (_HAS_LEARNED, _TRAILING):
-        m = pattern.search(sentence)
+    # These run to the end of the sentence and hold no comma but their first character, so they
+    # can only start at the last comma, and only if their word comes after it.
+    last_comma = sentence.rfind(",")
+    last_verb = max((at for cue, at in cues.items() if cue not in _NOT_VERBS), default=-1)
+    for pattern, word in ((_HAS_LEARNED, learned), (_TRAILING, last_verb)):
+        m = pattern.match(sentence, last_comma) if 0 <= last_comma < word else None
         if m and m.group("sp").casefold() not in _NOT_SPEAKERS and not any(a <= m.start() < b for a, b in quotes):
             return m.group("sp"), m.start("sp"), [(0, m.start())]
-    candidates = []
-    for pattern in (_APPOSITIVE, _PREPOSED):
-        for m in pattern.finditer(sentence):
+    if last_verb < 0:
+        return None  # every pattern below needs a reporting verb
+    candidates = _candidates(sentence, quotes, last_verb)
+    if "that" in sentence:
+        # "X said that ...": the last candidate that covers a "that" clause comes first.
+        candidates = list(candidates)
+        with_that = [c for c in candidates if c[0]]
+        if with_that:
+            return with_that[-1][1:]
+        candidates = iter(candidates)
+    m = _INVERTED.search(sentence)
+    if m and not any(a <= m.start("sp") < b for a, b in quotes):
+        return m.group("sp"), m.start("sp"), quotes or [(0, m.start())]
+    first = next(candidates, None)  # found only now: most sentences need just one, or none
+    return first[1:] if first else None
+
+
+def _candidates(sentence: str, quotes: list[tuple[int, int]], last_verb: int):
+    """(covers a "that" clause?, speaker phrase, its offset, regions it covers) for each _APPOSITIVE
+    and then each _PREPOSED speaker phrase of the sentence, made one at a time as asked for."""
+    # A match needs a reporting verb after its start: there is no use trying after the last one.
+    starts = [0] + [m.end() for m in _LEAD_MARK.finditer(sentence, 0, last_verb)]
+    patterns = (_APPOSITIVE, _PREPOSED) if _APPOSITIVE_END.search(sentence) else (_PREPOSED,)
+    for pattern in patterns:
+        for m in _matches_at(pattern, sentence, starts):
             if any(a <= m.start("sp") < b for a, b in quotes) or m.group("sp").casefold() in _NOT_SPEAKERS:
                 continue  # a reporting verb inside someone's quotation is theirs, handled as nested
             after = _covers_after_that(sentence, m.end())
             # "X said that ..." covers the clause; "X said 300 homes flooded" (no quotation) the rest.
             covers = [after] if after else quotes or [(m.end(), len(sentence))]
-            candidates.append((after is not None, m.group("sp"), m.start("sp"), covers))
-    with_that = [c for c in candidates if c[0]]
-    if with_that:
-        return with_that[-1][1:]
-    m = _INVERTED.search(sentence)
-    if m and not any(a <= m.start("sp") < b for a, b in quotes):
-        return m.group("sp"), m.start("sp"), quotes or [(0, m.start())]
-    if candidates:
-        return candidates[0][1:]
-    return None
+            yield after is not None, m.group("sp"), m.start("sp"), covers
 
 
-def _nested(sentence: str, quotes: list[tuple[int, int]]):
-    """Attributions that open a quotation: “Experts estimated there are ...”."""
+def _matches_at(pattern: re.Pattern, string: str, starts: list[int]):
+    """What ``pattern.finditer(string)`` finds, for a pattern that can only match at ``starts``
+    (in order): tried there alone instead of at every character, which is much cheaper for a
+    pattern that opens with a word boundary or a lookbehind."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(string, start)
+            if m:
+                yield m
+                end = m.end()
+
+
+def _nested(sentence: str, quotes: list[tuple[int, int]], verbs: list[str]):
+    """Attributions that open a quotation: “Experts estimated there are ...”. ``verbs``: the
+    reporting verbs the sentence holds (see _CUE_WORDS)."""
     out = []
     for a, b in quotes:
-        inner = sentence[a + 1:b]
-        m = re.match(rf"\s*{_SP}\s+(?:{_VERBS})\b", inner)
+        if not any(sentence.find(verb, a + 1, b) >= 0 for verb in verbs):
+            continue  # no reporting verb in this quotation
+        m = _NESTED.match(sentence, a + 1, b)  # as on sentence[a + 1:b]
         if m:
-            out.append((m.group("sp"), a + 1 + m.start("sp"), (a + 1 + m.end(), b)))
+            out.append((m.group("sp"), m.start("sp"), (m.end(), b)))
     return out
+
+
+def _cue_offsets(text: str) -> list[tuple[int, str]]:
+    """(offset, word) for every occurrence of a _CUE_WORDS word in text, in order: found with one
+    plain substring search per word, then handed to the sentences that hold them."""
+    found = []
+    for cue in _CUE_WORDS:
+        at = text.find(cue)
+        while at >= 0:
+            found.append((at, cue))
+            at = text.find(cue, at + 1)
+    found.sort()
+    return found
 
 
 def sentence_attributions(article: "Article") -> list[SentenceAttribution]:
@@ -275,37 +465,51 @@ def sentence_attributions(article: "Article") -> list[SentenceAttribution]:
         return cached
     text = article.text
     names = SourceNames(text, article.meta)
+    cue_at = _cue_offsets(text)
+    cue_starts = [at for at, _ in cue_at]
     out: list[SentenceAttribution] = []
     previous_speaker = None
     intro_source = None
     for p in article.paragraph_records:
-        pstart, pend, role = p["start"], p["end"], p["role"]
+        pstart, pend, role, paragraph_id = p["start"], p["end"], p["role"], p["paragraph_id"]
         block_source, intro_source = intro_source, None
-        quotes = quote_spans(text, pstart, pend)
+        has_quote = text.find("“", pstart, pend) >= 0 or text.find('"', pstart, pend) >= 0
+        quotes = quote_spans(text, pstart, pend) if has_quote else []
+        q = 0  # quotes[:q] end before this sentence (both lists run in text order)
         first = len(out)
         for s, e in sentence_spans(text, pstart, pend):
-            local_quotes = [(max(a, s) - s, min(b, e) - s) for a, b in quotes if a < e and b > s]
-            sa = SentenceAttribution(len(out), p["paragraph_id"], s, e, role, local_quotes,
-                                     block_source=block_source)
+            while q < len(quotes) and quotes[q][1] <= s:
+                q += 1
+            local_quotes = []
+            i = q
+            while i < len(quotes) and quotes[i][0] < e:
+                a, b = quotes[i]
+                local_quotes.append((max(a, s) - s, min(b, e) - s))
+                i += 1
+            sa = SentenceAttribution(len(out), paragraph_id, s, e, role, local_quotes, block_source)
             if role in ("body", "caption", "headline"):
                 sentence = text[s:e]
-                found = _find_attribution(sentence, local_quotes)
+                # the cue words inside this sentence, each with its last offset in it
+                cues = {cue: at - s for at, cue in cue_at[bisect_left(cue_starts, s):bisect_left(cue_starts, e)]
+                        if at + len(cue) <= e}
+                found = _find_attribution(sentence, local_quotes, cues) if cues else None
                 if found:
                     phrase, at, covers = found
                     sa.speaker = names.canonical(phrase, s + at, previous_speaker)
                     sa.covers = covers if sa.speaker else []
-                for phrase, at, region in _nested(sentence, local_quotes):
-                    speaker = names.canonical(phrase, s + at, previous_speaker)
-                    if speaker:
-                        sa.nested.append((region[0], region[1], speaker))
+                if local_quotes:
+                    verbs = [cue for cue in cues if cue not in _NOT_VERBS]
+                    for phrase, at, region in _nested(sentence, local_quotes, verbs):
+                        speaker = names.canonical(phrase, s + at, previous_speaker)
+                        if speaker:
+                            sa.nested.append((region[0], region[1], speaker))
                 if sa.speaker:
                     previous_speaker = sa.speaker
             out.append(sa)
         own = [sa.speaker for sa in out[first:] if sa.speaker]
         for sa in out[first:]:
             sa.paragraph_speaker = own[0] if own else None
-        ptext = text[pstart:pend]
-        if role == "body" and ptext.rstrip().endswith(":") and len(ptext) <= 200:
+        if role == "body" and pend - pstart <= 200 and text[pstart:pend].rstrip().endswith(":"):
             intro_source = own[0] if own else None
             intro_source = intro_source or "unattributed"
     article.__dict__["_attributions"] = out
