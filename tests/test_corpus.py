@@ -50,3 +50,62 @@ def test_unknown_engine_is_a_clear_error():
 
     with pytest.raises(ClaimframeError, match="engine='spark'"):
         corpus([str(SEED)], engine="spark")
+
+
+def _one_by_one(items, published):
+    """What corpus should give: each article's own claims table, article_id first, concatenated."""
+    import claimframe
+
+    frames = []
+    for item in items:
+        a = claimframe.read_text(item[1], slug=item[0], published=published) if isinstance(item, tuple) \
+            else claimframe.load_article(item, published=published)
+        df = a.claims.copy()
+        df.insert(0, "article_id", item[0] if isinstance(item, tuple) else a.slug)
+        frames.append(df)
+    out = pd.concat(frames, ignore_index=True)
+    out["article_id"] = out["article_id"].astype("string")
+    return out
+
+
+def test_claims_alone_are_built_in_batches_with_the_same_rows(tmp_path, monkeypatch):
+    """Claims-only runs gather records and build one table per RECORDS_PER_TABLE rows; an article
+    with verdicts keeps its merged table. The rows, order and dtypes must not change."""
+    import shutil
+
+    import sys
+
+    from claimframe.schema import validate
+
+    corpus_module = sys.modules["claimframe.corpus"]  # the name claimframe.corpus is the function
+
+    import claimframe
+
+    reviewed = tmp_path / "reviewed"
+    shutil.copytree(SEED, reviewed)
+    seed = claimframe.load_article(reviewed)
+    seed.save_review(seed.claims.set_index("text").loc["up to 900", "claim_id"], "unverifiable")
+    items = [*map(str, FIXTURE_ARTICLES), str(reviewed), str(SEED),
+             ("in-memory", "Officials said 500 recruits began training on Dec. 4.")]
+    monkeypatch.setattr(corpus_module, "RECORDS_PER_TABLE", 7)  # several builds
+    batched = corpus(items, tables=("claims",), published="2016-12-15").claims
+    expected = _one_by_one(items, "2016-12-15")
+    pd.testing.assert_frame_equal(batched, expected)
+    assert batched.loc[batched["article_id"] == "reviewed", "verdict"].notna().sum() == 1
+    for _, rows in batched.groupby("article_id"):  # claim IDs are unique within an article
+        validate("claims", rows.drop(columns="article_id").reset_index(drop=True))
+
+
+def test_claims_with_other_tables_match_claims_alone(in_process):
+    alone = corpus(ITEMS, tables=("claims",), published="2016-12-15").claims
+    pd.testing.assert_frame_equal(alone, in_process.claims)
+
+
+def test_process_one_records_only_when_no_other_table_built_the_claims():
+    from claimframe.corpus import process_one
+
+    item = ("x", "Officials said 500 recruits began training on Dec. 4.")
+    assert isinstance(process_one(item, ("claims",), records=True)["tables"]["claims"], list)
+    both = process_one(item, ("claims", "events"), records=True)["tables"]
+    assert isinstance(both["claims"], pd.DataFrame) and list(both) == ["claims", "events"]
+    assert isinstance(process_one(item, ("claims",))["tables"]["claims"], pd.DataFrame)

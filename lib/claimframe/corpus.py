@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Union
 
 from .article import ARTICLE_FILE, load_article, read_text
 from .errors import ClaimframeError
-from .schema import TABLES, empty
+from .schema import TABLES, empty, from_records
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 DEFAULT_TABLES = ("claims", "events", "places", "checks")
 #: An item of a corpus: a path (folder or .txt), or (article_id, text) for text in memory.
 Item = Union[str, os.PathLike, tuple]
+#: corpus() builds a table from gathered records once this many rows are waiting (bounds memory).
+RECORDS_PER_TABLE = 20_000
 
 
 @dataclass
@@ -71,11 +73,17 @@ def _article_id(item: Item) -> str:
     return p.parent.name if p.name == ARTICLE_FILE else (p.name if p.is_dir() else p.stem)
 
 
-def process_one(item: Item, tables: tuple = DEFAULT_TABLES, published=None) -> dict:
+def process_one(item: Item, tables: tuple = DEFAULT_TABLES, published=None, records: bool = False) -> dict:
     """One article's tables, each with ``article_id`` first; or ``{"error": message}``.
 
-    Runs in a worker process on Dask, so it takes and returns only picklable values.
+    With ``records``, claims come as a list of dicts (each with ``article_id``) when nothing else
+    needed the article's claims table and it has no verdicts: :func:`corpus` builds one table
+    from many articles' records. Runs in a worker process on Dask, so it takes and returns only
+    picklable values.
     """
+    from .claims import claim_records  # here: its regexes compile on first use, not on import
+    from .review import has_reviews
+
     article_id = _article_id(item)
     try:
         if isinstance(item, tuple):
@@ -86,31 +94,36 @@ def process_one(item: Item, tables: tuple = DEFAULT_TABLES, published=None) -> d
         else:
             article = load_article(item, published=published)
         out = {}
-        for name in tables:
+        for name in sorted(tables, key=lambda n: n == "claims"):  # claims last: see below
+            if records and name == "claims" and "claims" not in article.__dict__ and not has_reviews(article.folder):
+                # no other table built the claims table: the records alone are cheaper
+                out[name] = [{"article_id": article_id, **row} for row in claim_records(article)]
+                continue
             df = getattr(article, name)  # this Article is ours alone: adding a column in place is safe
             df.insert(0, "article_id", article_id)
             out[name] = df
-        return {"article_id": article_id, "tables": out}
+        return {"article_id": article_id, "tables": {name: out[name] for name in tables}}
     except (ClaimframeError, OSError) as exc:
         return {"article_id": article_id, "error": f"{type(exc).__name__}: {exc}"}
 
 
-def _local(items: Iterable[Item], tables, published, progress: bool) -> Iterator[dict]:
+def _local(items: Iterable[Item], tables, published, progress: bool, records: bool) -> Iterator[dict]:
     iterator = items
     if progress:
         from tqdm.auto import tqdm
 
         iterator = tqdm(items, desc="articles", unit="article", total=len(items) if hasattr(items, "__len__") else None)
     for item in iterator:
-        yield process_one(item, tables, published)
+        yield process_one(item, tables, published, records)
 
 
-def process_chunk(items: list, tables: tuple = DEFAULT_TABLES, published=None) -> list[dict]:
+def process_chunk(items: list, tables: tuple = DEFAULT_TABLES, published=None, records: bool = False) -> list[dict]:
     """:func:`process_one` for several articles: one Dask task per chunk keeps scheduling cheap."""
-    return [process_one(item, tables, published) for item in items]
+    return [process_one(item, tables, published, records) for item in items]
 
 
-def _dask(items: Iterable[Item], tables, published, client, batch_size: int, chunk_size: int = 16) -> Iterator[dict]:
+def _dask(items: Iterable[Item], tables, published, client, batch_size: int, records: bool,
+          chunk_size: int = 16) -> Iterator[dict]:
     """Submit a batch of chunks at a time, so the scheduler never holds every article's text or
     result at once; the next batch is submitted before this one is gathered, so workers never wait."""
     import itertools
@@ -120,7 +133,8 @@ def _dask(items: Iterable[Item], tables, published, client, batch_size: int, chu
     def submit():
         batch = list(itertools.islice(iterator, batch_size))
         chunks = [batch[i:i + chunk_size] for i in range(0, len(batch), chunk_size)]
-        return client.map(process_chunk, chunks, tables=tables, published=published, pure=False) if chunks else None
+        return (client.map(process_chunk, chunks, tables=tables, published=published, records=records, pure=False)
+                if chunks else None)
 
     pending = submit()
     while pending:
@@ -135,6 +149,11 @@ def iter_corpus(paths_or_glob, *, engine: str | None = None, client=None, tables
     """Per-article results, in input order, as they are made: ``{"article_id", "tables"}`` or
     ``{"article_id", "error"}``. Streams: hand it a generator and nothing holds every text.
     Arguments as for :func:`corpus`."""
+    return _results(paths_or_glob, engine, client, tables, published, progress, batch_size, records=False)
+
+
+def _results(paths_or_glob, engine, client, tables, published, progress, batch_size, records) -> Iterator[dict]:
+    """:func:`iter_corpus`; with ``records``, claims may come as records (see :func:`process_one`)."""
     items = expand(paths_or_glob)
     if client is not None:
         engine = "dask"
@@ -148,9 +167,9 @@ def iter_corpus(paths_or_glob, *, engine: str | None = None, client=None, tables
             except ValueError:
                 raise ClaimframeError("engine='dask' needs a dask.distributed Client: start one "
                                       "(Client(LocalCluster())) or pass client=") from None
-        return _dask(items, tables, published, client, batch_size)
+        return _dask(items, tables, published, client, batch_size, records)
     if engine == "pandas":
-        return _local(items, tables, published, progress)
+        return _local(items, tables, published, progress, records)
     raise ClaimframeError(f"engine={engine!r}: use 'pandas' or 'dask'")
 
 
@@ -165,24 +184,51 @@ def corpus(paths_or_glob, *, engine: str | None = None, client=None, tables: tup
     """
     import pandas as pd
 
-    results = iter_corpus(paths_or_glob, engine=engine, client=client, tables=tables, published=published,
-                          progress=progress, batch_size=batch_size)
-    collected: dict[str, list] = {name: [] for name in tables}
+    results = _results(paths_or_glob, engine, client, tables, published, progress, batch_size, records=True)
+    parts = {name: _TableParts(name) for name in tables}
     errors = []
     for result in results:
         if "error" in result:
             errors.append({"article_id": result["article_id"], "error": result["error"]})
             continue
-        for name, df in result["tables"].items():
-            if len(df):
-                collected[name].append(df)
-    out = {}
-    for name, frames in collected.items():
-        if frames:
-            out[name] = pd.concat(frames, ignore_index=True)
-        else:
-            blank = empty(name) if name in TABLES else pd.DataFrame()
-            blank.insert(0, "article_id", pd.Series(dtype="string"))
-            out[name] = blank
-        out[name]["article_id"] = out[name]["article_id"].astype("string")
+        for name, part in result["tables"].items():
+            parts[name].add(part)
+    out = {name: p.table() for name, p in parts.items()}
     return CorpusResult(out, pd.DataFrame(errors, columns=["article_id", "error"]))
+
+
+class _TableParts:
+    """One table's pieces, in input order: per-article DataFrames, and runs of records (each with
+    its ``article_id``) built into one DataFrame per RECORDS_PER_TABLE rows."""
+
+    def __init__(self, name: str):
+        self.name, self.frames, self.rows = name, [], []
+
+    def add(self, part) -> None:
+        if isinstance(part, list):
+            self.rows.extend(part)
+            if len(self.rows) >= RECORDS_PER_TABLE:
+                self._build()
+        elif len(part):
+            self._build()  # the records so far come first
+            self.frames.append(part)
+
+    def _build(self) -> None:
+        if self.rows:
+            df = from_records(self.name, self.rows)
+            df.insert(0, "article_id", [row["article_id"] for row in self.rows])
+            self.frames.append(df)
+            self.rows = []
+
+    def table(self) -> "pd.DataFrame":
+        """Every piece concatenated; an empty table (with article_id) when there is none."""
+        import pandas as pd
+
+        self._build()
+        if self.frames:
+            out = pd.concat(self.frames, ignore_index=True) if len(self.frames) > 1 else self.frames[0]
+        else:
+            out = empty(self.name) if self.name in TABLES else pd.DataFrame()
+            out.insert(0, "article_id", pd.Series(dtype="string"))
+        out["article_id"] = out["article_id"].astype("string")
+        return out

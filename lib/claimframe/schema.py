@@ -255,65 +255,77 @@ def from_records(table: str, rows: list[dict]) -> "pd.DataFrame":
 
     Every table the library extracts is built here, once per article, so each column goes
     straight to the array pandas keeps (codes for categories, values plus a mask for the
-    nullable numbers) instead of through pandas' per-value type inference: that inference
-    was a third of the extraction time."""
+    nullable numbers, Arrow arrays for strings) instead of through pandas' per-value type
+    inference: that inference was a third of the extraction time."""
     import pandas as pd
 
-    return pd.DataFrame({col: _column(spec, [row.get(col) for row in rows])
-                         for col, spec in TABLES[table].items()}, copy=False)
+    return pd.DataFrame({col: build([row.get(col) for row in rows]) for col, build in _builders(table)},
+                        copy=False)
 
 
-def _column(spec: object, values: list):
-    """One typed column (a pandas array) from Python values; see :func:`from_records`."""
+@functools.cache
+def _builders(table: str) -> tuple:
+    """(column, function values -> pandas array) for each column of a table, chosen once per table
+    (and per process: a change of pandas' string storage option after the first table is not seen)."""
+    return tuple((col, _builder(spec)) for col, spec in TABLES[table].items())
+
+
+def _builder(spec: object):
+    """The function that turns a list of Python values into the typed array of ``spec``."""
     import numpy as np
     import pandas as pd
 
-    na = pd.NA
     if isinstance(spec, tuple):
-        code = _category_codes(spec)
-        return pd.Categorical.from_codes(np.array([code.get(v, -1) for v in values], dtype=np.int8),
-                                         dtype=_dtype(spec), validate=False)  # codes valid by construction
+        dtype, code = _dtype(spec), {v: i for i, v in enumerate(spec)}
+
+        def category(values: list):
+            return pd.Categorical.from_codes(np.array([code.get(v, -1) for v in values], dtype=np.int8),
+                                             dtype=dtype, validate=False)  # codes valid by construction
+        return category
     if spec == "string":
-        return _string_column(values)
-    # None, pd.NA and NaN (the only value with x != x) are missing
-    mask = np.array([v is None or v is na or v != v for v in values], dtype=bool)
+        return _string_builder()
+    na = pd.NA
+
+    def missing(values: list):  # None, pd.NA and NaN (the only value with x != x) are missing
+        return np.array([v is None or v is na or v != v for v in values], dtype=bool)
+
     if spec == "datetime64[ns]":
-        return np.array([np.datetime64("NaT", "ns") if m else np.datetime64(v, "ns") for v, m in zip(values, mask)],
-                        dtype="datetime64[ns]")
-    array_type, numpy_type = _masked_array(spec)
-    zero = numpy_type(0)
-    return array_type(np.array([zero if m else v for v, m in zip(values, mask)], dtype=numpy_type), mask)
+        nat = np.datetime64("NaT", "ns")
 
-
-@functools.cache
-def _category_codes(spec: tuple) -> dict:
-    return {v: i for i, v in enumerate(spec)}
-
-
-@functools.cache
-def _masked_array(spec: str) -> tuple:
-    """The pandas array class of a nullable spec and the numpy type of its data."""
-    import numpy as np
+        def datetimes(values: list):
+            return np.array([nat if m else np.datetime64(v, "ns") for v, m in zip(values, missing(values))],
+                            dtype="datetime64[ns]")
+        return datetimes
     from pandas.arrays import BooleanArray, FloatingArray, IntegerArray
 
-    return {"Int64": (IntegerArray, np.int64), "Float64": (FloatingArray, np.float64),
-            "boolean": (BooleanArray, np.bool_)}[spec]
+    array_type, numpy_type = {"Int64": (IntegerArray, np.int64), "Float64": (FloatingArray, np.float64),
+                              "boolean": (BooleanArray, np.bool_)}[spec]
+    zero = numpy_type(0)
+
+    def masked(values: list):
+        mask = missing(values)
+        return array_type(np.array([zero if m else v for v, m in zip(values, mask)], dtype=numpy_type), mask)
+    return masked
 
 
-def _string_column(values: list):
+def _string_builder():
     """pandas' "string" column; when pandas keeps strings in pyarrow (pandas 3 with pyarrow
     installed) the Arrow array is made directly, about 3x faster than pandas' conversion."""
     import pandas as pd
 
     dtype = pd.StringDtype()
-    if dtype.storage == "pyarrow":
-        import pyarrow as pa
+    if dtype.storage != "pyarrow":
+        return lambda values: pd.array(values, dtype=dtype)
+    import pyarrow as pa
 
+    arrow_type = pa.large_string()
+
+    def strings(values: list):
         try:
-            return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string()))
+            return pd.arrays.ArrowStringArray(pa.array(values, type=arrow_type))
         except (pa.ArrowInvalid, pa.ArrowTypeError):
-            pass  # a value that is not a str or None: let pandas convert it
-    return pd.array(values, dtype=dtype)
+            return pd.array(values, dtype=dtype)  # a value that is not a str or None: let pandas convert it
+    return strings
 
 
 def typed(table: str, df: "pd.DataFrame") -> "pd.DataFrame":
