@@ -49,9 +49,16 @@ def test_report_states_ratio_targets_and_extrapolation(bench):
                 "rss_after_warmup_mib": 50.0, "rss_peak_mib": None, "heap_peak_per_article_mib": 0.2}
 
     imports = [{"modules": "claimframe", "median_s": 0.05, "runs_s": [0.05], "heavy_loaded": []}]
-    text = bench.report(side("claimframe", 1000.0), side("baseline", 100.0), imports)
-    assert "ratio claimframe / baseline throughput: 10.0x" in text and "NOT MET" in text
+    runs = {"claimframe": [side("claimframe", 1000.0), side("claimframe", 900.0), side("claimframe", 3000.0)],
+            "corpus": [side("corpus", 6000.0), side("corpus", 5000.0), side("corpus", 5500.0)],
+            "baseline": [side("baseline", 100.0), side("baseline", 50.0), side("baseline", 100.0)]}
+    text = bench.report(runs, imports)
+    # ratios are taken within a round: 10x, 18x, 30x for claimframe; 60x, 100x, 55x for corpus
+    assert "ratio claimframe / baseline throughput: 18.0x median of 3 round(s) (10.0x 18.0x 30.0x" in text
+    assert "ratio corpus / baseline throughput: 60.0x median of 3 round(s) (60.0x 100.0x 55.0x" in text
+    assert "NOT MET" in text and "target >= 50x: MET" in text
     assert "EXTRAPOLATED" in text and "n/a" in text
+    assert "1,000 900 3,000" in text  # every round's throughput is shown
     assert "import claimframe: median 50 ms" in text and "heavy modules loaded: none" in text
 
 
@@ -62,6 +69,7 @@ def test_quick_run_end_to_end():
                           cwd=ROOT, timeout=180)
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = proc.stdout
-    for expected in ("claimframe ", "baseline ", "chars/s", "ratio claimframe / baseline throughput",
+    for expected in ("claimframe ", "corpus ", "baseline ", "chars/s", "ratio claimframe / baseline throughput",
+                     "ratio corpus / baseline throughput",
                      "import claimframe: median", "import pandas: median"):
         assert expected in out, out
