@@ -39,6 +39,29 @@ def test_from_records_matches_the_general_conversion():
     pd.testing.assert_frame_equal(fast, general)
 
 
+def test_pandas_2_constructor_gives_the_same_table(monkeypatch):
+    """Before pandas 3 there is no create_dataframe_from_blocks; pd.DataFrame builds the table."""
+    fast = schema.from_records("claims", ROWS)
+    monkeypatch.setattr(schema, "_create_from_blocks", lambda: None)
+    pd.testing.assert_frame_equal(schema.from_records("claims", ROWS), fast)
+    pd.testing.assert_frame_equal(schema.empty("claims"), schema.typed("claims", pd.DataFrame()))
+
+
+def test_tables_built_from_records_are_independent_and_editable():
+    """The block constructor takes arrays as they are: check the tables behave like any other."""
+    a, b = schema.from_records("claims", ROWS), schema.from_records("claims", ROWS)
+    a.columns.name = "renamed"
+    a.loc[0, "value"] = 7.0
+    a.loc[1, "date"] = pd.Timestamp("2016-11-26")
+    a.loc[2, "source"] = "Reuters"
+    assert b.columns.name is None and schema.from_records("claims", ROWS).columns.name is None
+    assert (b.loc[0, "value"], b.loc[1, "date"], b.loc[2, "source"]) == (500.0, pd.Timestamp("2016-12-04"), "AP")
+    assert (a.loc[0, "value"], a.loc[1, "date"], a.loc[2, "source"]) == (7.0, pd.Timestamp("2016-11-26"), "Reuters")
+    both = pd.concat([a, b], ignore_index=True)
+    assert len(both) == 6 and both.dtypes.equals(b.dtypes)
+    assert a[a["kind"] == "distance"]["low"].tolist() == [13.0]
+
+
 def test_from_records_values_and_missing():
     df = schema.from_records("claims", ROWS)
     assert df["value"].tolist()[0] == 500.0 and df["value"].isna().tolist() == [False, True, False]

@@ -126,7 +126,7 @@ class Person:
     start: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class SentenceAttribution:
     """A sentence with its quotations and whom its parts are attributed to."""
 

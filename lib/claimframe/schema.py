@@ -257,17 +257,46 @@ def from_records(table: str, rows: list[dict]) -> "pd.DataFrame":
     straight to the array pandas keeps (codes for categories, values plus a mask for the
     nullable numbers, Arrow arrays for strings) instead of through pandas' per-value type
     inference: that inference was a third of the extraction time."""
-    import pandas as pd
-
-    return pd.DataFrame({col: build([row.get(col) for row in rows]) for col, build in _builders(table)},
-                        copy=False)
+    columns, builders = _layout(table)
+    return _frame([build([row.get(col) for row in rows]) for col, build in builders], columns, len(rows))
 
 
 @functools.cache
-def _builders(table: str) -> tuple:
-    """(column, function values -> pandas array) for each column of a table, chosen once per table
-    (and per process: a change of pandas' string storage option after the first table is not seen)."""
-    return tuple((col, _builder(spec)) for col, spec in TABLES[table].items())
+def _layout(table: str) -> tuple:
+    """The table's column Index and its (column, function values -> typed array) pairs, made once
+    per table (and per process: a change of pandas' string storage option later is not seen)."""
+    import pandas as pd
+
+    return pd.Index(list(TABLES[table])), tuple((col, _builder(spec)) for col, spec in TABLES[table].items())
+
+
+def _frame(arrays: list, columns: "pd.Index", length: int) -> "pd.DataFrame":
+    """A DataFrame of one typed 1-D array per column.
+
+    pandas >= 3 has a public constructor for arrays already typed and sized,
+    ``pandas.api.internals.create_dataframe_from_blocks``: it skips the per-column checks of
+    ``pd.DataFrame`` (0.1 ms instead of 0.35 ms for the 23 claim columns, a tenth of a short
+    article's extraction). Our builders meet its conditions by construction: each array has
+    ``length`` values, and numpy ones are reshaped to the (1, length) block it wants."""
+    import numpy as np
+    import pandas as pd
+
+    create = _create_from_blocks()
+    if create is None:
+        return pd.DataFrame(dict(zip(columns, arrays)), index=pd.RangeIndex(length), columns=columns.copy(),
+                            copy=False)
+    blocks = [(a.reshape(1, -1) if isinstance(a, np.ndarray) else a, np.array([i])) for i, a in enumerate(arrays)]
+    return create(blocks, index=pd.RangeIndex(length), columns=columns.copy())
+
+
+@functools.cache
+def _create_from_blocks():
+    """pandas' create_dataframe_from_blocks, or None before pandas 3 (then pd.DataFrame is used)."""
+    try:
+        from pandas.api.internals import create_dataframe_from_blocks
+    except ImportError:
+        return None
+    return create_dataframe_from_blocks
 
 
 def _builder(spec: object):
