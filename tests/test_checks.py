@@ -398,3 +398,43 @@ def test_cli_checks_csv_and_json():
     assert out.returncode == 0, out.stderr
     records = json.loads(out.stdout)
     assert [r["status"] for r in records if r["kind"] == "unit_conversion"] == ["ok", "ok", "warn", "fail", "ok"]
+
+
+MAP_FIXTURES = Path(__file__).parent / "fixtures" / "maps"
+
+
+def test_place_outlier_flags_a_namesake_an_ocean_away():
+    """Radio-bulletin fixture: "Norfolk" (the county) has only Norfolk, Virginia in GeoNames; the
+    article's other places (Sleaford, Louth, Boston) are within 50 km of each other in Lincolnshire."""
+    a = claimframe.load_article(MAP_FIXTURES / "radio-bulletin-style")
+    rows = a.checks[a.checks["kind"] == "place_outlier"]
+    assert len(rows) == 1
+    row = rows.iloc[0]
+    assert row["status"] == "warn" and pd.isna(row["claim_ids"])
+    assert row["message"].startswith("“Norfolk” was placed by GeoNames, by name alone, at Norfolk (36.85°N, 76.29°W)")
+    km = float(row["message"].split(" km from")[0].rsplit(", ", 1)[1].replace(",", ""))
+    assert 5800 < km < 6100 and "(Sleaford)" in row["message"]  # London to Norfolk, Virginia is about 5,900 km
+    assert "other 3 places lie within" in row["detail"]
+    # the place is kept as resolved: the check warns, it does not take the guess away
+    assert a.places.set_index("text").loc["Norfolk", "resolution"] == "fallback"
+    schema.validate("checks", a.checks)
+
+
+@pytest.mark.parametrize("text", [
+    "Crews from Norfolk were sent to Sleaford on Tuesday.",  # one other place: no spread to judge by
+    "Negotiators met in Paris on Monday and in Tokyo on Wednesday before flying to Nairobi.",  # all far apart
+    "Roads were closed in Sleaford, Louth and Boston after the storm.",  # all close together
+])
+def test_place_outlier_needs_a_cluster_to_be_far_from(text):
+    a = claimframe.read_text(text, published="2025-01-21")
+    assert (a.checks["kind"] == "place_outlier").sum() == 0
+
+
+def test_place_outlier_world_roundup_fixture_has_none():
+    a = claimframe.load_article(MAP_FIXTURES / "world-roundup")
+    assert len(a.places.dropna(subset=["lat"])) == 3
+    assert (a.checks["kind"] == "place_outlier").sum() == 0
+
+
+def test_seed_has_no_place_outlier(seed_checks):
+    assert (seed_checks["kind"] == "place_outlier").sum() == 0
