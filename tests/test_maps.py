@@ -513,3 +513,24 @@ def test_map_outside_the_basemap():
     assert gids(ax, "graticule-label") and "place:gn-5389489" in gids(ax, "place:")
     x0, x1 = ax.get_xlim()
     assert x1 < -119 and x0 > -124
+
+
+def test_auto_extent_points_to_a_far_namesake_instead_of_fitting_it():
+    """Radio-bulletin fixture: Norfolk, Virginia (GeoNames' only "Norfolk") among Lincolnshire
+    towns. The auto extent fits Sleaford, Louth and Boston (0.41 W to 0.03 W, 52.98 to 53.37 N),
+    and the map points to Norfolk from the edge."""
+    art = claimframe.load_article(FIXTURES / "radio-bulletin-style")
+    lon0, lon1, lat0, lat1 = resolve_extent("auto", art.places)
+    assert -1.0 < lon0 < -0.41 and -0.03 < lon1 < 0.5 and 52.5 < lat0 < 52.98 and 53.37 < lat1 < 53.8
+    ax = plot_map(art.places)
+    texts = [t.get_text() for t in ax.texts]
+    assert any(t.startswith("← Norfolk") for t in texts), texts
+    plt.close(ax.figure)
+
+
+def test_auto_extent_keeps_places_that_are_all_far_apart():
+    """World-roundup fixture: Paris, Tokyo and Nairobi are thousands of km apart; none is an
+    outlier, so the extent covers all three."""
+    art = claimframe.load_article(FIXTURES / "world-roundup")
+    lon0, lon1, lat0, lat1 = resolve_extent("auto", art.places)
+    assert lon0 < 2.35 and lon1 > 139.69 and lat0 < -1.28 and lat1 > 48.85

@@ -1086,48 +1086,22 @@ def check_reference_estimates(article: "Article") -> list[Row]:
     return rows
 
 
-#: A GeoNames (fallback) place this far from every other place of the article may be another
-#: place of the same name: more than this many km, and more than FAR_FACTOR times the others' spread.
-FAR_KM = 1000.0
-FAR_FACTOR = 10.0
-
-
 @register
 def check_place_outliers(article: "Article") -> list[Row]:
-    """A place GeoNames chose by name alone, far from all the article's other places.
+    """A place GeoNames chose by name alone, far from all the article's other places
+    (:func:`claimframe.places.outlying_places`). The place stays resolved and this check says so:
+    nothing is lost if it is right (a foreign city the article does mean)."""
+    from .places import outlying_places
 
-    The fallback takes a name's most likely place; a county ("Norfolk") or a small town that
-    GeoNames lacks comes out as a namesake an ocean away (Norfolk, Virginia, among Lincolnshire
-    towns). The place is kept as resolved and this check says so, so nothing is lost if it is
-    right (a foreign city the article does mean). Needs at least two other places with a
-    position (countries do not count: they are too large to measure from)."""
-    from .places import distance_bearing
-
-    points: dict[str, dict] = {}
-    for r in _records(article.places):
-        pid, lat, lon = _s(r.get("place_id")), _f(r.get("lat")), _f(r.get("lon"))
-        if pid and lat is not None and lon is not None and str(r.get("kind")) != "country":
-            points.setdefault(pid, r)
     rows = []
-    for pid, r in points.items():
-        if str(r.get("resolution")) != "fallback":
-            continue
-        others = [o for k, o in points.items() if k != pid]
-        if len(others) < 2:
-            continue
-        lat, lon = _f(r["lat"]), _f(r["lon"])
-        away = [(float(distance_bearing(lat, lon, _f(o["lat"]), _f(o["lon"]))[0]), str(o["text"])) for o in others]
-        spread = max(float(distance_bearing(_f(a["lat"]), _f(a["lon"]), _f(b["lat"]), _f(b["lon"]))[0])
-                     for a, b in combinations(others, 2))
-        nearest_km, nearest = min(away)
-        if nearest_km <= max(FAR_KM, FAR_FACTOR * spread):
-            continue
+    for r in outlying_places(article.places):
+        lat, lon, nearest_km, spread = r["lat"], r["lon"], r["nearest_km"], r["spread_km"]
         rows.append({
-            "kind": "place_outlier", "status": "warn", "claim_ids": [], "key": pid,
+            "kind": "place_outlier", "status": "warn", "claim_ids": [], "key": r["place_id"],
             "message": (f"{_quote(r['text'])} was placed by GeoNames, by name alone, at {r['name']} "
                         f"({_latlon(lat, lon)}), {nearest_km:,.0f} km from the nearest other place of the "
-                        f"article ({nearest}); it may be another place of that name."),
-            "detail": (f"{r['place_id']} (fallback); the article's other {len(others)} places lie within "
+                        f"article ({r['nearest']}); it may be another place of that name."),
+            "detail": (f"{r['place_id']} (fallback); the article's other {r['others']} places lie within "
                        f"{spread:,.0f} km of each other; add the place meant to data/gazetteer.csv to fix it"),
         })
     return rows

@@ -34,7 +34,8 @@ import textwrap
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .errors import ClaimframeError
-from .places import destination, distance_bearing, filter_places, load_basemap, load_gazetteer, ring
+from .places import (destination, distance_bearing, filter_places, load_basemap, load_gazetteer,
+                     outlying_places, ring)
 from .schema import PLACE_COUNTS, PLACE_KINDS, RELATION_NUMBERS, from_records, is_missing, typed
 from .style import FIGSIZE_MAP, GREY, chart_text
 from .widgets import WidgetView
@@ -437,9 +438,10 @@ def resolve_extent(extent: "str | tuple" = "auto", places: "pd.DataFrame | None"
     """(lon0, lon1, lat0, lat1) for a named extent, a 4-tuple, or "auto".
 
     "auto" fits what the relations draw (anchors, stated points, rings, subjects) when there
-    are any, else the point places (cities, towns, villages, bases), padded by ``pad`` of the
-    span on each side and at least 0.6 degrees across; with neither it is "iraq". Places left
-    outside are pointed to from the frame's edge.
+    are any, else the point places (cities, towns, villages, bases) but for a GeoNames namesake
+    far from all the others (:func:`claimframe.places.outlying_places`), padded by ``pad`` of
+    the span on each side and at least 0.6 degrees across; with neither it is "iraq". Places
+    left outside are pointed to from the frame's edge.
     """
     import numpy as np
 
@@ -479,6 +481,9 @@ def resolve_extent(extent: "str | tuple" = "auto", places: "pd.DataFrame | None"
         counts = place_counts(places)
         pts = counts[counts["kind"].isin(POINT_KINDS).to_numpy(dtype=bool)
                      & counts["lat"].notna().to_numpy(dtype=bool)]
+        far = {r["place_id"] for r in outlying_places(places)}
+        if far and len(pts) > len(far):  # a namesake an ocean away is pointed to, not fitted
+            pts = pts[~pts["place_id"].isin(far).to_numpy(dtype=bool)]
         lats = [float(v) for v in pts["lat"]]
         lons = [float(v) for v in pts["lon"]]
     if not lats:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .errors import ClaimframeError, GazetteerError
 from .paths import data_dir
-from .schema import PLACE_KINDS, REQUIRED, TABLES, from_records, typed
+from .schema import PLACE_KINDS, REQUIRED, TABLES, from_records, is_missing, typed
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -50,6 +50,7 @@ __all__ = [
     "find_relations",
     "load_basemap",
     "load_gazetteer",
+    "outlying_places",
     "ring",
 ]
 
@@ -615,6 +616,44 @@ def _prefer_context(rows: list[dict], text: str) -> None:
             best = max(cities, key=lambda city: (context[city["countrycode"]], city.get("population") or 0))
             if best is not cities[0]:
                 rows[i] = _city_mention(row["start"], row["end"], text, best)
+
+
+#: A GeoNames (fallback) place this far from every other place of the article may be another
+#: place of the same name: more than FAR_KM, and more than FAR_FACTOR times the others' spread.
+FAR_KM = 1000.0
+FAR_FACTOR = 10.0
+
+
+def outlying_places(places: "pd.DataFrame") -> list[dict]:
+    """The GeoNames fallback places far from all of the article's other places (``places``: the
+    places table, or maps.place_counts of it).
+
+    The fallback takes a name's likeliest place, so a county ("Norfolk") or a town GeoNames lacks
+    comes out as a namesake an ocean away (Norfolk, Virginia, among Lincolnshire towns). One dict
+    per such place: its first mention's row plus ``nearest_km``, ``nearest`` (that place's text),
+    ``spread_km`` (the largest distance between the others) and ``others`` (how many). Needs two
+    other places with a position; countries do not count (too large to measure from).
+    """
+    import itertools
+
+    points: dict[str, dict] = {}
+    for r in places.to_dict("records"):
+        pid, lat, lon = r.get("place_id"), r.get("lat"), r.get("lon")
+        if isinstance(pid, str) and not is_missing(lat) and not is_missing(lon) and r.get("kind") != "country":
+            points.setdefault(pid, r)
+    out = []
+    for pid, r in points.items():
+        others = [o for k, o in points.items() if k != pid]
+        if r.get("resolution") != "fallback" or len(others) < 2:
+            continue
+        nearest_km, nearest = min((float(distance_bearing(r["lat"], r["lon"], o["lat"], o["lon"])[0]),
+                                   o.get("text") or o.get("label") or o.get("name")) for o in others)
+        spread = max(float(distance_bearing(a["lat"], a["lon"], b["lat"], b["lon"])[0])
+                     for a, b in itertools.combinations(others, 2))
+        if nearest_km > max(FAR_KM, FAR_FACTOR * spread):
+            out.append({**r, "nearest_km": nearest_km, "nearest": nearest, "spread_km": spread,
+                        "others": len(others)})
+    return out
 
 
 def _unresolved_ok(toks):
