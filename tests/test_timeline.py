@@ -60,7 +60,7 @@ def gids(ax, prefix):
 
 
 def legend_texts(ax):
-    return [t.get_text() for t in ax.get_legend().get_texts()]
+    return [t.get_text() for t in ax.get_legend().get_texts()] if ax.get_legend() is not None else []
 
 
 # --- filter_events ------------------------------------------------------------------------------
@@ -203,6 +203,12 @@ def test_long_labels_are_cut_word_by_word(events, ax):
     assert not label.get_parse_math()  # "$5 million and $6 million" is not mathtext
 
 
+def test_without_date_text_the_date_column_is_iso(events, ax):
+    plot_timeline(events.drop(columns=["date_text"]), ax=ax)
+    dates = {a.get_text() for a in gids(ax, "date").values()}
+    assert {"“2016-11-01”", "“2016-12-04”", "2016-11-26"} <= dates
+
+
 def test_date_column_quotes_the_article(events, ax):
     plot_timeline(events, ax=ax)
     dates = {a.get_text() for a in gids(ax, "date").values()}
@@ -216,6 +222,8 @@ def test_legend_and_colour_by_source(events, ax):
     assert matplotlib.colors.same_color(handles["article reports"].get_facecolor(), "#0072B2")
     assert matplotlib.colors.same_color(handles["public record"].get_facecolor(), "#D55E00")
     assert handles["day (hollow: record)"].get_marker() == "D"
+    assert matplotlib.colors.same_color(handles["day (hollow: record)"].get_markerfacecolor(), "white")
+    assert isinstance(handles["week, month or year"], Rectangle)
     clear_timeline(ax)
     assert ax.get_legend() is None
     plot_timeline(events, ax=ax, colour_by="source")
@@ -227,6 +235,41 @@ def test_legend_and_colour_by_source(events, ax):
     assert matplotlib.colors.same_color(dec4.get_markerfacecolor(), palette["Col. John Dorrian"])
     with pytest.raises(ValueError, match="colour_by"):
         plot_timeline(events, ax=ax, colour_by="mood")
+
+
+def test_legend_words_never_overlap_and_stay_inside(events, ax):
+    plot_timeline(events, ax=ax, colour_by="source")  # the longest entries
+    ax.figure.canvas.draw()
+    words = [t.get_window_extent() for t in ax.get_legend().get_texts()]
+    marks = [m.get_window_extent() for m in ax.get_legend().legend_handles if not isinstance(m, Line2D)]
+    ticks = [t.get_window_extent() for t in ax.get_xticklabels() if t.get_text()]
+    assert len(words) == 7 and len(marks) == 5 and ticks  # 2 of 7 handles are markers
+    for a, b in itertools.combinations(words + marks + ticks, 2):
+        assert not a.overlaps(b), (a, b)
+    for box in words + marks:
+        assert ax.figure.bbox.x0 <= box.x0 and box.x1 <= ax.figure.bbox.x1
+        assert ax.figure.bbox.y0 <= box.y0 and box.y1 < ax.get_window_extent().y0  # under the axes
+
+
+def test_legend_is_kept_while_its_entries_stay(events, ax):
+    plot_timeline(events, ax=ax)
+    legend = ax.get_legend()
+    plot_timeline(filter_events(events, "2016-11-01", "2017-12-31"), ax=ax)  # still all four kinds
+    assert ax.get_legend() is legend
+    plot_timeline(filter_events(events, kinds=["reported"]), ax=ax)  # one kind left: 4 entries
+    assert ax.get_legend() is not legend and legend_texts(ax) == ["article reports", *KIND_LEGEND[4:]]
+    plot_timeline(events, ax=ax, legend=False)
+    assert ax.get_legend() is None
+
+
+def test_publication_line_only_inside_the_time_range(events, ax):
+    """Published on Dec. 15, drawn over October and November: no dashed line, and no note
+    hanging beside the axes."""
+    plot_timeline(filter_events(events, "2016-10-01", "2016-11-30"), ax=ax, published="2016-12-15")
+    drawn = {a.get_gid() for a in ax.get_children()}
+    assert "published" not in drawn and "published-label" not in drawn
+    plot_timeline(events, ax=ax)
+    assert {"published", "published-label"} <= {a.get_gid() for a in ax.get_children()}
 
 
 def test_published_line_and_title(events, ax):
@@ -263,7 +306,7 @@ def test_labels_off_and_empty_table(events, ax):
     assert not gids(ax, "label") and len(gids(ax, "event")) == 15
     clear_timeline(ax)
     assert not gids(ax, "event") and not ax.lines and not ax.patches and not ax.texts
-    assert ax.get_title(loc="left") == "" and ax.get_legend() is None
+    assert ax.get_title(loc="left") == "" and not legend_texts(ax)
     plot_timeline(events.iloc[0:0], ax=ax)
     message = next(a for a in ax.get_children() if a.get_gid() == "no-match")
     assert message.get_text() == NO_MATCH
@@ -326,7 +369,30 @@ def test_setting_controls_updates_chart_and_table(explorer):
     explorer.show_labels.value = False
     assert not gids(explorer.ax, "label") and len(gids(explorer.ax, "event")) == 2
     explorer.colour_by.value = "source"
-    assert legend_texts(explorer.ax)[:2] == ["AP Photo/Marko Drobnjakovic", "Breitbart News"]
+    assert explorer_legend(explorer) == ["AP Photo/Marko Drobnjakovic", "Breitbart News", *KIND_LEGEND[4:]]
+
+
+def explorer_legend(explorer):
+    """The names in the explorer's HTML legend, in order."""
+    import html
+    import re
+
+    return [html.unescape(name) for name in re.findall(r"</span>([^<]*)</span>", explorer.legend.value)]
+
+
+def test_explorer_legend_is_html_beside_the_chart(explorer):
+    """The chart is drawn without a legend (matplotlib lays one out again at every click); the
+    legend is an HTML widget under it, written when its entries change, names escaped."""
+    assert explorer.ax.get_legend() is None and explorer.legend in explorer.widget.children
+    assert explorer_legend(explorer) == KIND_LEGEND
+    assert "background:#0072B2" in explorer.legend.value  # the article's reports, as on the chart
+    explorer.kinds.value = ("cited",)
+    explorer.show_context.value = False
+    assert explorer_legend(explorer) == ["cited article", *KIND_LEGEND[4:]]
+    explorer.sources.value = ()
+    assert explorer.legend.value == ""  # nothing drawn, nothing to explain
+    html_legend = timeline._legend_html([("<script>alert(1)</script> & Co", "#123456")])
+    assert "<script>" not in html_legend and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html_legend
 
 
 def test_empty_selection_shows_a_message_not_an_error(explorer):
@@ -344,6 +410,55 @@ def test_source_filter_and_filters_dict(explorer):
     assert explorer.filtered["date_text"].tolist() == ["2016-11-26", "Dec. 4"]
     f = explorer.filters()
     assert f["start"] == T("2016-07-01") and f["end"] == T("2017-07-31") and f["context"] is True
+
+
+def test_explorer_words_stay_inside_the_figure(explorer):
+    """Every word drawn, whatever the controls say, lies inside the PNG the notebook shows."""
+    fig = explorer.figure
+    for change in (lambda: None,
+                   lambda: setattr(explorer.kinds, "value", ("reported",)),
+                   lambda: setattr(explorer.date_range, "value", (T("2016-10-01"), T("2016-12-01"))),
+                   lambda: setattr(explorer.colour_by, "value", "source"),
+                   lambda: setattr(explorer.sources, "value", ())):
+        change()
+        fig.canvas.draw()
+        texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text() and t.figure is fig]
+        assert texts
+        for t in texts:
+            box = t.get_window_extent()
+            assert fig.bbox.x0 <= box.x0 and box.x1 <= fig.bbox.x1 + 0.5, (t.get_gid(), t.get_text(), box)
+
+
+def test_explorer_table_is_what_pandas_writes(explorer):
+    """The table under the chart is joined from rows written once, as pandas would write it."""
+    def pandas_html():
+        table = event_table(explorer.filtered)
+        return table.astype(object).where(table.notna(), "").to_html(index=False, border=0)
+
+    assert explorer.table.value == pandas_html()
+    explorer.kinds.value = ("reported", "cited")
+    assert explorer.table.value == pandas_html()
+    explorer.date_range.value = (T("2016-11-01"), T("2016-12-01"))
+    assert explorer.table.value == pandas_html()
+    assert explorer.table.value.count("<tr>") == len(explorer.filtered) == 6
+
+
+def test_table_rows_are_what_pandas_writes_for_awkward_text(events):
+    table = event_table(events)
+    for col, values in {"label": ['  <b>"A & B"</b>\tx\ny\r z  ', pd.NA, "x" * 300 + " 'q' “é” $5 & $6"],
+                        "source": [pd.NA, "Reuters; AP", "<script>"]}.items():
+        table[col] = table[col].astype(object)
+        table.loc[:2, col] = values
+        table[col] = table[col].astype("string")
+    table.loc[3, "date_end"] = pd.NA
+    table.loc[4, "date_precision"] = None  # a missing category
+    head, rows, tail = timeline._html_rows(table)
+    assert len(rows) == len(table) and all(r.startswith("    <tr>\n") and r.endswith("    </tr>\n") for r in rows)
+    blank = table.astype(object).where(table.notna(), "")
+    assert head + "".join(rows) + tail == blank.to_html(index=False, border=0)
+    assert "&lt;script&gt;" in rows[2] and "<script>" not in head + "".join(rows) + tail
+    assert "&lt;NA&gt;" not in "".join(rows)  # missing cells are blank
+    assert head + "".join(rows[1:2]) + tail == blank.iloc[1:2].to_html(index=False, border=0)
 
 
 def test_render_png_is_the_fixed_size(explorer):

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from .article import Article
     from matplotlib.axes import Axes
     from matplotlib.font_manager import FontProperties
-    from matplotlib.patches import Rectangle
 
 __all__ = [
     "EVENT_KIND_COLOURS",
@@ -66,6 +65,8 @@ PLAIN = dict(parse_math=False)
 MARGINS = dict(left=0.18, right=0.98, top=0.86, bottom=0.19)
 #: The gids (prefixes) of what :func:`plot_timeline` draws: how a second call finds them.
 GIDS = ("event:", "label:", "label-boxes", "date:", "heading", "published", "subtitle", "no-match")
+#: The explorer's chart has its legend beside it in HTML (see TimelineExplorer), so less room below.
+WIDGET_MARGINS = dict(MARGINS, bottom=0.09)
 #: The widget's chart is redrawn at every click: at 80 dpi it is a third fewer pixels to fill and
 #: encode than at matplotlib's 100, and 8-point text is still 9 pixels high.
 WIDGET_DPI = 80
@@ -103,20 +104,28 @@ def filter_events(df: "pd.DataFrame", start: Any = None, end: Any = None, *,
         >>> filter_events(events, "2016-11-20", "2016-11-30")["date_text"].tolist()  # doctest: +SKIP
         ['November', '2016-11-26']
     """
-    import pandas as pd
+    keep = _matching(df, start, end, kinds=kinds, sources=sources, context=context)
+    return df[keep].reset_index(drop=True)  # boolean indexing keeps the dtypes
 
-    keep = pd.Series(True, index=df.index)
+
+def _matching(df: "pd.DataFrame", start: Any = None, end: Any = None, *, kinds=None, sources=None,
+              context: bool = True):
+    """The boolean mask (numpy) of :func:`filter_events`: the explorer also picks its table's
+    pre-rendered rows with it."""
+    import numpy as np
+
+    keep = np.ones(len(df), dtype=bool)
     lo, hi = _timestamp(start), _timestamp(end)
     if lo is not None:
-        keep &= df["date_end"].fillna(df["date"]) >= lo
+        keep &= (df["date_end"].fillna(df["date"]) >= lo).to_numpy(dtype=bool)
     if hi is not None:
-        keep &= df["date"] <= hi
+        keep &= (df["date"] <= hi).to_numpy(dtype=bool)
     for col, wanted in (("kind", _as_list(kinds)), ("source", _as_list(sources))):
         if wanted is not None:
-            keep &= df[col].astype(object).isin(wanted)
+            keep &= df[col].astype(object).isin(wanted).to_numpy(dtype=bool)
     if not context:
-        keep &= df["kind"].astype(object) != "context"
-    return df[keep.to_numpy(dtype=bool)].reset_index(drop=True)  # boolean indexing keeps the dtypes
+        keep &= (df["kind"].astype(object) != "context").to_numpy(dtype=bool)
+    return keep
 
 
 def event_table(df: "pd.DataFrame") -> "pd.DataFrame":
@@ -127,28 +136,59 @@ def event_table(df: "pd.DataFrame") -> "pd.DataFrame":
     return out.reset_index(drop=True)
 
 
+def _html_rows(table: "pd.DataFrame") -> tuple[str, list[str], str]:
+    """``table.to_html(index=False, border=0)`` cut into (head, one ``<tr>`` per row, tail), with
+    missing cells blank (pandas writes a missing string as "<NA>" whatever ``na_rep`` says). The
+    explorer has pandas write every event's row once and joins the filtered ones at each click:
+    writing 15 rows costs ~5 ms. The cuts are safe: pandas escapes "<" in every cell."""
+    blank = table.astype(object).where(table.notna(), "")
+    written = blank.to_html(index=False, border=0)
+    head, body = written.split("<tbody>\n", 1)
+    body, tail = body.rsplit("  </tbody>", 1)
+    return head + "<tbody>\n", ["    <tr>\n" + row for row in body.split("    <tr>\n")[1:]], "  </tbody>" + tail
+
+
 # --- plotting ---------------------------------------------------------------------------------
-def _colours(df: "pd.DataFrame", colour_by: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
+#: The columns :func:`plot_timeline` reads (``date_text`` if there is one).
+PLOT_COLUMNS = ["event_id", "kind", "date", "date_end", "date_text", "label", "source"]
+
+
+def _records(df: "pd.DataFrame | None") -> list[dict]:
+    """The rows to draw as plain dicts, with ``x0`` (the first day) and ``x1`` (the day after the
+    last) in matplotlib's date numbers. Read a column at a time: ``to_dict("records")`` and a
+    ``date2num`` per date cost ~3 ms of each widget click."""
+    import matplotlib.dates as mdates
+
+    if df is None or not len(df):
+        return []
+    names = [c for c in PLOT_COLUMNS if c in df.columns or c != "date_text"]
+    records = [dict(zip(names, values)) for values in zip(*(df[c].tolist() for c in names))]
+    x0 = mdates.date2num(df["date"].to_numpy())
+    x1 = mdates.date2num(df["date_end"].fillna(df["date"]).to_numpy()) + 1.0
+    for rec, first, after in zip(records, x0.tolist(), x1.tolist()):
+        rec["x0"], rec["x1"] = first, after
+    return records
+
+
+def _colours(records: list[dict], colour_by: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """(event_id -> colour, legend entries [(name, colour)])."""
     if colour_by == "kind":
-        kinds = [k for k in EVENT_KINDS if (df["kind"] == k).any()]
-        by_id = {e: EVENT_KIND_COLOURS[k] for e, k in zip(df["event_id"], df["kind"].astype(str))}
-        return by_id, [(KIND_NAMES[k], EVENT_KIND_COLOURS[k]) for k in kinds]
+        present = {r["kind"] for r in records}
+        by_id = {r["event_id"]: EVENT_KIND_COLOURS[r["kind"]] for r in records}
+        return by_id, [(KIND_NAMES[k], EVENT_KIND_COLOURS[k]) for k in EVENT_KINDS if k in present]
     if colour_by != "source":
         raise TimelineError(f"plot_timeline: colour_by must be 'kind' or 'source', not {colour_by!r}")
-    article = df[df["kind"] != "context"]
-    palette = colours_for(article["source"].astype(str))
-    by_id = {e: palette.get(s, GREY) if k != "context" else GREY
-             for e, s, k in zip(df["event_id"], df["source"].astype(str), df["kind"].astype(str))}
+    palette = colours_for(str(r["source"]) for r in records if r["kind"] != "context")
+    by_id = {r["event_id"]: GREY if r["kind"] == "context" else palette.get(str(r["source"]), GREY)
+             for r in records}
     legend = [(s, palette[s]) for s in sorted(palette)]
-    if (df["kind"] == "context").any():
+    if any(r["kind"] == "context" for r in records):
         legend.append(("public record (see table)", GREY))
     return by_id, legend
 
 
-def _rows(df: "pd.DataFrame", context_block: bool) -> list[tuple[str, Any]]:
+def _rows(records: list[dict], context_block: bool) -> list[tuple[str, Any]]:
     """Row layout top to bottom: ("heading", text) or ("event", record)."""
-    records = df.to_dict("records")
     article = [r for r in records if r["kind"] != "context"]
     context = [r for r in records if r["kind"] == "context"]
     if not (context_block and context):
@@ -188,20 +228,19 @@ def _shorten(label, room_px: float) -> None:
     label.set_text(text)
 
 
-def _label_box(label) -> "Rectangle":
-    """The white box behind a label, in points from its anchor: what ``bbox=dict(boxstyle=
-    "square,pad=0.1")`` would draw (the text's box, as matplotlib lays out one line, and 0.1 em
-    all round). All labels' boxes are one collection, drawn at once: a bbox per label costs two
-    more layouts of its text at every draw. Measured at the figure's dpi: saved at another, a box
-    can end a pixel or two off where a bbox would."""
-    from matplotlib.patches import Rectangle
-
+def _label_box(label) -> list[tuple[float, float]]:
+    """The corners of the white box behind a label, in points from its anchor: what ``bbox=dict(
+    boxstyle="square,pad=0.1")`` would draw (the text's box, as matplotlib lays out one line, and
+    0.1 em all round). All labels' boxes are one collection, drawn at once: a bbox per label costs
+    two more layouts of its text at every draw. Measured at the figure's dpi: saved at another, a
+    box can end a pixel or two off where a bbox would."""
     font, dpi = label.get_fontproperties().copy(), label.figure.dpi
     width, height = _text_size_px(label.get_text(), font, dpi)
     height = max(height, _text_size_px("lp", font, dpi)[1])  # one line is at least as tall as "lp"
     width, height, pad = width * 72 / dpi, height * 72 / dpi, 0.1 * label.get_fontsize()
-    dx = label.xyann[0] - (width if label.get_ha() == "right" else 0)
-    return Rectangle((dx - pad, -height / 2 - pad), width + 2 * pad, height + 2 * pad)
+    x0 = label.xyann[0] - (width if label.get_ha() == "right" else 0) - pad
+    x1, y0, y1 = x0 + width + 2 * pad, -height / 2 - pad, height / 2 + pad
+    return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
 
 
 def _drawn(ax: "Axes") -> dict[str, Any]:
@@ -235,23 +274,24 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
     by ``"kind"`` or ``"source"`` (context events then stay grey: their sources are in the table).
     Left of each row is its date as the article wrote it (quoted) or as the record gives it; right
     or left of its mark (or inside a span wider than both margins), whichever has most room, its
-    label, cut word by word to fit inside the axes (``labels=False`` hides them). Rows never share a line, so labels cannot overlap. A dashed
-    line marks ``published`` (default: the table's ``published`` row), the day the article's
-    relative dates are read from.
+    label, cut word by word to fit inside the axes (``labels=False`` hides them). Rows never share
+    a line, so labels cannot overlap. A dashed line marks ``published`` (default: the table's
+    ``published`` row), the day the article's relative dates are read from, when it falls in the
+    time range shown. Under the axis, a legend (``legend=False`` leaves it out).
 
     All words are ordinary matplotlib text: the title is ``ax.get_title(loc="left")``, the legend
     ``ax.get_legend()``, the date ticks matplotlib's own. Marks and texts carry gids
     (``event:<event_id>``, ``label:<event_id>``, ``date:<event_id>``, ``heading:article``,
     ``heading:context``, ``published``, ``published-label``, ``subtitle``, ``no-match``) so tests
-    and callers can find what was drawn. Without ``ax`` a figure of ``style.FIGSIZE_WIDE`` is made
-    with fixed margins. An empty table draws a "no events match" message instead of failing.
+    and callers can find what was drawn. Without
+    ``ax`` a figure of ``style.FIGSIZE_WIDE`` is made with fixed margins. An empty table draws a
+    "no events match" message instead of failing.
 
     Drawing again on the same Axes replaces the last timeline: its artists (found by gid) are
     updated in place, new ones added and those no longer wanted removed.
     """
     import matplotlib.dates as mdates
-    import pandas as pd
-    from matplotlib.collections import PatchCollection
+    from matplotlib.collections import PolyCollection
     from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
     from matplotlib.text import Text
@@ -263,13 +303,15 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
         fig, ax = plt.subplots(figsize=FIGSIZE_WIDE)
         fig.subplots_adjust(**MARGINS)
     old = _drawn(ax)
+    records = _records(df)
     title = title if title is not None else "Events on a timeline: the article and the public record"
-    subtitle = subtitle if subtitle is not None else _default_subtitle(df)
-    ax.set_title(title, loc="left", fontsize=11, fontweight="bold", pad=26, gid="title", **PLAIN)
+    subtitle = subtitle if subtitle is not None else _default_subtitle(records)
+    # y=1: no ticks above the axes, so matplotlib need not work out again at each draw where it goes
+    ax.set_title(title, loc="left", fontsize=11, fontweight="bold", pad=26, y=1.0, gid="title", **PLAIN)
     _reuse(old, "subtitle", Text, ax.annotate, "", (0, 1), xycoords="axes fraction", xytext=(0, 14),
            textcoords="offset points", va="bottom", fontsize=8, color="#444444",
            **PLAIN).set_text(subtitle)
-    if df is None or not len(df):
+    if not records:
         ax.set_xticks([], labels=[])  # labels too: no date formatter left with no ticks to format
         ax.set_yticks([])
         _reuse(old, "no-match", Text, ax.text, 0.5, 0.5, NO_MATCH, transform=ax.transAxes, ha="center",
@@ -277,17 +319,16 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
         _forget(ax, old, legend=True)
         return ax
 
-    colours, legend_entries = _colours(df, colour_by)
-    rows = _rows(df, context_block=True)
+    colours, legend_entries = _colours(records, colour_by)
+    rows = _rows(records, context_block=True)
     n = len(rows)
-    day = pd.Timedelta(days=1)
-    first = df["date"].min()
-    last = (df["date_end"].fillna(df["date"]).max()) + day
-    if last - first < pd.Timedelta(days=14):  # one event or a few days: show two weeks, not hours
-        middle = first + (last - first) / 2
-        first, last = middle - pd.Timedelta(days=7), middle + pd.Timedelta(days=7)
+    first = min(r["x0"] for r in records)
+    last = max(r["x1"] for r in records)
+    if last - first < 14:  # one event or a few days: show two weeks, not hours
+        middle = (first + last) / 2
+        first, last = middle - 7, middle + 7
     pad = (last - first) * 0.03
-    ax.set_xlim(mdates.date2num(first - pad), mdates.date2num(last + pad))
+    ax.set_xlim(first - pad, last + pad)
     ax.set_ylim(n - 0.5, -0.5)
     box = ax.get_window_extent()
     height_pt = box.height * 72.0 / ax.figure.dpi
@@ -314,10 +355,8 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
         eid = rec["event_id"]
         colour = colours[eid]
         is_context = rec["kind"] == "context"
-        start = rec["date"]
-        end = (rec["date_end"] if not pd.isna(rec["date_end"]) else start) + day
-        x0, x1 = mdates.date2num(start), mdates.date2num(end)
-        if end - start <= day:
+        x0, x1 = rec["x0"], rec["x1"]
+        if x1 - x0 <= 1:
             x_mid = x0 + 0.5  # noon: matplotlib's dates count days
             mark = _reuse(old, f"event:{eid}", Line2D,
                           lambda: ax.add_line(Line2D([], [], ls="none", ms=6.5, mew=1.6, zorder=3)))
@@ -353,19 +392,20 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
 
     if boxes:  # in points (each offset to its label's anchor), just under the labels
         points = Affine2D().scale(1 / 72) + ax.figure.dpi_scale_trans
-        _reuse(old, "label-boxes", PatchCollection, lambda: ax.add_collection(PatchCollection(
+        _reuse(old, "label-boxes", PolyCollection, lambda: ax.add_collection(PolyCollection(
             [], facecolor="white", lw=0, zorder=3.9, transform=points, offset_transform=ax.transData),
-            autolim=False)).set(paths=boxes, offsets=anchors)
+            autolim=False)).set(verts=boxes, offsets=anchors)
 
     pub = _timestamp(published)
-    if pub is None and (df["kind"] == "published").any():
-        pub = df.loc[df["kind"] == "published", "date"].iloc[0]
-    if pub is not None:
-        x = mdates.date2num(pub + day / 2)
+    if pub is None:
+        pub = next((r["date"] for r in records if r["kind"] == "published"), None)
+    lo, hi = ax.get_xlim()
+    x = None if pub is None else mdates.date2num(pub) + 0.5
+    if x is not None and lo <= x <= hi:  # out of range, its note would hang beside the axes
         # above the heading rules (zorder 1) wherever they were drawn first
         _reuse(old, "published", Line2D, ax.axvline, x, color="#000000", lw=1.0, ls="--",
                zorder=1.5).set_xdata([x, x])
-        where = (x - ax.get_xlim()[0]) / (ax.get_xlim()[1] - ax.get_xlim()[0])  # keep it inside
+        where = (x - lo) / (hi - lo)  # keep it inside
         ha = "right" if where > 0.75 else "left" if where < 0.25 else "center"
         note = _reuse(old, "published-label", Text, ax.annotate, "", (0, 1),
                       xycoords=ax.get_xaxis_transform(), xytext=(0, 0), textcoords="offset points",
@@ -428,6 +468,25 @@ def _legend(ax: "Axes", entries: list[tuple[str, str]]) -> None:
               fontsize=7.5, handlelength=1.5, columnspacing=1.5, borderaxespad=0).set_gid(gid)
 
 
+def _legend_html(entries: list[tuple[str, str]]) -> str:
+    """The legend of :func:`_legend` as HTML, for the explorer: written only when its entries
+    change, where matplotlib's legend would be laid out again at every click (~15 ms of each)."""
+    def swatch(style: str) -> str:
+        return f'<span style="display:inline-block;width:16px;height:9px;margin-right:5px;{style}"></span>'
+
+    def marker(char: str) -> str:
+        return f'<span style="display:inline-block;width:16px;margin-right:5px;font-size:15px;line-height:1;color:#555555">{char}</span>'
+
+    items = [(swatch(f"background:{colour};border:1px solid {colour}"), name) for name, colour in entries] + [
+        (marker("&#9679;"), "day (filled: article)"),
+        (marker("&#9671;"), "day (hollow: record)"),
+        (swatch("background:#bbbbbb;border:1px solid #555555"), "week, month or year"),
+    ]
+    cells = "".join(f'<span style="margin-right:18px;white-space:nowrap">{mark}{html.escape(name)}</span>'
+                    for mark, name in items)
+    return f'<div style="font-size:12px;line-height:1.8;margin-left:10px;color:#1a1a1a">{cells}</div>'
+
+
 def clear_timeline(ax: "Axes") -> "Axes":
     """Remove what :func:`plot_timeline` drew, keeping the Axes and its tick machinery.
 
@@ -442,14 +501,14 @@ def clear_timeline(ax: "Axes") -> "Axes":
     return ax
 
 
-def _default_subtitle(df: "pd.DataFrame | None") -> str:
-    if df is None or not len(df):
+def _default_subtitle(records: list[dict]) -> str:
+    if not records:
         return "Source: claimframe events table"
-    pub = df[df["kind"] == "published"]
-    who = pub["source"].iloc[0] if len(pub) else None
-    parts = [f"Source: {who}, {pub['date'].iloc[0]:%Y-%m-%d} (dates resolved against publication)"
+    pub = next((r for r in records if r["kind"] == "published"), None)
+    who = pub["source"] if pub is not None and isinstance(pub["source"], str) else None
+    parts = [f"Source: {who}, {pub['date']:%Y-%m-%d} (dates resolved against publication)"
              if who else "Source: the article's dated statements"]
-    if (df["kind"] == "context").any():
+    if any(r["kind"] == "context" for r in records):
         parts.append("context: curated public sources (context_events.csv)")
     return "; ".join(parts)
 
@@ -458,8 +517,10 @@ def _default_subtitle(df: "pd.DataFrame | None") -> str:
 class TimelineExplorer:
     """Controls, a chart and a table of the filtered events, kept in step.
 
-    ``controls`` (a Box of widgets), ``output`` (the chart), ``table`` (an HTML widget) and
-    ``status`` (how many events are shown) are public, and ``widget`` holds them all. Changing a
+    ``controls`` (a Box of widgets), ``output`` (the chart), ``legend`` and ``table`` (HTML
+    widgets) and ``status`` (how many events are shown) are public, and ``widget`` holds them all.
+    The legend is HTML under the chart rather than drawn in it: it changes only with its entries,
+    and a matplotlib legend is laid out again at every redraw. Changing a
     control calls :meth:`update`; ``filtered`` is the last filtered table and ``ax`` the chart.
     """
 
@@ -497,14 +558,16 @@ class TimelineExplorer:
         ])
         self.status = w.HTML()
         self.output = w.Output()
+        self.legend = w.HTML()
         self.table = w.HTML()
-        self.widget = w.VBox([self.controls, self.status, self.output, self.table])
+        self.widget = w.VBox([self.controls, self.status, self.output, self.legend, self.table])
         self.figure = Figure(figsize=FIGSIZE_WIDE, dpi=WIDGET_DPI)  # not pyplot's: no stray display
         FigureCanvasAgg(self.figure)
-        self.figure.subplots_adjust(**MARGINS)
+        self.figure.subplots_adjust(**WIDGET_MARGINS)
         self.ax = self.figure.add_subplot()
         self.filtered: pd.DataFrame = events.iloc[0:0]
         self.message: str | None = None
+        self._table_head, self._table_rows, self._table_tail = _html_rows(event_table(events))  # written once
         for control in (self.date_range, self.kinds, self.sources, self.show_context,
                         self.show_labels, self.colour_by):
             control.observe(self._changed, names="value")
@@ -538,14 +601,18 @@ class TimelineExplorer:
 
     def update(self) -> "pd.DataFrame":
         """Filter, redraw the chart and refill the table; returns the filtered events."""
-        self.filtered = filter_events(self.events, **self.filters())
+        keep = _matching(self.events, **self.filters())  # what filter_events keeps
+        self.filtered = self.events[keep].reset_index(drop=True)
         n, total = len(self.filtered), len(self.events)
         self.message = None if n else NO_MATCH
         self.status.value = (f"<b>{html.escape(NO_MATCH)}</b>" if not n
                              else f"Showing {n} of {total} events.")
         plot_timeline(self.filtered, ax=self.ax, colour_by=self.colour_by.value,
-                      labels=bool(self.show_labels.value), published=self.published)
-        self.table.value = (event_table(self.filtered).to_html(index=False, na_rep="", border=0)
+                      labels=bool(self.show_labels.value), published=self.published, legend=False)
+        entries = _colours(_records(self.filtered), self.colour_by.value)[1] if n else None
+        self.legend.value = _legend_html(entries) if entries else ""  # a widget sends only a change
+        rows = "".join(self._table_rows[i] for i in keep.nonzero()[0])  # the filtered events' rows
+        self.table.value = (self._table_head + rows + self._table_tail
                             if n else f"<p><i>{html.escape(NO_MATCH)}</i></p>")
         self._show()
         return self.filtered
