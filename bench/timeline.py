@@ -8,8 +8,8 @@ its reported, published and cited events plus the curated context events):
 
 1. ``update``: a control of ``claimframe.timeline.timeline_explorer`` is set, exactly as a click
    would (``widget.value = ...``); its observer runs ``filter_events``, runs ``plot_timeline`` on
-   the same Axes (it updates the last draw's artists in place), and refills the status line and
-   the HTML table;
+   the same Axes (it updates the last draw's artists in place), and refills the status line, the
+   HTML table and, when its entries change, the HTML legend under the chart;
 2. ``render``: ``explorer.render_png()``, the one Agg draw plus PNG encoding that the notebook's
    Output widget displays (outside a kernel nothing is displayed, so it is called here).
 
