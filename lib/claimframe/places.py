@@ -634,25 +634,33 @@ def outlying_places(places: "pd.DataFrame") -> list[dict]:
     ``spread_km`` (the largest distance between the others) and ``others`` (how many). Needs two
     other places with a position; countries do not count (too large to measure from).
     """
-    import itertools
+    import numpy as np
 
     points: dict[str, dict] = {}
     for r in places.to_dict("records"):
         pid, lat, lon = r.get("place_id"), r.get("lat"), r.get("lon")
         if isinstance(pid, str) and not is_missing(lat) and not is_missing(lon) and r.get("kind") != "country":
             points.setdefault(pid, r)
+    rows = list(points.values())
+    n = len(rows)
+    if n < 3 or not any(r.get("resolution") == "fallback" for r in rows):
+        return []
+    lats = np.array([float(r["lat"]) for r in rows])
+    lons = np.array([float(r["lon"]) for r in rows])
+    km = distance_bearing(lats[:, None], lons[:, None], lats[None, :], lons[None, :])[0]  # every pair at once
+    far_pair = np.unravel_index(np.argmax(km), km.shape)
     out = []
-    for pid, r in points.items():
-        others = [o for k, o in points.items() if k != pid]
-        if r.get("resolution") != "fallback" or len(others) < 2:
+    for i, r in enumerate(rows):
+        if r.get("resolution") != "fallback":
             continue
-        nearest_km, nearest = min((float(distance_bearing(r["lat"], r["lon"], o["lat"], o["lon"])[0]),
-                                   o.get("text") or o.get("label") or o.get("name")) for o in others)
-        spread = max(float(distance_bearing(a["lat"], a["lon"], b["lat"], b["lon"])[0])
-                     for a, b in itertools.combinations(others, 2))
-        if nearest_km > max(FAR_KM, FAR_FACTOR * spread):
-            out.append({**r, "nearest_km": nearest_km, "nearest": nearest, "spread_km": spread,
-                        "others": len(others)})
+        others = np.arange(n) != i
+        nearest = int(np.argmin(np.where(others, km[i], np.inf)))
+        # the others' spread: the widest pair, unless this place is one end of it
+        spread = km[far_pair] if i not in far_pair else km[np.ix_(others, others)].max()
+        if km[i, nearest] > max(FAR_KM, FAR_FACTOR * spread):
+            o = rows[nearest]
+            out.append({**r, "nearest_km": float(km[i, nearest]), "spread_km": float(spread), "others": n - 1,
+                        "nearest": o.get("text") or o.get("label") or o.get("name")})
     return out
 
 
