@@ -187,6 +187,14 @@ def _colours(records: list[dict], colour_by: str) -> tuple[dict[str, str], list[
     return by_id, legend
 
 
+def _legend_entries(df: "pd.DataFrame", colour_by: str) -> list[tuple[str, str]]:
+    """The legend entries :func:`plot_timeline` draws for ``df``, from the only columns they
+    depend on: the explorer writes them as HTML at each click, and :func:`_records` converts dates too."""
+    records = [{"event_id": e, "kind": k, "source": s}
+               for e, k, s in zip(df["event_id"].tolist(), df["kind"].tolist(), df["source"].tolist())]
+    return _colours(records, colour_by)[1]
+
+
 def _rows(records: list[dict], context_block: bool) -> list[tuple[str, Any]]:
     """Row layout top to bottom: ("heading", text) or ("event", record)."""
     article = [r for r in records if r["kind"] != "context"]
@@ -609,7 +617,7 @@ class TimelineExplorer:
                              else f"Showing {n} of {total} events.")
         plot_timeline(self.filtered, ax=self.ax, colour_by=self.colour_by.value,
                       labels=bool(self.show_labels.value), published=self.published, legend=False)
-        entries = _colours(_records(self.filtered), self.colour_by.value)[1] if n else None
+        entries = _legend_entries(self.filtered, self.colour_by.value) if n else None
         self.legend.value = _legend_html(entries) if entries else ""  # a widget sends only a change
         rows = "".join(self._table_rows[i] for i in keep.nonzero()[0])  # the filtered events' rows
         self.table.value = (self._table_head + rows + self._table_tail
