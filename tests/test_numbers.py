@@ -114,3 +114,39 @@ def test_hyphenated_durations_and_areas():
     assert (q.kind, q.hedge, q.unit, q.unit_stated) == ("measure", "at_least", "km2", "acre")
     assert q.value == pytest.approx(165.921113, rel=1e-6)
     assert (q.conversion_value, q.conversion_unit) == (16_600, "ha")
+
+
+@pytest.mark.parametrize("sentence, span, kind, hedge, value, low, high, unit", [
+    ("Some 38k people came.", "Some 38k", "count", "approx", 38_000, None, None, None),
+    ("The race drew 10k runners.", "10k", "count", "exact", 10_000, None, None, None),
+    ("Crowds of 10K protesters filled the square.", "10K", "count", "exact", 10_000, None, None, None),
+    ("Estimates ran 5k-20k marchers.", "5k-20k", "count", "range", None, 5_000, 20_000, None),
+    ("She earns $38k a year.", "$38k", "money", "exact", 38_000, None, None, "USD"),
+    ("The score was 0k.", "0k", "count", "exact", 0, None, None, None),
+])
+def test_thousands_written_k(sentence, span, kind, hedge, value, low, high, unit):
+    text, q = one(sentence)
+    assert text == span
+    assert (q.kind, q.hedge, q.unit) == (kind, hedge, unit)
+    for got, want in ((q.value, value), (q.low, low), (q.high, high)):
+        assert got == pytest.approx(want) if want is not None else got is None
+
+
+@pytest.mark.parametrize("sentence, span, kind, value, unit", [
+    ("The trail climbs 5km.", "5km", "distance", 5, "km"),       # "k" starting a unit is the unit
+    ("Each bag holds 20kg of rice.", "20kg", "measure", 20, "kg"),
+    ("They walked 5 k before dawn.", "5", "count", 5, None),      # a spaced "k" is no scale word
+])
+def test_k_near_misses(sentence, span, kind, value, unit):
+    text, q = one(sentence)
+    assert (text, q.kind, q.value, q.unit) == (span, kind, pytest.approx(value), unit)
+
+
+def test_k_takes_down_no_table():
+    import claimframe
+
+    article = claimframe.read_text("Some 38k people came to the rally on Dec. 4, police said.", published="2016-12-15")
+    counts = article.claims[article.claims["kind"] == "count"]
+    assert counts["value"].tolist() == [38_000]
+    for name in ("paragraphs", "sentences", "events", "places", "relations", "checks"):
+        getattr(article, name)  # none raises

@@ -75,7 +75,7 @@ for _words, _spec in [
         UNITS[_w] = _spec
 CURRENCIES = {"$": "USD", "US$": "USD", "USD": "USD", "£": "GBP", "€": "EUR", "EUR": "EUR", "GBP": "GBP"}
 # Units written straight after digits ("500m", "40%", "12km"): short symbols only.
-_ATTACHED = ("km", "kms", "km2", "km²", "m", "mi", "kg", "ft", "bn", "k", "%")
+_ATTACHED = ("km", "kms", "km2", "km²", "m", "mi", "kg", "ft", "%")
 
 
 def _alts(words) -> str:
@@ -349,7 +349,9 @@ def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
             return None  # versions "3.2.1", times "6:30", "24/7", ordinals "101st", "3D"
         scale = m.group("scale")
         currency = _CURRENCY_BEFORE.search(text, max(0, s - 4), s)
-        if scale and scale.lower() in ("m", "k") and (m.start("scale") > m.end("num") or not currency):
+        if scale and scale.lower() == "k" and m.start("scale") > m.end("num"):
+            e, scale = m.end("num"), None  # "5 k" is no number style; "38k" and "$38k" are thousands
+        if scale and scale.lower() == "m" and (m.start("scale") > m.end("num") or not currency):
             e, scale = m.end("num"), None  # "5 m" and "500m" are metres; only "£2m" is two million
         value = parse_digits(raw) * (SCALES[scale.lower()] if scale else 1)
         if (not scale and not currency and _YEAR.fullmatch(raw)
