@@ -6,7 +6,9 @@ from claimframe.corpus import corpus, expand
 
 from .conftest import FIXTURE_ARTICLES, SEED
 
-ITEMS = [str(SEED), *map(str, FIXTURE_ARTICLES), "/no/such/article",
+# "/no/such/article" cannot be read; ("malformed",) has no text, which fails inside extraction
+# with an IndexError, not a ClaimframeError: both must be error rows, on Dask too.
+ITEMS = [str(SEED), *map(str, FIXTURE_ARTICLES), "/no/such/article", ("malformed",),
          ("in-memory", "Officials said 500 recruits began training on Dec. 4.")]
 
 
@@ -25,8 +27,43 @@ def test_tables_have_article_ids_in_input_order(in_process):
 
 
 def test_a_bad_article_is_an_error_row_not_a_crash(in_process):
-    assert in_process.errors["article_id"].tolist() == ["article"]
+    assert in_process.errors["article_id"].tolist() == ["article", "malformed"]
     assert "no such file" in in_process.errors["error"].iloc[0]
+    assert in_process.errors["error"].iloc[1].startswith("IndexError: ")
+
+
+def test_an_unexpected_failure_costs_only_its_own_article(monkeypatch):
+    """A bug hit by one article (any exception, not only bad input) is that article's error row."""
+    import sys
+
+    corpus_module = sys.modules["claimframe.corpus"]  # the package exports the function under this name
+    real = corpus_module.read_text
+
+    def read_text(text, **kwargs):
+        if kwargs.get("slug") == "explodes":
+            raise RuntimeError("something no one expected")
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(corpus_module, "read_text", read_text)
+    items = [("a", "Officials said 500 recruits came."), ("explodes", "40 more."), ("b", "Some 38k people came.")]
+    for tables in (("claims",), ("claims", "events", "checks")):
+        result = corpus(items, tables=tables)
+        assert result.claims["article_id"].tolist() == ["a", "b"]
+        assert result.claims["value"].tolist() == [500, 38_000]
+        assert result.errors.to_dict("records") == [
+            {"article_id": "explodes", "error": "RuntimeError: something no one expected"}]
+
+
+def test_an_article_txt_that_is_a_folder_is_an_error_row(tmp_path):
+    (tmp_path / "good").mkdir()
+    (tmp_path / "good" / "article.txt").write_text("Officials said 500 recruits came.\n", encoding="utf-8")
+    (tmp_path / "odd" / "article.txt").mkdir(parents=True)
+    (tmp_path / "notes").mkdir()  # no article.txt at all: not an article, skipped
+    for source in (tmp_path, str(tmp_path / "*")):
+        result = corpus(source, tables=("claims",))
+        assert result.claims["article_id"].tolist() == ["good"]
+        assert result.errors["article_id"].tolist() == ["odd"]
+        assert "article.txt" in result.errors["error"].iloc[0]
 
 
 def test_expand_a_glob_and_a_folder_of_articles():

@@ -55,15 +55,22 @@ def expand(paths_or_glob) -> Iterable[Item]:
     list); any other iterable (a list, a generator of (article_id, text)) is passed through lazily."""
     if isinstance(paths_or_glob, (str, os.PathLike)):
         p = Path(paths_or_glob)
-        if p.is_dir() and not (p / ARTICLE_FILE).is_file():
-            return sorted(str(c) for c in p.iterdir() if (c / ARTICLE_FILE).is_file() or c.suffix == ".txt")
+        if p.is_dir() and not (p / ARTICLE_FILE).exists():
+            # An article.txt that is not a readable file (a folder, a broken link) is still an
+            # article: it is kept so that it becomes an error row rather than vanishing.
+            return sorted(str(c) for c in p.iterdir() if _is_article(c))
         if p.exists():
             return [str(p)]
         matches = sorted(glob.glob(str(paths_or_glob)))
         if not matches:
             raise ClaimframeError(f"{paths_or_glob}: no article folder or .txt file matches")
-        return [m for m in matches if Path(m).is_dir() and (Path(m) / ARTICLE_FILE).is_file() or m.endswith(".txt")]
+        return [m for m in matches if _is_article(Path(m))]
     return paths_or_glob
+
+
+def _is_article(path: Path) -> bool:
+    """An article folder (it has an article.txt entry, readable or not) or a .txt file."""
+    return (path / ARTICLE_FILE).exists() or (path / ARTICLE_FILE).is_symlink() or path.suffix == ".txt"
 
 
 def _article_id(item: Item) -> str:
@@ -84,8 +91,9 @@ def process_one(item: Item, tables: tuple = DEFAULT_TABLES, published=None, reco
     from .claims import claim_records  # here: its regexes compile on first use, not on import
     from .review import has_reviews
 
-    article_id = _article_id(item)
+    article_id = repr(item)[:80]  # until the item says its own id
     try:
+        article_id = _article_id(item)
         if isinstance(item, tuple):
             meta = dict(item[2]) if len(item) > 2 else {}
             if published is not None:
@@ -103,7 +111,9 @@ def process_one(item: Item, tables: tuple = DEFAULT_TABLES, published=None, reco
             df.insert(0, "article_id", article_id)
             out[name] = df
         return {"article_id": article_id, "tables": {name: out[name] for name in tables}}
-    except (ClaimframeError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - any failure of one article is that article's error row
+        # An unexpected error (a bug, not bad input) is recorded the same way, so one article
+        # never costs the rows of the others; its type name tells the two apart.
         return {"article_id": article_id, "error": f"{type(exc).__name__}: {exc}"}
 
 
