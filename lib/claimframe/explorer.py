@@ -572,11 +572,32 @@ def claims_explorer(article: "Article", claims: "pd.DataFrame | None" = None) ->
     return ClaimsExplorer(article, claims)
 
 
+def review_labels(claims: "pd.DataFrame", text: str, context: int = 28) -> list[str]:
+    """One label per claim for the review form, none alike: its number in reading order, the
+    words around it in the article ("hundreds" about militias and "hundreds" about guns read
+    apart), its kind and its source. Plain text: a dropdown shows labels as text, not HTML."""
+    import pandas as pd
+
+    labels = []
+    for number, row in enumerate(claims[["start", "end", "kind", "source"]].itertuples(index=False), 1):
+        start, end = int(row.start), int(row.end)
+        left = " ".join(text[max(0, start - context):start].split(" ")[1 if start > context else 0:])
+        right = " ".join(text[end:end + context].split(" ")[:-1 if end + context < len(text) else None])
+        snippet = " ".join(f"{'…' if start > context else ''}{left}«{text[start:end]}»{right}"
+                           f"{'…' if end + context < len(text) else ''}".split())
+        source = "" if pd.isna(row.source) else f", {row.source}"
+        labels.append(f"{number}. {snippet} ({row.kind}{source})")
+    return labels
+
+
 class ReviewForm(WidgetView):
     """A small form to record a verdict on one claim: pick the claim, the verdict, a note and a
-    source link, press save. Saving goes through :meth:`Article.save_review` (atomic, keyed by the
-    stable claim_id); :attr:`message` says what happened, :attr:`orphans` lists verdicts whose
-    claim is gone (kept, never dropped).
+    source link, press save. Saving goes through :meth:`Article.save_review` (locked and atomic,
+    keyed by the stable claim_id); :attr:`message` says what happened, :attr:`orphans` lists
+    verdicts whose claim is gone (kept, never dropped).
+
+    Nothing is chosen for the analyst: a claim without a saved verdict shows no verdict, the
+    save button stays off until one is picked, and changing the claim clears the last message.
     """
 
     def __init__(self, article: "Article"):
@@ -586,38 +607,59 @@ class ReviewForm(WidgetView):
 
         self.article = article
         claims = article.claims
-        options = [(f"{_short(str(r.text), 40)} ({r.kind}, {r.source})", r.claim_id)
-                   for r in claims.itertuples()]
-        self.claim = w.Dropdown(options=options, description="claim", layout=w.Layout(width="60%"))
-        self.verdict = w.ToggleButtons(options=list(VERDICTS), description="verdict")
+        options = list(zip(review_labels(claims, article.text), claims["claim_id"]))
+        self.claim = w.Dropdown(options=options, value=None, description="claim", layout=w.Layout(width="90%"))
+        self.verdict = w.ToggleButtons(options=list(VERDICTS), value=None, description="verdict")
         self.note = w.Textarea(description="note", placeholder="why", layout=w.Layout(width="60%"))
         self.source_url = w.Text(description="source", placeholder="https://...", layout=w.Layout(width="60%"))
         self.save = w.Button(description="save verdict", button_style="primary", icon="save")
-        self.message = w.Label(value="" if article.folder else "read-only: this article has no folder to save to")
+        self.message = w.Label(value="")
         self.orphans = w.Output()
-        self.save.disabled = article.folder is None or not options
         self.save.on_click(lambda _button: self.submit())
         self.claim.observe(lambda _change: self.load(), names="value")
+        self.verdict.observe(lambda _change: self._enable(), names="value")
         self.widget = w.VBox([self.claim, self.verdict, self.note, self.source_url,
                               w.HBox([self.save, self.message]), self.orphans])
-        self.load()
+        if options:
+            self.claim.value = options[0][1]  # runs load()
+        else:
+            self.load()
+
+    def _problem(self) -> str | None:
+        """Why nothing can be saved: no folder, or a review.csv that must be fixed first."""
+        from .review import ReviewError
+
+        if self.article.folder is None:
+            return "read-only: this article has no folder to save to"
+        try:
+            self.article.reviews
+        except ReviewError as exc:
+            return f"cannot save until review.csv is fixed: {exc}"
+        return None
+
+    def _enable(self) -> None:
+        self.save.disabled = self.claim.value is None or self.verdict.value is None or self._problem() is not None
 
     def load(self) -> None:
-        """Show the saved verdict of the selected claim, if any."""
-        if self.claim.value is None:
-            return
-        row = self.article.claims.set_index("claim_id").loc[self.claim.value]
-        verdict = row.get("verdict")
-        if isinstance(verdict, str):
-            self.verdict.value = verdict
-        self.note.value = row.get("review_note") if isinstance(row.get("review_note"), str) else ""
-        self.source_url.value = row.get("review_source") if isinstance(row.get("review_source"), str) else ""
+        """Show the selected claim's saved verdict, note and source, or an empty form."""
+        saved = {}
+        if self.claim.value is not None and "verdict" in self.article.claims.columns:
+            row = self.article.claims.set_index("claim_id").loc[self.claim.value]
+            saved = {k: row.get(k) for k in ("verdict", "review_note", "review_source")}
+        self.verdict.value = saved.get("verdict") if isinstance(saved.get("verdict"), str) else None
+        self.note.value = saved.get("review_note") if isinstance(saved.get("review_note"), str) else ""
+        self.source_url.value = saved.get("review_source") if isinstance(saved.get("review_source"), str) else ""
+        self.message.value = self._problem() or ""
+        self._enable()
         self._show_orphans()
 
     def submit(self) -> None:
         """Save the form's verdict; errors become the message, never a traceback."""
         from .errors import ClaimframeError
 
+        if self.claim.value is None or self.verdict.value is None:
+            self.message.value = "not saved: pick a claim and a verdict first"
+            return
         try:
             self.article.save_review(self.claim.value, self.verdict.value, self.note.value, self.source_url.value)
         except (ClaimframeError, OSError) as exc:
@@ -629,7 +671,12 @@ class ReviewForm(WidgetView):
     def _show_orphans(self) -> None:
         from IPython.display import display
 
-        orphans = self.article.orphan_reviews if self.article.folder else None
+        from .review import ReviewError
+
+        try:
+            orphans = self.article.orphan_reviews if self.article.folder else None
+        except ReviewError:
+            orphans = None  # the message above already says what is wrong with the file
         with self.orphans:
             self.orphans.clear_output(wait=True)
             if orphans is not None and len(orphans):
