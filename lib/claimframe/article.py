@@ -123,31 +123,54 @@ class Article:
     def claims(self) -> "pd.DataFrame":
         """One row per numeric claim, with the analyst's verdicts (review.csv) merged in;
         see data/README.md for every column."""
+        import warnings
+
         from .claims import extract_claims
-        from .review import has_reviews, merge_reviews
+        from .review import ReviewError, ReviewWarning, has_reviews, merge_reviews
 
         claims = extract_claims(self)
         if not has_reviews(self.folder):  # most articles: skip building an empty verdict table
             return claims
-        reviews = self.reviews
+        try:
+            reviews = self.reviews
+        except ReviewError as exc:  # a damaged review.csv must not take every claims view down with it
+            warnings.warn(f"{exc} (claims are shown without verdicts)", ReviewWarning, stacklevel=3)
+            return claims
         return merge_reviews(claims, reviews) if len(reviews) else claims
 
     @property
     def reviews(self) -> "pd.DataFrame":
-        """The verdicts recorded in the article folder's review.csv (read afresh each time)."""
+        """The verdicts recorded in the article folder's review.csv (read afresh each time);
+        a damaged file raises ReviewError (see :attr:`review_problem`)."""
         from .review import read_reviews
 
         return read_reviews(self.folder)
 
     @property
-    def orphan_reviews(self) -> "pd.DataFrame":
-        """Verdicts whose claim is no longer extracted: kept, and shown here so none is lost."""
-        from .review import orphan_reviews
+    def review_problem(self) -> str | None:
+        """What is wrong with review.csv (file, line, what to do), or None: for views to show."""
+        from .review import review_problem
 
-        return orphan_reviews(self.claims, self.reviews)
+        return review_problem(self.folder)
+
+    @property
+    def orphan_reviews(self) -> "pd.DataFrame":
+        """Verdicts whose claim is no longer extracted: kept, and shown here so none is lost.
+        With a damaged review.csv: none, and a ReviewWarning (the file is left as it is)."""
+        import warnings
+
+        from .review import ReviewError, ReviewWarning, orphan_reviews, read_reviews
+
+        try:
+            reviews = self.reviews
+        except ReviewError as exc:
+            warnings.warn(f"{exc} (no orphaned verdicts can be listed)", ReviewWarning, stacklevel=2)
+            reviews = read_reviews(None)
+        return orphan_reviews(self.claims, reviews)
 
     def save_review(self, claim_id: str, verdict: str, note: str = "", source_url: str = "") -> None:
-        """Record a verdict in review.csv (atomically) and refresh ``claims``."""
+        """Record a verdict in review.csv (locked, atomic) and refresh ``claims``; a damaged
+        review.csv raises ReviewError and is left untouched."""
         from .errors import ClaimframeError
         from .review import save_review
 
