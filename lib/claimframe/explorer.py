@@ -627,15 +627,10 @@ class ReviewForm(WidgetView):
 
     def _problem(self) -> str | None:
         """Why nothing can be saved: no folder, or a review.csv that must be fixed first."""
-        from .review import ReviewError
-
         if self.article.folder is None:
             return "read-only: this article has no folder to save to"
-        try:
-            self.article.reviews
-        except ReviewError as exc:
-            return f"cannot save until review.csv is fixed: {exc}"
-        return None
+        problem = self.article.review_problem
+        return f"cannot save until review.csv is fixed: {problem}" if problem else None
 
     def _enable(self) -> None:
         self.save.disabled = self.claim.value is None or self.verdict.value is None or self._problem() is not None
