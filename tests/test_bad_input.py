@@ -27,12 +27,49 @@ def test_empty_text(text, tmp_path):
 
 
 def test_undecodable_bytes(tmp_path):
-    (tmp_path / "a.txt").write_bytes("Some 40 people came.".encode("utf-16"))
-    with pytest.raises(ArticleFormatError, match="not UTF-8|binary"):
-        claimframe.load_article(tmp_path / "a.txt")
     (tmp_path / "b.txt").write_bytes(b"Caf\xe9 owners said 40 people came.")
     with pytest.raises(ArticleFormatError, match=r"undecodable byte 0xe9 at offset 3"):
         claimframe.load_article(tmp_path / "b.txt")
+
+
+@pytest.mark.parametrize("encoding, bom", [
+    ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+    ("utf-32-le", b"\xff\xfe\x00\x00"), ("utf-32-be", b"\x00\x00\xfe\xff"), ("utf-8", b"\xef\xbb\xbf"),
+])
+def test_text_with_a_byte_order_mark_is_decoded(tmp_path, encoding, bom):
+    text = "Flood in Łódź\r\n\r\nOfficials said 300 homes flooded; “40 people” left.\r\n"
+    (tmp_path / "a.txt").write_bytes(bom + text.encode(encoding))
+    a = claimframe.load_article(tmp_path / "a.txt")
+    assert a.text == text.replace("\r\n", "\n")
+    assert a.claims["text"].tolist() == ["300", "40"]
+    assert a.paragraphs["text"].tolist() == ["Flood in Łódź",
+                                             "Officials said 300 homes flooded; “40 people” left."]
+
+
+def test_utf16_without_a_byte_order_mark_is_named(tmp_path):
+    (tmp_path / "a.txt").write_bytes("Officials said 300 homes flooded.".encode("utf-16-le"))
+    with pytest.raises(ArticleFormatError,
+                       match="looks like UTF-16 text without a byte-order mark; re-save it as UTF-8"):
+        claimframe.load_article(tmp_path / "a.txt")
+
+
+def test_broken_utf16_is_refused_with_the_offset(tmp_path):
+    # a UTF-16 byte-order mark, "Some", then half of a surrogate pair
+    (tmp_path / "a.txt").write_bytes(b"\xff\xfe" + "Some".encode("utf-16-le") + b"\x00\xd8")
+    with pytest.raises(ArticleFormatError, match=r"a\.txt: not UTF-16 \(undecodable byte 0x00 at offset 10\)"):
+        claimframe.load_article(tmp_path / "a.txt")
+
+
+@pytest.mark.parametrize("text, where", [
+    ("Some 40 people came.\nThen \ud800 left.", r"U\+D800 at character 26 \(line 2, column 6\)"),
+    ("\udcff", r"U\+DCFF at character 0 \(line 1, column 1\)"),
+    ("Say \ud83d\ude00 now", r"U\+D83D at character 4 \(line 1, column 5\)"),  # a pair, but as two code points
+])
+def test_lone_surrogates_are_refused_with_their_position(text, where):
+    with pytest.raises(ArticleFormatError, match="lone surrogate " + where):
+        claimframe.read_text(text)
+    errors = claimframe.corpus([("s", text)], tables=("claims",)).errors
+    assert errors["article_id"].tolist() == ["s"] and "lone surrogate" in errors["error"].iloc[0]
 
 
 def test_binary_file(tmp_path):

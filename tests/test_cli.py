@@ -1,4 +1,5 @@
 """The command line: tables to stdout, one clear line and exit code 2 on bad input."""
+import datetime as dt
 import io
 import json
 import subprocess
@@ -31,7 +32,7 @@ def test_claims_json_from_stdin_with_published():
 
 
 def test_bad_input_is_one_line_and_exit_2(tmp_path):
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\x01")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00\xd8")  # UTF-16 with half a surrogate pair
     for args, stdin in ((("claims", "/no/such/path"), b""), (("claims", "-"), b"  \n"),
                         (("claims", str(tmp_path / "bad.txt")), b""),
                         (("claims", str(SEED), "--published", "15/12/2016"), b"")):
@@ -89,3 +90,124 @@ def test_add_quotes_awkward_metadata(tmp_path):
                          title='He said "40" \\ then\nleft', outlet="Ünïcode News")
     meta = claimframe.load_article(folder).meta
     assert meta["title"] == 'He said "40" \\ then\nleft' and meta["outlet"] == "Ünïcode News"
+
+
+STORY = "Flood hits Harlow\n\nOfficials said 300 homes flooded on Monday.\n"
+
+
+def add_in_process(capsys, *args):
+    """``claimframe add ...`` in this process: (exit code, stdout, stderr)."""
+    from claimframe.__main__ import main
+
+    code = main(["add", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_add_refuses_slugs_that_are_not_a_safe_folder_name(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CLAIMFRAME_DATA", str(tmp_path))
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    for slug in ("harlow-flood\n", "../escape", ".hidden", "..", "a/b", "a b", "", "flood\u00e9", "-x", "_"):
+        code, out, err = add_in_process(capsys, str(story), f"--slug={slug}")
+        assert code == 2, (slug, err)
+        assert err.startswith(f"claimframe: slug {slug!r}: a slug names a folder, so use only letters, digits"), err
+        assert len(err.strip().splitlines()) == 1 and out == ""
+    code, _, err = add_in_process(capsys, str(story), "--slug", "x" * 300)
+    assert code == 2
+    assert err.strip() == f"claimframe: slug {'x' * 30!r}... is 300 characters long; keep a slug to 100 at most"
+    assert str(story) not in err
+    assert add_in_process(capsys, str(story), "--slug", "Harlow_Flood.2020")[0] == 0
+    assert add_in_process(capsys, str(story), "--slug", "y" * 100)[0] == 0
+    assert sorted(p.name for p in (tmp_path / "articles").iterdir()) == ["Harlow_Flood.2020", "y" * 100]
+
+
+def test_add_force_keeps_the_meta_fields_it_is_not_given(tmp_path, monkeypatch, capsys):
+    import claimframe
+
+    monkeypatch.setenv("CLAIMFRAME_DATA", str(tmp_path))
+    folder = tmp_path / "articles" / "harlow-flood"
+    folder.mkdir(parents=True)
+    (folder / "article.txt").write_text("Old text: 12 homes.\n", encoding="utf-8")
+    curated = ('# Curated by hand from the council\'s notice.\n'
+               'title = """Old\nheadline"""\n'
+               'outlet = "Harlow Herald"\n'
+               'published = 2020-03-04  # from the print edition\n'
+               'author = ""\n\n'
+               '# names the text uses\n'
+               '[source_aliases]\n"Harlow Council" = ["council"]\n\n'
+               '[[cites]]\ntitle = "Rain warning"\noutlet = "Met Office"\npublished = 2020-03-01\n')
+    (folder / "meta.toml").write_bytes(b"\xef\xbb\xbf" + curated.replace("\n", "\r\n").encode("utf-8"))
+    before = claimframe.load_article(folder).meta
+    story = tmp_path / "story.txt"
+    story.write_text(STORY.replace("\n", "\r\n"), encoding="utf-8")
+    code, _, err = add_in_process(capsys, str(story), "--slug", "harlow-flood", "--force",
+                                  "--title", "Flood hits Harlow", "--url", "https://example.org/flood")
+    assert code == 0, err
+    assert (folder / "article.txt").read_text(encoding="utf-8") == STORY
+    after = claimframe.load_article(folder).meta
+    assert after == {**before, "title": "Flood hits Harlow", "url": "https://example.org/flood"}
+    assert after["published"] == dt.date(2020, 3, 4)
+    assert after["source_aliases"] == {"Harlow Council": ["council"]}
+    assert [c["outlet"] for c in after["cites"]] == ["Met Office"]
+    written = (folder / "meta.toml").read_text(encoding="utf-8")
+    assert written.startswith("# Curated by hand from the council's notice.\ntitle = \"Flood hits Harlow\"\n")
+    assert "published = 2020-03-04  # from the print edition\n" in written
+    assert "# names the text uses\n[source_aliases]\n" in written
+    code, _, err = add_in_process(capsys, str(story), "--slug", "harlow-flood", "--force",
+                                  "--published", "2020-03-05")
+    assert code == 0, err
+    again = claimframe.load_article(folder).meta
+    assert again == {**after, "published": dt.date(2020, 3, 5)}
+    assert sorted(p.name for p in folder.iterdir()) == ["article.txt", "meta.toml"]  # no temporary files left
+
+
+def test_add_force_refuses_a_broken_meta_toml_instead_of_dropping_it(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CLAIMFRAME_DATA", str(tmp_path))
+    folder = tmp_path / "articles" / "harlow-flood"
+    folder.mkdir(parents=True)
+    (folder / "article.txt").write_text("Old text: 12 homes.\n", encoding="utf-8")
+    (folder / "meta.toml").write_text("published = 0001-01-01\n", encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    code, _, err = add_in_process(capsys, str(story), "--slug", "harlow-flood", "--force", "--title", "T")
+    assert code == 2
+    assert err.startswith(f"claimframe: {folder / 'meta.toml'}: published: 0001-01-01 is outside"), err
+    assert (folder / "article.txt").read_text(encoding="utf-8") == "Old text: 12 homes.\n"
+    assert (folder / "meta.toml").read_text(encoding="utf-8") == "published = 0001-01-01\n"
+
+
+def test_add_force_refuses_a_slug_folder_linked_outside_the_articles(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CLAIMFRAME_DATA", str(tmp_path / "data"))
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "article.txt").write_text("Mine: 7 cats.\n", encoding="utf-8")
+    articles = tmp_path / "data" / "articles"
+    articles.mkdir(parents=True)
+    (articles / "linked").symlink_to(outside, target_is_directory=True)
+    (articles / "dangling").symlink_to(tmp_path / "nowhere", target_is_directory=True)
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    for slug, target in (("linked", outside), ("dangling", tmp_path / "nowhere")):
+        for extra in ((), ("--force",)):
+            code, _, err = add_in_process(capsys, str(story), "--slug", slug, *extra)
+            assert code == 2
+            assert err.strip() == (f"claimframe: {articles / slug} leads to {target}, which is not a folder inside "
+                                   f"{articles}; claimframe add writes only inside the articles folder: "
+                                   "remove the link or choose another slug")
+    assert sorted(p.name for p in outside.iterdir()) == ["article.txt"]
+    assert (outside / "article.txt").read_text(encoding="utf-8") == "Mine: 7 cats.\n"
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_claims_of_a_utf16_file_in_process(tmp_path, capsys):
+    from claimframe.__main__ import main
+
+    (tmp_path / "a.txt").write_bytes(STORY.replace("\n", "\r\n").encode("utf-16"))
+    assert main(["claims", str(tmp_path / "a.txt"), "--published", "2020-03-04"]) == 0
+    df = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert df["text"].tolist() == ["300", "Monday"]
+    assert main(["claims", str(tmp_path / "a.txt"), "--published", "9999-12-31"]) == 2
+    assert capsys.readouterr().err.strip() == ("claimframe: published: 9999-12-31 is outside the dates claimframe "
+                                               "accepts (1800-01-01 to 2200-12-31); write the real publication "
+                                               "date, or leave it out when unknown")

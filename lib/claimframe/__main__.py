@@ -37,11 +37,15 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=("csv", "json", "geojson"), default="csv",
                        help="geojson: places and relations commands only")
     add = sub.add_parser("add", help="file an article under data/articles/<slug>/")
-    add.add_argument("path", help="a UTF-8 .txt file, or - for stdin")
-    add.add_argument("--slug", required=True, help="the article's ID: lower-case letters, digits, hyphens")
+    add.add_argument("path", help="a .txt file (UTF-8, or UTF-16/32 with a byte-order mark), or - for stdin")
+    add.add_argument("--slug", required=True,
+                     help="the article's ID and folder name: letters, digits, '-', '_' and '.', "
+                          "starting with a letter or digit, at most 100 characters")
     for field in ("title", "published", "outlet", "url", "author"):
         add.add_argument(f"--{field}")
-    add.add_argument("--force", action="store_true", help="replace an existing article with this slug")
+    add.add_argument("--force", action="store_true",
+                     help="replace the text of an existing article with this slug; meta.toml keeps every "
+                          "field not given here")
     export = sub.add_parser("export", help="write every table as CSV and Parquet, places as GeoJSON, "
                                            "events as TimelineJS JSON")
     export.add_argument("path", help="article directory, .txt file, slug, or - for stdin")
@@ -72,8 +76,9 @@ def _read_input(path: str) -> str:
 def _run(args) -> int:
     """Do the command; raises ClaimframeError or OSError on bad input."""
     if args.command == "add":
-        from .article import add_article
+        from .article import add_article, check_slug
 
+        check_slug(args.slug)  # before reading the input, so a bad slug is blamed on the slug
         meta = {f: getattr(args, f) for f in ("title", "published", "outlet", "url", "author")}
         folder = add_article(_read_input(args.path), args.slug, force=args.force, **meta)
         print(f"added {folder}")
@@ -112,8 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     except ClaimframeError as exc:
         print(f"claimframe: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except OSError as exc:
-        print(f"claimframe: {args.path}: {exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:  # name the file that failed: the input, or one add was writing
+        print(f"claimframe: {exc.filename or args.path}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 
