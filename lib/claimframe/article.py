@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import lexicon
 from .errors import ArticleFormatError, ArticleNotFoundError, MetadataError
 from .paths import articles_dir
 from .schema import PARAGRAPHS, from_records
@@ -58,11 +59,7 @@ _HTML = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|div|p|script|span|a\s
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v\u00a0]*\n\s*")
 
 # Abbreviations after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    """u.s u.k u.n e.u a.m p.m mr mrs ms dr st mt ft jr sr gen col lt maj capt sgt cpl pvt adm
-    cmdr brig sen rep gov pres gen prof rev no vs etc inc corp co ltd dept est approx fig e.g i.e
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
+_ABBREVIATIONS = frozenset(lexicon.ABBREVIATIONS)
 # A sentence ends at stops (and closing quotes or brackets) before a capital or a digit, or at the
 # end. Written "[.!?…][.!?…]*" rather than "[.!?…]+" so that the regex engine can skip straight
 # to the next stop instead of trying the whole pattern at every character.

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from . import lexicon
 from .article import quote_spans, sentence_spans
 from .schema import SENTENCES, from_records
 
@@ -21,14 +22,10 @@ if TYPE_CHECKING:
 
     from .article import Article
 
-_ABBR = r"(?:Gen|Col|Lt|Maj|Capt|Sgt|Cpl|Adm|Brig|Cmdr|Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Prof|Rev|St|Jr|Sr)\.|(?:[A-Z]\.){2,}"
+_ABBR = rf"(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.|(?:[A-Z]\.){{2,}}"
 _TOKEN = rf"(?:{_ABBR}|[\w’'-]+)"
 _SP = rf"(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?)"
-_VERBS = (
-    r"said|says|told|tells|added|adds|notes|noted|reports|reported|writes|wrote|declared|revealed"
-    r"|explained|estimated|estimate|estimates|acknowledged|acknowledges|conceded|emphasized|emphasised"
-    r"|argued|warned|claimed|stated|announced|confirmed|denied|insisted|recalled|stressed|say|believe"
-)
+_VERBS = "|".join(lexicon.REPORTING_VERBS)  # in the lexicon's order: the regex tries them in turn
 # Where a speaker phrase may begin: sentence start, after a comma, a closing quote, a colon,
 # or a wire dateline ("BAGHDAD (Reuters) - ").
 _LEAD = r"(?:^|(?<=,)\s+|(?<=[”\"])\s*|(?<=:)\s+|(?<=\s[-—–])\s+)"
@@ -61,14 +58,8 @@ _LEAD_MARK = re.compile(r"[,”\":\-—–]")
 _APPOSITIVE_END = re.compile(rf",\s+(?:has\s+|have\s+)?(?:{_VERBS})\b")
 _NESTED = re.compile(rf"\s*{_SP}\s+(?:{_VERBS})\b")
 
-_TITLE_CORE = (
-    r"(?:Maj\.\s+Gen\.|Lt\.\s+Gen\.|Brig\.\s+Gen\.|Lt\.\s+Col\."
-    r"|Gen\.|Col\.|Maj\.|Capt\.|Sgt\.|Cpl\.|Adm\.|Sen\.|Rep\.|Gov\."
-    r"|Dr\.|Mr\.|Mrs\.|Ms\.|Prof\.|President|Prime\s+Minister|Secretary|Minister|Mayor|Chief|Officer"
-    r"|Colonel|General|Major|Captain|Sergeant|Admiral|Senator|Governor|Inspector|Sheriff|Judge|Commissioner"
-    r"|Director|Spokesman|Spokeswoman|Spokesperson|Chairman|Chairwoman|Ambassador|Superintendent"
-    r"|Commander|Councilman|Councilwoman|Councillor|Manager|Administrator|Treasurer|Chancellor)"
-)
+_TITLE_CORE = "(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in lexicon.TITLE_ABBREVIATIONS)
+_TITLE_CORE += "|" + "|".join(t.replace(" ", r"\s+") for t in lexicon.TITLES) + ")"
 # Capitalised words that qualify a title ("Deputy Minister", "Public Works Director"), but not
 # words that merely open the sentence ("Citing Minister ...").
 _TITLE = (
@@ -90,24 +81,12 @@ _CAPITAL = re.compile(r"[A-Z]")
 _TITLE_WORD = re.compile(_TITLE_CORE)
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s")
 _PLAIN_NAME = re.compile(rf"^(?:{_NAME}\s+){{1,2}}{_NAME}$")
-_TITLE_WORDS = {
-    "col": "colonel", "colonel": "colonel", "gen": "general", "general": "general", "maj": "major",
-    "major": "major", "capt": "captain", "captain": "captain", "sgt": "sergeant", "sergeant": "sergeant",
-    "adm": "admiral", "admiral": "admiral", "sen": "senator", "senator": "senator", "gov": "governor",
-    "governor": "governor", "mayor": "mayor", "sheriff": "sheriff", "judge": "judge", "chief": "chief",
-    "president": "president", "minister": "minister", "secretary": "secretary", "inspector": "inspector",
-    "commissioner": "commissioner", "dr": "doctor", "prof": "professor",
-}
-_PRONOUNS = {"he", "she", "they", "him", "her"}
-_NOT_SPEAKERS = {"which", "who", "that", "it", "this", "there", "what", "we", "i", "you", "us", "have", "has",
-                 "had", "is", "are", "was", "were", "and", "but"}
+_TITLE_WORDS = lexicon.TITLE_CANONICAL
+_PRONOUNS = frozenset(lexicon.PRONOUNS)
+_NOT_SPEAKERS = frozenset(lexicon.NOT_SPEAKERS)
 
 # Capitalised only because they open a sentence: "Experts estimated ...", "The official said ...".
-_COMMON_LEADS = frozenset(
-    """the a an some many several most other two three four five experts officials analysts residents
-    witnesses sources researchers observers critics diplomats lawmakers activists doctors police
-    authorities investigators scientists economists officers soldiers""".split()
-)
+_COMMON_LEADS = frozenset(lexicon.COMMON_LEADS)
 _ADVERB = re.compile(r"\s+[a-z]+ly$")  # "the Pentagon categorically"; not "Reilly"
 _SPACES = re.compile(r"\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)

@@ -41,6 +41,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import lexicon
+
 __all__ = ["DateMention", "find_dates", "infer_year"]
 
 
@@ -85,10 +87,10 @@ def infer_year(month: int, day: int | None, published: datetime.date) -> int:
 # Digits are [0-9], not \d (which also matches Arabic-Indic digits); case-insensitive words use
 # (?ai:...) so that Unicode case folding ("ſ" ~ "s") cannot produce words the lookups don't know.
 _MONTH = (
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+    rf"(?:(?:{'|'.join(lexicon.MONTHS)})\b"
+    rf"|(?:{'|'.join(a for a in lexicon.MONTH_ABBREVIATIONS if a not in lexicon.MONTHS)})\b\.?)"
 )
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_WEEKDAY = rf"(?:{'|'.join(lexicon.WEEKDAYS)})\b"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])(?:st|nd|rd|th)?\b"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9])(?![.,][0-9])"
 _MONTH_GATE = r"(?ai:in|since|by|until|till|through|from|during|of)"
@@ -96,11 +98,10 @@ _YEAR_GATE = r"(?ai:in|since|by|until|till|through|from|during|of|before|after)"
 _MODIFIER = r"(?ai:early|late|mid|last|next|this)"
 _DASH = r"\s*[-–]\s*"
 
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")  # not calendar.month_name: locale-dependent
+_MONTH_NAMES = lexicon.MONTHS
 _MONTH_NUMBER = {name[:3].lower(): i for i, name in enumerate(_MONTH_NAMES, 1)}
 _WEEKDAY_NUMBER = {name: i for i, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))}
-_WORD_MONTHS = {"May", "March", "August"}  # also ordinary words or names
+_WORD_MONTHS = frozenset(lexicon.WORD_MONTHS)  # also ordinary words or names
 
 # A lower-case plural right after a year-like number makes it a count ("2000 fighters").
 _COUNT_NOUN_AFTER = re.compile(
@@ -368,7 +369,7 @@ _ANCHOR = re.compile(
         ]
     )
 )
-_WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
+_WEEKDAYS = frozenset(lexicon.WEEKDAYS)
 _UNITS = frozenset(("week", "month", "year"))
 _LONG_WS = 4  # shorter whitespace runs (at most W = 3 characters) are within the margins below
 _LONG_WS_RUN = re.compile(r"\s{%d}" % _LONG_WS)

@@ -10,72 +10,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-        "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000}
-ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-            "ninth": 9, "tenth": 10}
+from . import lexicon
 
-#: Vague magnitudes: (low, high). See data/README.md.
-VAGUE = {
-    "dozens": (24, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999),
-    "millions": (2_000_000, 9_999_999), "billions": (2_000_000_000, 9_999_999_999),
-    "tens of thousands": (20_000, 99_999), "hundreds of thousands": (200_000, 999_999),
-    "tens of millions": (20_000_000, 99_999_999), "hundreds of millions": (200_000_000, 999_999_999),
-}
-VAGUE_MULTIPLIERS = {"several": (3, 9), "a few": (2, 5), "a couple of": (2, 3)}
-MAGNITUDE_WORDS = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
-                   "billion": 1_000_000_000}
-
-HEDGES = {
-    "approx": ("some", "about", "around", "roughly", "nearly", "almost", "approximately", "an estimated",
-               "estimated", "close to", "closer to", "circa", "more or less", "just under", "just over",
-               "an approximate"),
-    "at_least": ("at least", "more than", "over", "upwards of", "no fewer than", "no less than",
-                 "in excess of", "a minimum of", "at a minimum"),
-    "at_most": ("up to", "fewer than", "less than", "as many as", "as much as", "no more than", "under",
-                "at most", "a maximum of", "not more than"),
-}
-
-# unit word -> (kind, canonical unit, factor to canonical, stated unit)
-UNITS: dict[str, tuple[str, str, float, str]] = {}
-for _words, _spec in [
-    (("kilometers", "kilometres", "kilometer", "kilometre", "km", "kms"), ("distance", "km", 1.0, "km")),
-    (("miles", "mile", "mi"), ("distance", "km", 1.609344, "mi")),
-    (("meters", "metres", "meter", "metre", "m"), ("distance", "km", 0.001, "m")),
-    (("feet", "foot", "ft"), ("distance", "km", 0.0003048, "ft")),
-    (("yards", "yard"), ("distance", "km", 0.0009144, "yd")),
-    (("nautical miles",), ("distance", "km", 1.852, "nmi")),
-    (("square kilometers", "square kilometres", "sq km", "km2", "km²"), ("measure", "km2", 1.0, "km2")),
-    (("square miles", "sq mi"), ("measure", "km2", 2.589988110336, "mi2")),
-    (("hectares", "hectare"), ("measure", "km2", 0.01, "ha")),
-    (("acres", "acre"), ("measure", "km2", 0.0040468564224, "acre")),
-    (("kilograms", "kilogrammes", "kilos", "kg"), ("measure", "kg", 1.0, "kg")),
-    (("tons", "tonnes", "metric tons"), ("measure", "kg", 1000.0, "t")),
-    (("liters", "litres", "liter", "litre"), ("measure", "L", 1.0, "L")),
-    (("gallons",), ("measure", "L", 3.785411784, "gal")),
-    (("seconds", "second"), ("duration", "day", 1 / 86400, "s")),
-    (("minutes", "minute"), ("duration", "day", 1 / 1440, "min")),
-    (("hours", "hour", "hrs"), ("duration", "day", 1 / 24, "h")),
-    (("days", "day"), ("duration", "day", 1.0, "day")),
-    (("weeks", "week"), ("duration", "day", 7.0, "week")),
-    (("months", "month"), ("duration", "day", 30.436875, "month")),
-    (("years", "year"), ("duration", "day", 365.2425, "year")),
-    (("percent", "per cent", "%", "pct"), ("percent", "percent", 1.0, "percent")),
-    (("percentage points",), ("percent", "percentage points", 1.0, "percentage points")),
-    (("dollars",), ("money", "USD", 1.0, "USD")),
-]:
-    for _w in _words:
-        UNITS[_w] = _spec
-CURRENCIES = {"$": "USD", "US$": "USD", "USD": "USD", "£": "GBP", "€": "EUR", "EUR": "EUR", "GBP": "GBP"}
-# Units written straight after digits ("500m", "40%", "12km"): short symbols only.
-_ATTACHED = ("km", "kms", "km2", "km²", "m", "mi", "kg", "ft", "%")
+SMALL = lexicon.SMALL_NUMBERS
+TENS = lexicon.TENS
+SCALES = lexicon.SCALES
+ORDINALS = lexicon.ORDINALS
+VAGUE = lexicon.VAGUE_MAGNITUDES
+VAGUE_MULTIPLIERS = lexicon.VAGUE_MULTIPLIERS
+MAGNITUDE_WORDS = lexicon.MAGNITUDE_WORDS
+HEDGES = lexicon.HEDGES
+#: unit word -> (kind, canonical unit, factor to canonical, stated unit)
+UNITS: dict[str, tuple[str, str, float, str]] = {w: spec for words, spec in lexicon.UNITS for w in words}
+CURRENCIES = lexicon.CURRENCIES
+_ATTACHED = lexicon.ATTACHED_UNITS
 
 
 def _alts(words) -> str:
@@ -119,8 +67,8 @@ _WORD_NUM = (
 _WORDS = (rf"(?:(?:{_WORD_NUM}|a(?=[- ](?:{_alts(MAGNITUDE_WORDS)})\b))"
           rf"(?:[- ](?:and[- ])?(?:{_WORD_NUM}|{_alts(MAGNITUDE_WORDS)}))*)")
 _VAGUE = rf"(?:{_alts(VAGUE)}|(?:{_alts(VAGUE_MULTIPLIERS)})\s+(?:{_alts(MAGNITUDE_WORDS)}))"
-_RANK = (rf"(?:{_alts(ORDINALS)}|\d+(?:nd|rd|th))[- ](?:largest|biggest|highest|lowest|smallest|busiest"
-         rf"|oldest|richest|poorest|deadliest|longest|tallest|best|worst|most\s+\w+|least\s+\w+)")
+_RANK = (rf"(?:{_alts(ORDINALS)}|\d+(?:nd|rd|th))[- ]"
+         rf"(?:{_alts(lexicon.RANK_SUPERLATIVES)}|most\s+\w+|least\s+\w+)")
 _SCALE = rf"(?:\s*(?P<scale>{_alts(SCALES)})\b)?"
 
 # The core of a quantity; hedges, ranges and units around it are looked for after a match.
@@ -154,7 +102,7 @@ _RANGE_OPEN = re.compile(r"(?:^|(?<=\W))(?P<open>between|from)\s+(?P<cur>US\$|\$
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|\$|£|€|(?<![A-Za-z])(?:USD|EUR|GBP)\s?)$")
 _UNIT_AFTER = re.compile(rf"\s*-?(?P<unit>{_alts(UNITS)})(?![\w²])", re.IGNORECASE)
 _UNIT_ATTACHED = re.compile(rf"(?P<unit>{_alts(_ATTACHED)})(?![\w²])")
-_TRAILING_HEDGE = re.compile(r"\s+or\s+(?P<t>more|so|fewer|less)\b", re.IGNORECASE)
+_TRAILING_HEDGE = re.compile(rf"\s+(?P<t>{_alts(lexicon.TRAILING_HEDGES)})\b", re.IGNORECASE)
 _CONVERSION = re.compile(
     rf"\s*\(\s*(?:about|some|around|roughly|approximately|nearly|almost|over|more than)?\s*"
     rf"(?P<num>{_DIGITS})\s*-?\s*(?P<unit>{_alts(UNITS)})\s*\)",
@@ -164,15 +112,9 @@ _CONVERSION = re.compile(
 # so scanning stays linear on long runs without spaces.
 _URL = re.compile(r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CAPITALISED_BEFORE = re.compile(r"(?P<word>[A-Z][\w.’'-]*)\s+$")
-_NAME_WORDS = ("version", "v", "no.", "number", "route", "highway", "room", "flight", "page", "chapter",
-               "section", "article", "model", "code", "line", "bus", "platform", "gate", "exit", "unit",
-               "ward", "district", "precinct", "size", "level", "grade", "class", "tier")
-_IDENTIFIER_BEFORE = re.compile(rf"(?<![\w])(?:{_alts(_NAME_WORDS)})\s*#?$", re.IGNORECASE)
+_IDENTIFIER_BEFORE = re.compile(rf"(?<![\w])(?:{_alts(lexicon.IDENTIFIER_WORDS)})\s*#?$", re.IGNORECASE)
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;“\"(\[—–]\s*|\n\s*)$")
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december jan feb mar "
-    "apr jun jul aug sep sept oct nov dec".split()
-)
+_MONTHS = frozenset(w.lower() for w in (*lexicon.MONTHS, *lexicon.MONTH_ABBREVIATIONS))
 _NOT_NAMES = frozenset("some about around nearly almost roughly only just over under up at than".split())
 _SPACES = re.compile(r"\s+")
 _WORD_SEPARATORS = re.compile(r"[\s-]+")
@@ -426,8 +368,7 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency) -> Quantity | 
             e = c.end()
     t = _TRAILING_HEDGE.match(text, e) if hedge == "exact" and value is not None else None
     if t and t.end() <= limit:
-        word = t.group("t").lower()
-        hedge = {"more": "at_least", "so": "approx"}.get(word, "at_most")
+        hedge = lexicon.TRAILING_HEDGES[_SPACES.sub(" ", t.group("t").lower())]
         low, high = (value, None) if hedge == "at_least" else (None, value) if hedge == "at_most" else (None, None)
         e = t.end()
 

