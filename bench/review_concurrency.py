@@ -33,7 +33,7 @@ VERDICTS = ("verified", "disputed", "unverifiable")
 
 
 def _writer(folder: str, writer: int, per_writer: int, shared: int, unlocked: bool, barrier, errors) -> None:
-    from claimframe import review
+    from claimframe.io import review
 
     save = review._save_unlocked if unlocked and hasattr(review, "_save_unlocked") else review.save_review
     every = max(1, per_writer // shared) if shared else 0
@@ -50,7 +50,7 @@ def _writer(folder: str, writer: int, per_writer: int, shared: int, unlocked: bo
 
 def run_round(writers: int, per_writer: int, shared: int, unlocked: bool) -> dict:
     """One round on a fresh folder: the figures of the table the script prints."""
-    from claimframe import review
+    from claimframe.io import review
 
     ctx = multiprocessing.get_context("spawn")  # fresh interpreters, as separate kernels would be
     folder = tempfile.mkdtemp(prefix="review-concurrency-")
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every round's figures here")
     args = parser.parse_args(argv)
 
-    from claimframe import review
+    from claimframe.io import review
 
     locked = hasattr(review, "_save_unlocked") and not args.unlocked
     print(f"review module: {review.__file__}")

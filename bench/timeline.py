@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
 
     matplotlib.use("Agg")
     import claimframe
-    from claimframe.timeline import timeline_explorer
+    from claimframe.views.timeline import timeline_explorer
 
     events = claimframe.load_article(SLUG).events
     t0 = time.perf_counter()

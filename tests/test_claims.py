@@ -2,7 +2,7 @@
 import pytest
 
 import claimframe
-from claimframe.gold import compare_claims, read_gold
+from claimframe.io.gold import compare_claims, read_gold
 from claimframe.schema import validate
 
 from .conftest import DATA_ARTICLES, FIXTURE_ARTICLES, SEED

@@ -84,7 +84,7 @@ def test_add_files_an_article_and_refuses_to_overwrite(tmp_path):
 
 def test_add_quotes_awkward_metadata(tmp_path):
     import claimframe
-    from claimframe.article import add_article
+    from claimframe.io.load import add_article
 
     folder = add_article("Some 40 people came.", "odd-title", root=tmp_path,
                          title='He said "40" \\ then\nleft', outlet="Ünïcode News")

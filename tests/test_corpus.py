@@ -109,7 +109,6 @@ def test_claims_alone_are_built_in_batches_with_the_same_rows(tmp_path, monkeypa
     """Claims-only runs gather records and build one table per RECORDS_PER_TABLE rows; an article
     with verdicts keeps its merged table. The rows, order and dtypes must not change."""
     import shutil
-
     import sys
 
     from claimframe.schema import validate

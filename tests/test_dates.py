@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimframe.dates import DateMention, find_dates, infer_year
+from claimframe.extract.dates import DateMention, find_dates, infer_year
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "iraq-shiite-militias-2016" / "article.txt"
@@ -271,7 +271,7 @@ def test_pathological_inputs_finish():
 # --- the anchor-and-window scan finds exactly what a full scan of every rule finds ------------------
 def full_scan(text, published):
     """Reference: every rule over the whole text, then the same overlap resolution as find_dates."""
-    from claimframe import dates
+    from claimframe.extract import dates
 
     candidates = []
     for priority, (pattern, handler, *_) in enumerate(dates._RULES):

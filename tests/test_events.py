@@ -16,14 +16,8 @@ import pandas as pd
 import pytest
 
 import claimframe
-from claimframe import schema
-from claimframe.events import (
-    ContextEventsError,
-    event_label,
-    extract_events,
-    find_actors,
-    load_context_events,
-)
+from claimframe import pipeline, schema
+from claimframe.extract.events import ContextEventsError, event_label, events_table, find_actors, load_context_events
 
 from .conftest import FIXTURES, SEED
 
@@ -292,8 +286,8 @@ def test_an_article_without_dates_gives_a_typed_empty_table():
 
 
 def test_context_argument(seed):
-    assert (extract_events(seed, context=False)["kind"] != "context").all()
-    other = extract_events(seed, context=BBC / "context_events.csv")
+    assert (events_with(seed, context=False)["kind"] != "context").all()
+    other = events_with(seed, context=BBC / "context_events.csv")
     assert other[other["kind"] == "context"]["label"].tolist() == ["Storm floods the Kelby valley",
                                                                    "Spillway contractor hired"]
 
@@ -353,3 +347,9 @@ def test_cli_events_json_and_csv():
 def test_dates_are_days_not_times(seed_events):
     assert all(isinstance(d, pd.Timestamp) and d == d.normalize() for d in seed_events["date"])
     assert seed_events["date"].min().date() == dt.date(2016, 7, 9)
+
+
+def events_with(article, context):
+    """The events stage on an article's own products, with another context file (or none)."""
+    inputs = {name: article.get(name) for name in pipeline.STAGES["events"].requires}
+    return events_table(article.document, **inputs, context=context)

@@ -17,12 +17,12 @@ from matplotlib.patches import Rectangle  # noqa: E402
 from matplotlib.text import Annotation  # noqa: E402
 
 import claimframe  # noqa: E402
-from claimframe.explorer import (  # noqa: E402
+from claimframe.views.explorer import (  # noqa: E402
     NONE_LABEL,
     article_label,
     claims_by_source,
-    claims_summary,
     claims_explorer,
+    claims_summary,
     claims_table,
     filter_claims,
     magnitude_measures,
@@ -271,7 +271,7 @@ def test_claims_summary(claims):
 
 
 def test_tick_labels_are_short_and_right():
-    from claimframe.explorer import _tick
+    from claimframe.views.explorer import _tick
 
     assert [_tick(v) for v in (100.0, 1000.0, 10_000.0, 100_000.0, 1e6, 1.5e9)] == [
         "100", "1,000", "10,000", "100k", "1M", "1.5B"]

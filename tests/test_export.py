@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 import claimframe
-from claimframe import export
+from claimframe.io import export
 
 REPO = Path(__file__).resolve().parent.parent
 HOSTILE = REPO / "tests" / "fixtures" / "checks" / "formula-injection"

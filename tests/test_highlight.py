@@ -15,8 +15,9 @@ import pytest
 
 import claimframe
 from claimframe import Article, read_text
-from claimframe.highlight import HighlightError, article_html, claim_title, format_number, legend_html
-from claimframe.style import KIND_COLOURS
+from claimframe.document import Document
+from claimframe.views.highlight import HighlightError, article_html, claim_title, format_number, legend_html
+from claimframe.views.style import KIND_COLOURS
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 SAFE_TAGS = {"div", "span", "mark", "h2", "p", "strong", "a"}
@@ -145,7 +146,7 @@ def test_script_in_text_of_an_article_built_directly():
     # check_text refuses "<script" in loaded text, so build the Article without it.
     text = ("Hello <script>alert(1)</script>\n\n"
             "Officials said 500 recruits <img src=x onerror=alert(1)> trained & \"rested\".")
-    article = Article(text=text, meta={"title": "<script>x</script>", "outlet": "A & B", "published": None})
+    article = Article(Document(text, {"title": "<script>x</script>", "outlet": "A & B", "published": None}))
     page = article_html(article)
     assert_only_our_markup(page)
     assert strip(article_html(article, meta=False, legend=False)) == text
@@ -282,7 +283,7 @@ def test_claim_title_and_numbers():
 
 
 def test_metadata_table_and_place_mentions(seed):
-    from claimframe.highlight import metadata_table, place_mentions
+    from claimframe.views.highlight import metadata_table, place_mentions
 
     table = metadata_table(seed).set_index("field")["value"]
     assert table["outlet"] == "Breitbart News" and table["published"] == "2016-12-15"

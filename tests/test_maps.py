@@ -26,23 +26,18 @@ from matplotlib.text import Text  # noqa: E402
 
 import claimframe  # noqa: E402
 from claimframe import ClaimframeError  # noqa: E402
-from claimframe.maps import (  # noqa: E402
-    EXTENTS,
-    describe_relation,
-    filter_places,
+from claimframe.extract.places import find_places, place_counts
+from claimframe.extract.relations import (
+    find_relations,  # noqa: E402
     locate_relations,
-    map_explorer,
-    nice_scale_km,
-    place_counts,
-    places_geojson,
-    plot_map,
-    relation_label,
-    relation_table,
-    relations_for,
-    resolve_extent,
 )
-from claimframe.places import destination, distance_bearing, find_places, find_relations  # noqa: E402
+from claimframe.geo import destination, distance_bearing
+from claimframe.io.gazetteer import filter_places
+from claimframe.io.geojson import places_geojson  # noqa: E402
 from claimframe.schema import validate  # noqa: E402
+from claimframe.views.map import EXTENTS, nice_scale_km, plot_map, resolve_extent
+from claimframe.views.map_tables import describe_relation, relation_label, relation_table
+from claimframe.views.map_widget import map_explorer, relations_for
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "maps"
@@ -200,7 +195,7 @@ def test_relation_table_all_and_errors(seed, rel_ids):
 
 @pytest.fixture(scope="module")
 def default_ax(seed):
-    from claimframe.explorer import article_label
+    from claimframe.views.explorer import article_label
 
     ax = plot_map(seed.places, seed.relations, source=article_label(seed))
     yield ax
@@ -337,7 +332,7 @@ def test_map_with_no_places():
 
 
 def test_map_other_outlet_style(stripes):
-    from claimframe.explorer import article_label
+    from claimframe.views.explorer import article_label
 
     rel = stripes.relations
     assert rel["text"].tolist() == ["about 50 miles north of Baghdad",
@@ -498,7 +493,7 @@ def test_explorer_no_places():
 
 
 def test_import_stays_light():
-    code = ("import sys, claimframe.maps; "
+    code = ("import sys, claimframe.views.map, claimframe.views.map_widget; "
             "print(sorted(m for m in ('pandas', 'matplotlib', 'pyproj', 'ipywidgets') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

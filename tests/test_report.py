@@ -12,9 +12,12 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import claimframe  # noqa: E402
-from claimframe import report, schema  # noqa: E402
-from claimframe.places import find_places, find_relations, load_gazetteer  # noqa: E402
-from claimframe.style import STATUS_COLOURS  # noqa: E402
+from claimframe import schema  # noqa: E402
+from claimframe.extract.places import find_places
+from claimframe.extract.relations import find_relations
+from claimframe.io.gazetteer import load_gazetteer  # noqa: E402
+from claimframe.views import report
+from claimframe.views.style import STATUS_COLOURS  # noqa: E402
 
 SEED = "iraq-shiite-militias-2016"
 
@@ -134,7 +137,7 @@ def test_plot_distance_checks_without_rows():
 
 def test_checks_explorer_filters_the_report():
     import claimframe
-    from claimframe.report import checks_explorer
+    from claimframe.views.report import checks_explorer
 
     a = claimframe.load_article("iraq-shiite-militias-2016")
     ex = checks_explorer(a)

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import claimframe
-from claimframe import review
+from claimframe.io import review
 from claimframe.schema import validate
 
 from .conftest import SEED
@@ -108,7 +108,7 @@ def test_text_in_memory_has_nowhere_to_save():
 
 
 def test_review_form_saves_through_the_widgets(folder):
-    from claimframe.explorer import review_form
+    from claimframe.views.explorer import review_form
 
     a = claimframe.load_article(folder)
     form = review_form(a)
@@ -125,7 +125,7 @@ def test_review_form_saves_through_the_widgets(folder):
 
 
 def test_review_form_is_read_only_without_a_folder():
-    from claimframe.explorer import review_form
+    from claimframe.views.explorer import review_form
 
     form = review_form(claimframe.read_text("Some 40 people came."))
     assert form.save.disabled and "read-only" in form.message.value
@@ -318,7 +318,7 @@ def test_cli_prints_claims_despite_a_damaged_review_file(folder, capsys):
 
 
 def test_review_form_opens_on_a_damaged_file_and_says_why_it_cannot_save(folder):
-    from claimframe.explorer import review_form
+    from claimframe.views.explorer import review_form
 
     path = _damage(folder, DAMAGED["bad verdict"][0])
     before = path.read_bytes()

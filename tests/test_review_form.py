@@ -5,8 +5,8 @@ import shutil
 import pytest
 
 import claimframe
-from claimframe import review
-from claimframe.explorer import review_form, review_labels
+from claimframe.io import review
+from claimframe.views.explorer import review_form, review_labels
 
 from .conftest import SEED
 

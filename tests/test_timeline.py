@@ -21,9 +21,10 @@ from matplotlib.patches import Rectangle  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
 import claimframe  # noqa: E402
-from claimframe import schema, style, timeline  # noqa: E402
-from claimframe.style import EVENT_KIND_COLOURS  # noqa: E402
-from claimframe.timeline import (  # noqa: E402
+from claimframe import schema
+from claimframe.views import style, timeline  # noqa: E402
+from claimframe.views.style import EVENT_KIND_COLOURS  # noqa: E402
+from claimframe.views.timeline import (  # noqa: E402
     NO_MATCH,
     clear_timeline,
     event_table,

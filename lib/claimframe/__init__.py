@@ -7,10 +7,10 @@
 Tables: ``paragraphs``, ``sentences``, ``claims`` (columns in data/README.md). Heavy libraries
 (pandas, pyproj, matplotlib) are imported on first use, so importing claimframe is quick.
 """
-from .article import Article, load_article, read_text
-from .corpus import corpus, iter_corpus
-from .errors import ArticleFormatError, ArticleNotFoundError, ClaimframeError, MetadataError
-from .paths import data_dir, list_articles
+from claimframe.article import Article, load_article, read_text
+from claimframe.corpus import corpus, iter_corpus
+from claimframe.errors import ArticleFormatError, ArticleNotFoundError, ClaimframeError, MetadataError
+from claimframe.paths import data_dir, list_articles
 
 __all__ = [
     "Article",

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .article import load_article, read_text
-from .errors import ClaimframeError
+from claimframe.article import load_article, read_text
+from claimframe.errors import ClaimframeError
 
 #: command -> (Article attribute, help)
 TABLES = {
@@ -57,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
 def _load(path: str, published: str | None):
     if path == "-":
         data = sys.stdin.buffer.read()
-        from .article import decode_text
+        from claimframe.io.load import decode_text
 
         return read_text(decode_text(data, where="stdin"), published=published)
     return load_article(path, published=published)
@@ -66,7 +66,7 @@ def _load(path: str, published: str | None):
 def _read_input(path: str) -> str:
     from pathlib import Path
 
-    from .article import decode_text
+    from claimframe.io.load import decode_text
 
     if path == "-":
         return decode_text(sys.stdin.buffer.read(), where="stdin")
@@ -76,7 +76,7 @@ def _read_input(path: str) -> str:
 def _run(args) -> int:
     """Do the command; raises ClaimframeError or OSError on bad input."""
     if args.command == "add":
-        from .article import add_article, check_slug
+        from claimframe.io.load import add_article, check_slug
 
         check_slug(args.slug)  # before reading the input, so a bad slug is blamed on the slug
         meta = {f: getattr(args, f) for f in ("title", "published", "outlet", "url", "author")}
@@ -85,7 +85,7 @@ def _run(args) -> int:
         return 0
     article = _load(args.path, args.published)
     if args.command == "export":
-        from .export import export_article
+        from claimframe.io.export import export_article
 
         for path in export_article(article, args.to):
             print(path)
@@ -93,13 +93,13 @@ def _run(args) -> int:
     if args.format == "geojson":
         import json
 
-        from .maps import places_geojson
+        from claimframe.io.geojson import places_geojson
 
         geo = places_geojson(article.places, article.relations,
                              include_places=args.command == "places")
         sys.stdout.write(json.dumps(geo, ensure_ascii=False, indent=1) + "\n")
         return 0
-    from .export import to_csv, to_json
+    from claimframe.io.export import to_csv, to_json
 
     table = getattr(article, TABLES[args.command][0])
     sys.stdout.write(to_csv(table) if args.format == "csv" else to_json(table) + "\n")

@@ -80,13 +80,13 @@ from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ClaimframeError
-from .schema import CHECKS, empty, typed
+from claimframe.errors import ClaimframeError
+from claimframe.schema import CHECKS, empty, typed
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .article import Article
+    from claimframe.article import Article
 
 __all__ = [
     "REGISTRY",
@@ -409,7 +409,7 @@ def rounding_half_width(number_text: str | None, value: float) -> float:
 
 
 def _unit_factors() -> dict[str, tuple[str, float]]:
-    from .numbers import UNITS
+    from claimframe.extract.numbers import UNITS
 
     return {spec[3]: (spec[1], spec[2]) for spec in UNITS.values()}
 
@@ -469,7 +469,7 @@ def _place_kinds(article: "Article") -> dict[str, str]:
     """place_id -> kind, from the article's place mentions or else the curated gazetteer."""
     kinds: dict[str, str] = {}
     try:
-        from .places import load_gazetteer
+        from claimframe.io.gazetteer import load_gazetteer
 
         for r in _records(load_gazetteer()):
             kinds[str(r["place_id"])] = str(r["kind"])
@@ -485,7 +485,7 @@ def _place_kinds(article: "Article") -> dict[str, str]:
 
 
 def _compass_name(bearing: float) -> str:
-    from .places import COMPASS
+    from claimframe.geo import COMPASS
 
     best = min(COMPASS, key=lambda k: abs((COMPASS[k] - bearing + 180) % 360 - 180))
     return best
@@ -763,7 +763,7 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 @register
 def check_weekdays(article: "Article") -> list[Row]:
     """A weekday stated with a full date ("Wednesday, Nov. 9, 2016") is that date's weekday."""
-    from .dates import find_dates
+    from claimframe.extract.dates import find_dates
 
     rows = []
     for c in _records(_claims(article)):
@@ -992,7 +992,7 @@ def read_reference_estimates(path: str | Path) -> "pd.DataFrame":
     """Read and check a reference_estimates.csv (columns: :data:`REFERENCE_COLUMNS`)."""
     import pandas as pd
 
-    from .schema import HEDGES
+    from claimframe.schema import HEDGES
 
     path = Path(path)
     try:
@@ -1091,7 +1091,7 @@ def check_place_outliers(article: "Article") -> list[Row]:
     """A place GeoNames chose by name alone, far from all the article's other places
     (:func:`claimframe.places.outlying_places`). The place stays resolved and this check says so:
     nothing is lost if it is right (a foreign city the article does mean)."""
-    from .places import outlying_places
+    from claimframe.extract.places import outlying_places
 
     rows = []
     for r in outlying_places(article.places):
@@ -1109,3 +1109,18 @@ def check_place_outliers(article: "Article") -> list[Row]:
 
 def _latlon(lat: float, lon: float) -> str:
     return f"{abs(lat):.2f}°{'N' if lat >= 0 else 'S'}, {abs(lon):.2f}°{'E' if lon >= 0 else 'W'}"
+
+
+class _Inputs:
+    """Temporary: the tables a check reads, by attribute."""
+
+    def __init__(self, document, **tables):
+        self.document = document
+        self.__dict__.update(tables)
+        self.text, self.meta, self.published, self.folder = (document.text, document.meta, document.published,
+                                                             document.folder)
+
+
+def checks_table(document, claims, events, places, relations, sentences):
+    return run_checks(_Inputs(document, claims=claims, events=events, places=places, relations=relations,
+                              sentences=sentences))

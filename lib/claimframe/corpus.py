@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Union
 
-from .article import ARTICLE_FILE, load_article, read_text
-from .errors import ClaimframeError
-from .schema import TABLES, empty, from_records
+from claimframe.article import load_article, read_text
+from claimframe.document import ARTICLE_FILE
+from claimframe.errors import ClaimframeError
+from claimframe.schema import TABLES, empty, from_records
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -88,8 +89,7 @@ def process_one(item: Item, tables: tuple = DEFAULT_TABLES, published=None, reco
     from many articles' records. Runs in a worker process on Dask, so it takes and returns only
     picklable values.
     """
-    from .claims import claim_records  # here: its regexes compile on first use, not on import
-    from .review import has_reviews
+    from claimframe.io.review import has_reviews
 
     article_id = repr(item)[:80]  # until the item says its own id
     try:
@@ -103,13 +103,14 @@ def process_one(item: Item, tables: tuple = DEFAULT_TABLES, published=None, reco
             article = load_article(item, published=published)
         out = {}
         for name in sorted(tables, key=lambda n: n == "claims"):  # claims last: see below
-            if records and name == "claims" and "claims" not in article.__dict__ and not has_reviews(article.folder):
+            if records and name == "claims" and "claims" not in article.memo and not has_reviews(article.folder):
                 # no other table built the claims table: the records alone are cheaper
-                out[name] = [{"article_id": article_id, **row} for row in claim_records(article)]
-                continue
-            df = getattr(article, name)  # this Article is ours alone: adding a column in place is safe
-            df.insert(0, "article_id", article_id)
-            out[name] = df
+                out[name] = [{"article_id": article_id, **row} for row in article.get("claim_records")]
+            else:
+                out[name] = getattr(article, name)
+        for df in out.values():  # every table made first: a stage may have read one of them
+            if not isinstance(df, list):
+                df.insert(0, "article_id", article_id)  # this Article is ours alone: in place is safe
         return {"article_id": article_id, "tables": {name: out[name] for name in tables}}
     except Exception as exc:  # noqa: BLE001 - any failure of one article is that article's error row
         # An unexpected error (a bug, not bad input) is recorded the same way, so one article

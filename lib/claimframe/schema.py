@@ -235,6 +235,11 @@ def is_missing(value) -> bool:
         return False
 
 
+def as_float(value) -> float | None:
+    """A cell as a float, or None when it is missing."""
+    return None if is_missing(value) else float(value)
+
+
 @functools.cache
 def _dtype(spec: object):
     """The pandas dtype for a spec; a category dtype is made once and reused."""

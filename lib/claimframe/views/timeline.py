@@ -24,16 +24,16 @@ import html
 import io
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .errors import ClaimframeError
-from .schema import EVENT_KINDS
-from .style import EVENT_KIND_COLOURS, FIGSIZE_WIDE, GREY, colours_for
+from claimframe.errors import ClaimframeError
+from claimframe.schema import EVENT_KINDS
+from claimframe.views.style import EVENT_KIND_COLOURS, FIGSIZE_WIDE, GREY, colours_for
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from .article import Article
     from matplotlib.axes import Axes
     from matplotlib.font_manager import FontProperties
+
+    from claimframe.article import Article
 
 __all__ = [
     "EVENT_KIND_COLOURS",
@@ -483,7 +483,8 @@ def _legend_html(entries: list[tuple[str, str]]) -> str:
         return f'<span style="display:inline-block;width:16px;height:9px;margin-right:5px;{style}"></span>'
 
     def marker(char: str) -> str:
-        return f'<span style="display:inline-block;width:16px;margin-right:5px;font-size:15px;line-height:1;color:#555555">{char}</span>'
+        return (f'<span style="display:inline-block;width:16px;margin-right:5px;font-size:15px;line-height:1;'
+                f'color:#555555">{char}</span>')
 
     items = [(swatch(f"background:{colour};border:1px solid {colour}"), name) for name, colour in entries] + [
         (marker("&#9679;"), "day (filled: article)"),

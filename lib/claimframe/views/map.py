@@ -1,26 +1,10 @@
-"""Maps of the places an article names and the distances it states, drawn offline.
+"""The map of an article's places and the distances it states, drawn offline.
 
-Why: "some 50 kilometers south of Mosul" is a claim a reader can see. The map puts every place
-the article names on a small basemap (``data/geo/iraq-region.geojson``: no tile server, no
-cartopy download), marker area by how often it is named, and for each relative position draws
-what the article says (the anchor, the distance ring, the point the stated distance and
-direction give) against where the gazetteer puts the place, with the error written beside it.
-
-Pure functions and one widget class, as the conventions ask:
-
-* :func:`place_counts` — one row per resolved place: coordinates and how often it is named;
-* :func:`locate_relations` — the relations table plus anchor and subject coordinates;
-* :func:`relation_table` — the numbers of one relation (or all), tidy, for display;
-* :func:`plot_map` — the map on plain lon/lat axes (aspect set by cos(latitude)), returns the Axes;
-* :func:`places_geojson` — places and relations as a GeoJSON FeatureCollection;
-* :func:`map_explorer` — ipywidgets controls wired to the above (``update()`` redraws).
-
-Filtering is :func:`claimframe.places.filter_places` (re-exported here).
-
-    >>> import claimframe
-    >>> a = claimframe.load_article("iraq-shiite-militias-2016")
-    >>> place_counts(a.places).head(2)[["place_id", "mentions"]].values.tolist()   # doctest: +SKIP
-    [['gn-6252001', 20], ['mosul', 11]]
+"some 50 kilometers south of Mosul" is a claim a reader can see. :func:`plot_map` puts every
+place the article names on a small basemap (``data/geo/``: no tile server, no download), marker
+area by how often it is named, and for each relative position draws what the article says (the
+anchor, the distance ring, the point the stated distance and direction give) against where the
+gazetteer puts the place, with the error written beside it.
 
 Every drawn artist of interest carries a ``gid`` ("place:<place_id>", "ring:<relation_id>",
 "stated:<relation_id>", "miss:<relation_id>", "error:<relation_id>", "scalebar", "inset",
@@ -29,43 +13,23 @@ Every drawn artist of interest carries a ``gid`` ("place:<place_id>", "ring:<rel
 from __future__ import annotations
 
 import math
-import re
 import textwrap
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING
 
-from .errors import ClaimframeError
-from .places import (destination, distance_bearing, filter_places, load_basemap, load_gazetteer,
-                     outlying_places, ring)
-from .schema import PLACE_COUNTS, PLACE_KINDS, RELATION_NUMBERS, from_records, is_missing, typed
-from .style import FIGSIZE_MAP, GREY, chart_text
-from .widgets import WidgetView
+from claimframe.errors import ClaimframeError
+from claimframe.extract.places import outlying_places, place_counts
+from claimframe.extract.relations import locate_relations
+from claimframe.geo import destination, distance_bearing, ring
+from claimframe.io.gazetteer import load_basemap
+from claimframe.schema import PLACE_COUNTS, as_float, from_records, is_missing
+from claimframe.views.map_labels import Placer
+from claimframe.views.map_tables import ARROWS8, describe_relation, km_text, relation_label
+from claimframe.views.style import FIGSIZE_MAP, GREY, TEXT, chart_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from matplotlib.axes import Axes
 
-    from .article import Article
-
-__all__ = [
-    "AREA_KINDS",
-    "EXTENTS",
-    "MAP_BOX",
-    "POINT_KINDS",
-    "RELATION_COLOURS",
-    "MapExplorer",
-    "describe_relation",
-    "filter_places",
-    "locate_relations",
-    "map_explorer",
-    "nice_scale_km",
-    "place_counts",
-    "places_geojson",
-    "plot_map",
-    "relation_label",
-    "relation_table",
-    "relations_for",
-    "resolve_extent",
-]
 
 #: Named views, (lon0, lon1, lat0, lat1) in WGS84 degrees; widened to the axes' shape when drawn.
 EXTENTS: dict[str, tuple[float, float, float, float]] = {
@@ -88,329 +52,7 @@ _LAND_FOCUS, _LAND_CONTEXT = "#eeeeea", "#f1f1ee"
 _BORDER = "#8c8c8c"
 _RIVER = "#4a9fd8"
 _LAKE = "#c4dbec"
-_TEXT = "#333333"
 _MARKERS = {"city": "o", "town": "o", "village": "o", "base": "s"}
-_COMPASS16 = ("N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE",
-              "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW")
-_ARROWS8 = ("↑", "↗", "→", "↘", "↓", "↙", "←", "↖")
-_MINUS = "\u2212"
-
-_QUANTITIES = ("distance", "bearing", "latitude", "longitude", "position")
-
-
-# --------------------------------------------------------------------------------------------
-# Tables
-# --------------------------------------------------------------------------------------------
-
-def _isna(v: Any) -> bool:
-    return not isinstance(v, str) and is_missing(v)
-
-
-def _f(v: Any) -> float | None:
-    return None if _isna(v) else float(v)
-
-
-def place_counts(places: "pd.DataFrame") -> "pd.DataFrame":
-    """One row per resolved place (a mention with a ``place_id``) of :func:`find_places` output:
-    ``place_id``, ``name`` (gazetteer or GeoNames), ``label`` (what a map writes: the curated
-    name, or for a GeoNames fallback the article's own spelling, since GeoNames names carry
-    transliteration marks: "Sāmarrā’"), ``kind``, ``lat``/``lon`` (empty for a country GeoNames
-    gives no point for), ``mentions``, ``spellings`` (the article's spellings, "; "-separated,
-    in reading order), ``first_start`` and ``resolution``. Most-named first, ties in reading
-    order. Unresolved mentions have no place to count and are left out. A table that already
-    has a ``mentions`` column is returned typed, unchanged.
-    """
-    if "mentions" in places.columns:
-        return typed(PLACE_COUNTS, places)
-    if not len(places):
-        return from_records(PLACE_COUNTS, [])
-    df = places[places["place_id"].notna().to_numpy(dtype=bool)]
-    df = df.sort_values(["start", "end"], kind="stable")
-    rows = []
-    for pid, g in df.groupby("place_id", sort=False):
-        texts = [str(t) for t in g["text"]]
-        spellings = list(dict.fromkeys(texts))
-        first = g.iloc[0]
-        resolution = str(first["resolution"])
-        name = None if _isna(first["name"]) else str(first["name"])
-        common = max(spellings, key=lambda s: (texts.count(s), -spellings.index(s)))
-        rows.append({
-            "place_id": str(pid),
-            "name": name,
-            "label": name if (resolution == "curated" and name) else common,
-            "kind": None if _isna(first["kind"]) else str(first["kind"]),
-            "lat": _f(first["lat"]),
-            "lon": _f(first["lon"]),
-            "mentions": len(g),
-            "spellings": "; ".join(spellings),
-            "first_start": int(first["start"]),
-            "resolution": resolution,
-        })
-    rows.sort(key=lambda r: (-r["mentions"], r["first_start"]))
-    return from_records(PLACE_COUNTS, rows)
-
-
-_GAZETTEER_CACHE: dict[tuple, dict[str, tuple[float, float]]] = {}
-
-
-def _gazetteer_positions() -> dict[str, tuple[float, float]]:
-    """place_id -> (lat, lon) of the curated gazetteer, read again when the file changes."""
-    from .paths import data_dir
-
-    path = data_dir() / "gazetteer.csv"
-    key = (str(path), path.stat().st_mtime_ns if path.is_file() else None)
-    if key not in _GAZETTEER_CACHE:
-        gaz = load_gazetteer()
-        _GAZETTEER_CACHE.clear()
-        _GAZETTEER_CACHE[key] = {str(p): (float(la), float(lo))
-                                 for p, la, lo in zip(gaz["place_id"], gaz["lat"], gaz["lon"])}
-    return _GAZETTEER_CACHE[key]
-
-
-def _positions(places: "pd.DataFrame | None") -> dict[str, tuple[float, float]]:
-    """place_id -> (lat, lon): the places table's first, then the curated gazetteer's."""
-    out: dict[str, tuple[float, float]] = {}
-    if places is not None and len(places):
-        for pid, lat, lon in zip(places["place_id"], places["lat"], places["lon"]):
-            if not _isna(pid) and not _isna(lat) and not _isna(lon) and str(pid) not in out:
-                out[str(pid)] = (float(lat), float(lon))
-    for pid, latlon in _gazetteer_positions().items():
-        out.setdefault(pid, latlon)
-    return out
-
-
-def locate_relations(relations: "pd.DataFrame | None",
-                     places: "pd.DataFrame | None" = None) -> "pd.DataFrame":
-    """The relations table (:func:`claimframe.places.find_relations`) with ``anchor_lat``,
-    ``anchor_lon``, ``subject_lat``, ``subject_lon`` added, looked up by place_id in ``places``
-    (mentions or :func:`place_counts` output) and then in the curated gazetteer. Empty when a
-    place has no coordinates (an unresolved subject such as "Taji"): never guessed.
-    Already-located tables pass through."""
-    import pandas as pd
-
-    from .schema import empty
-
-    rel = empty("relations") if relations is None else relations
-    if {"anchor_lat", "subject_lat"} <= set(rel.columns):
-        return rel
-    pos = _positions(places)
-    out = rel.copy()
-    for role in ("anchor", "subject"):
-        ids = out[f"{role}_place_id"] if f"{role}_place_id" in out else pd.Series([None] * len(out))
-        got = [pos.get(str(p)) if not _isna(p) else None for p in ids]
-        out[f"{role}_lat"] = pd.array([g[0] if g else None for g in got], dtype="Float64")
-        out[f"{role}_lon"] = pd.array([g[1] if g else None for g in got], dtype="Float64")
-    return out.reset_index(drop=True)
-
-
-def _compass(deg: float) -> str:
-    return _COMPASS16[int(math.floor((deg % 360.0) / 22.5 + 0.5)) % 16]
-
-
-def _num(x: float) -> str:
-    """Kilometres as a map writes them: whole above 10, one decimal below."""
-    x = abs(x)
-    return f"{x:.0f}" if x >= 9.95 else f"{x:.1f}".rstrip("0").rstrip(".")
-
-
-def _signed(x: float) -> str:
-    s = _num(x)
-    return "0" if s == "0" else (_MINUS if x < 0 else "+") + s
-
-
-def _stated_distance(r: dict) -> str:
-    """'50 km', or '50 mi (80 km)' when the article gave miles (read from the phrase itself)."""
-    km = _f(r.get("distance_km"))
-    if km is None:
-        return "?"
-    text = str(r.get("text") or "")
-    direction = str(r.get("direction") or "")
-    cut = text.lower().rfind(direction.lower()) if direction else -1
-    claim = text[:cut] if cut > 0 else text
-    if re.search(r"\bmi(?:les?)?\b", claim, re.I) and not re.search(r"kilomet|\bkm\b", claim, re.I):
-        return f"{_num(km / 1.609344)} mi ({_num(km)} km)"
-    return f"{_num(km)} km"
-
-
-def describe_relation(r: "dict | pd.Series") -> str:
-    """What the map writes beside a relation, e.g.::
-
-        stated 50 km S of Mosul
-        measured 63 km, error −13 km
-
-    A third line gives the bearing when it is 10 degrees or more off; a subject the gazetteer
-    cannot place says so instead of the measurement.
-    """
-    r = dict(r)
-    anchor = str(r.get("anchor") or "?")
-    lines = [f"stated {_stated_distance(r)} {_compass(float(r['bearing_deg']))} of {anchor}"]
-    gkm, err = _f(r.get("gazetteer_km")), _f(r.get("error_km"))
-    subject = None if _isna(r.get("subject")) else str(r["subject"])
-    if gkm is not None:
-        line = f"measured {_num(gkm)} km"
-        if err is not None:
-            # the error to the precision of the numbers it is the difference of
-            whole = gkm >= 9.95 and (_f(r.get("distance_km")) or 0) >= 9.95
-            line += f", error {_signed(round(err) if whole else err)} km"
-        lines.append(line)
-        edeg = _f(r.get("error_deg"))
-        gaz = _f(r.get("gazetteer_bearing_deg"))
-        if edeg is not None and gaz is not None and abs(edeg) >= 10:
-            lines.append(f"bearing {gaz:.0f}° ({_compass(gaz)}), {abs(edeg):.0f}° off")
-    elif subject is None:
-        lines.append("no place named for it to locate")
-    else:
-        lines.append(f"no coordinates found for “{subject}”")
-    return "\n".join(lines)
-
-
-def relation_label(r: "dict | pd.Series") -> str:
-    """'Bashiqa: “some 13 kilometers (8 miles) northeast of Mosul”' (dropdowns, titles)."""
-    r = dict(r)
-    subject = "(no subject)" if _isna(r.get("subject")) else str(r["subject"])
-    return f"{subject}: “{r['text']}”"
-
-
-def relation_table(relations: "pd.DataFrame", relation_id: str | None = None,
-                   places: "pd.DataFrame | None" = None) -> "pd.DataFrame":
-    """The numbers of one relation (or of all, ``relation_id=None``), tidy: one row per
-    ``quantity`` (distance, bearing, latitude, longitude, position) with what the article
-    states, what the gazetteer gives, the error (stated - gazetteer) and the unit.
-
-    ``stated`` latitude/longitude are where the stated distance and direction put the subject;
-    the ``position`` row's error is the geodesic distance from there to the gazetteer's point.
-    Kilometres and degrees are rounded to 0.1, coordinates to 0.0001 (about 10 m): this is a
-    display table; the relations table keeps full precision. ``places`` gives the subject's
-    coordinates (default: the curated gazetteer).
-
-        >>> relation_table(article.relations, "r-890306fbbc")   # doctest: +SKIP
-          relation_id                     subject anchor   quantity  stated  gazetteer  error     unit
-        0 r-890306fbbc  Qayara West Coalition base  Mosul   distance    50.0       63.2  -13.2       km
-        ...
-    """
-    rel = locate_relations(relations, places)
-    if relation_id is not None:
-        if relation_id not in set(rel["relation_id"].astype(object)):
-            known = ", ".join(str(x) for x in rel["relation_id"]) or "none"
-            raise ClaimframeError(f"relation_table: no relation {relation_id!r}; the relations "
-                                  f"are {known}")
-        rel = rel[(rel["relation_id"] == relation_id).to_numpy(dtype=bool)]
-    rows = []
-    for r in rel.to_dict("records"):
-        ilat, ilon = _f(r.get("implied_lat")), _f(r.get("implied_lon"))
-        slat, slon = _f(r.get("subject_lat")), _f(r.get("subject_lon"))
-        miss = None
-        if None not in (ilat, ilon, slat, slon):
-            miss = float(distance_bearing(ilat, ilon, slat, slon)[0])
-        hedge = None if _isna(r.get("hedge")) else str(r["hedge"])
-        base = {"relation_id": r["relation_id"], "subject": r.get("subject"), "anchor": r["anchor"]}
-
-        def rnd(v, nd):
-            return None if v is None else round(float(v), nd)
-
-        rows += [
-            dict(base, quantity="distance", stated=rnd(_f(r.get("distance_km")), 1),
-                 gazetteer=rnd(_f(r.get("gazetteer_km")), 1), error=rnd(_f(r.get("error_km")), 1),
-                 unit="km", note=f"“{r['text']}”" + (f" ({hedge})" if hedge else "")),
-            dict(base, quantity="bearing", stated=rnd(_f(r.get("bearing_deg")), 1),
-                 gazetteer=rnd(_f(r.get("gazetteer_bearing_deg")), 1),
-                 error=rnd(_f(r.get("error_deg")), 1), unit="degrees",
-                 note=f"{r.get('direction')}; clockwise from north"),
-            dict(base, quantity="latitude", stated=rnd(ilat, 4), gazetteer=rnd(slat, 4),
-                 unit="degrees N", note="stated: the anchor moved by the stated distance"),
-            dict(base, quantity="longitude", stated=rnd(ilon, 4), gazetteer=rnd(slon, 4),
-                 unit="degrees E", note="gazetteer: data/gazetteer.csv or GeoNames"),
-            dict(base, quantity="position", error=rnd(miss, 1), unit="km",
-                 note="how far the stated point is from the gazetteer's"),
-        ]
-    return from_records(RELATION_NUMBERS, rows)
-
-
-# --------------------------------------------------------------------------------------------
-# GeoJSON
-# --------------------------------------------------------------------------------------------
-
-def _json_value(v: Any) -> Any:
-    import numpy as np
-
-    if _isna(v):
-        return None
-    if isinstance(v, (np.integer,)):
-        return int(v)
-    if isinstance(v, (float, np.floating)):
-        return float(v)
-    if isinstance(v, (np.bool_,)):
-        return bool(v)
-    return v if isinstance(v, (int, bool, str)) else str(v)
-
-
-def _pt(lat: float, lon: float) -> list[float]:
-    return [round(float(lon), 6), round(float(lat), 6)]
-
-
-def places_geojson(places: "pd.DataFrame", relations: "pd.DataFrame | None" = None, *,
-                   include_places: bool = True) -> dict:
-    """Places and relative positions as a GeoJSON FeatureCollection (RFC 7946, lon/lat WGS84).
-
-    - one Point per resolved place (``role`` "place": place_id, name, kind, mentions,
-      spellings, resolution); a place without coordinates (a country GeoNames gives no point
-      for) keeps its feature with a null geometry, as RFC 7946 allows;
-    - per relation with a drawable anchor: a LineString anchor → stated point (``role``
-      "stated", with the relation's numbers), a Point at the stated point (``role``
-      "stated_position") and, when the gazetteer places the subject, a LineString anchor →
-      subject (``role`` "measured").
-
-    ``places`` is :func:`find_places` or :func:`place_counts` output; ``include_places=False``
-    gives the relation features only (the CLI's ``relations --format geojson``).
-    """
-    features: list[dict] = []
-    counts = place_counts(places)
-    if include_places:
-        for r in counts.to_dict("records"):
-            lat, lon = _f(r["lat"]), _f(r["lon"])
-            features.append({
-                "type": "Feature",
-                "id": str(r["place_id"]),
-                "geometry": None if lat is None or lon is None else {"type": "Point",
-                                                                     "coordinates": _pt(lat, lon)},
-                "properties": {
-                    "role": "place",
-                    "place_id": str(r["place_id"]),
-                    "name": _json_value(r["name"]),
-                    "label": _json_value(r["label"]),
-                    "kind": _json_value(r["kind"]),
-                    "mentions": int(r["mentions"]),
-                    "spellings": str(r["spellings"]).split("; "),
-                    "resolution": _json_value(r["resolution"]),
-                },
-            })
-    rel = locate_relations(relations, places)
-    keys = ["relation_id", "claim_id", "text", "subject", "subject_place_id", "anchor",
-            "anchor_place_id", "direction", "distance_km", "bearing_deg", "hedge",
-            "gazetteer_km", "gazetteer_bearing_deg", "error_km", "error_deg"]
-    for r in rel.to_dict("records"):
-        props = {k: _json_value(r.get(k)) for k in keys}
-        alat, alon = _f(r.get("anchor_lat")), _f(r.get("anchor_lon"))
-        ilat, ilon = _f(r.get("implied_lat")), _f(r.get("implied_lon"))
-        slat, slon = _f(r.get("subject_lat")), _f(r.get("subject_lon"))
-        rid = str(r["relation_id"])
-        if None in (alat, alon):
-            continue
-        if None not in (ilat, ilon):
-            features.append({"type": "Feature", "id": f"{rid}:stated",
-                             "geometry": {"type": "LineString",
-                                          "coordinates": [_pt(alat, alon), _pt(ilat, ilon)]},
-                             "properties": dict(props, role="stated")})
-            features.append({"type": "Feature", "id": f"{rid}:stated_position",
-                             "geometry": {"type": "Point", "coordinates": _pt(ilat, ilon)},
-                             "properties": dict(props, role="stated_position")})
-        if None not in (slat, slon):
-            features.append({"type": "Feature", "id": f"{rid}:measured",
-                             "geometry": {"type": "LineString",
-                                          "coordinates": [_pt(alat, alon), _pt(slat, slon)]},
-                             "properties": dict(props, role="measured")})
-    return {"type": "FeatureCollection", "features": features}
-
 
 # --------------------------------------------------------------------------------------------
 # Geometry helpers
@@ -466,13 +108,13 @@ def resolve_extent(extent: "str | tuple" = "auto", places: "pd.DataFrame | None"
     rel = locate_relations(relations, places) if relations is not None else None
     if rel is not None:
         for r in rel.to_dict("records"):
-            alat, alon = _f(r.get("anchor_lat")), _f(r.get("anchor_lon"))
-            for la, lo in ((alat, alon), (_f(r.get("implied_lat")), _f(r.get("implied_lon"))),
-                           (_f(r.get("subject_lat")), _f(r.get("subject_lon")))):
+            alat, alon = as_float(r.get("anchor_lat")), as_float(r.get("anchor_lon"))
+            for la, lo in ((alat, alon), (as_float(r.get("implied_lat")), as_float(r.get("implied_lon"))),
+                           (as_float(r.get("subject_lat")), as_float(r.get("subject_lon")))):
                 if la is not None and lo is not None and alat is not None:
                     lats.append(la)
                     lons.append(lo)
-            km = _f(r.get("distance_km"))
+            km = as_float(r.get("distance_km"))
             if rings and km and alat is not None and alon is not None:
                 rl, ro = ring(alat, alon, km, n=36)
                 lats += list(rl)
@@ -621,180 +263,6 @@ def _draw_basemap(ax, basemap: dict, view, *, light: bool = False, zorder: float
     return paths
 
 
-class _Placer:
-    """Greedy, deterministic label placement: each label tries offsets around its point, near
-    first, and takes the first whose box overlaps nothing placed before and stays in the axes."""
-
-    DIRS = ((1, 0), (0.75, 0.75), (0.75, -0.75), (-1, 0), (-0.75, 0.75), (-0.75, -0.75),
-            (0, 1), (0, -1))
-
-    def __init__(self, ax):
-        from matplotlib.backends.backend_agg import RendererAgg
-
-        fig = ax.figure
-        self.ax = ax
-        ax.apply_aspect()
-        self.renderer = RendererAgg(max(int(fig.bbox.width), 1), max(int(fig.bbox.height), 1), fig.dpi)
-        self.frame = ax.get_window_extent(self.renderer)
-        self.boxes: list = []
-        self.points: list[tuple[float, float]] = []  # relation geometry
-        self.background: list[tuple[float, float]] = []  # rivers
-        self.markers: list[tuple[float, float]] = []  # places and stated points
-
-    def px(self, points: float) -> float:
-        return points * self.ax.figure.dpi / 72.0
-
-    def display(self, lon: float, lat: float) -> tuple[float, float]:
-        x, y = self.ax.transData.transform((lon, lat))
-        return float(x), float(y)
-
-    def add_point(self, lon: float, lat: float, radius_pt: float, marker: bool = True) -> None:
-        """A marker to keep clear of; labels must also sit nearer their own marker than any
-        other (so "Balad" cannot read as the label of the dot beside it)."""
-        from matplotlib.transforms import Bbox
-
-        x, y = self.display(lon, lat)
-        r = self.px(radius_pt)
-        self.boxes.append(Bbox.from_extents(x - r, y - r, x + r, y + r))
-        if marker:
-            self.markers.append((x, y))
-
-    def _ambiguous(self, bb, lon: float, lat: float) -> bool:
-        """Whether another marker is nearer the label's box than the point it labels."""
-        def gap(x, y):
-            dx = max(bb.x0 - x, 0.0, x - bb.x1)
-            dy = max(bb.y0 - y, 0.0, y - bb.y1)
-            return math.hypot(dx, dy)
-
-        ox, oy = self.display(lon, lat)
-        own = gap(ox, oy)
-        return any(gap(x, y) < own - 1.0 for x, y in self.markers
-                   if math.hypot(x - ox, y - oy) > 1.0)
-
-    def add_box(self, bbox) -> None:
-        self.boxes.append(bbox)
-
-    def add_path_points(self, lons, lats, background: bool = False) -> None:
-        """Points along lines (rings, stated lines; rivers with ``background``) that labels
-        asked to avoid lines, and corner choices, keep clear of."""
-        target = self.background if background else self.points
-        for lo, la in zip(lons, lats):
-            target.append(self.display(lo, la))
-
-    def _inside(self, bb, margin: float) -> bool:
-        f = self.frame
-        return (bb.x0 >= f.x0 + margin and bb.x1 <= f.x1 - margin and bb.y0 >= f.y0 + margin
-                and bb.y1 <= f.y1 - margin)
-
-    def _hits(self, pts: list, bb, pad: float) -> int:
-        import numpy as np
-
-        if not pts:
-            return 0
-        a = np.asarray(pts, dtype=float)
-        return int(((a[:, 0] >= bb.x0 - pad) & (a[:, 0] <= bb.x1 + pad)
-                    & (a[:, 1] >= bb.y0 - pad) & (a[:, 1] <= bb.y1 + pad)).sum())
-
-    def _overlap(self, bb, pad: float, points: str | bool = False) -> float:
-        total = 0.0
-        if points:
-            total += 400.0 * self._hits(self.points, bb, pad)
-            if points == "all":
-                total += 400.0 * self._hits(self.background, bb, pad)
-        for b in self.boxes:
-            w = min(bb.x1 + pad, b.x1) - max(bb.x0 - pad, b.x0)
-            h = min(bb.y1 + pad, b.y1) - max(bb.y0 - pad, b.y0)
-            if w > 0 and h > 0:
-                total += w * h
-        return total
-
-    def text(self, lon: float, lat: float, s: str, *, radius: float = 6.0,
-             dirs: Iterable[tuple[float, float]] | None = None, scales=(1.0, 2.2, 3.6),
-             leader: str | None = None, force: bool = True, gid: str | None = None,
-             avoid_lines: str | bool = False, owned: bool = False, **kw):
-        """Place text near (lon, lat); returns the artist, or None when there is no room and
-        ``force`` is False."""
-        from matplotlib import patheffects
-
-        kw.setdefault("fontsize", 8.5)
-        kw.setdefault("color", _TEXT)
-        kw.setdefault("zorder", 8)
-        kw.setdefault("path_effects", [patheffects.withStroke(linewidth=3, foreground="white")])
-        dirs = list(dirs or self.DIRS)
-        best = None
-        margin = self.px(2)
-        # Lines (rings, stated lines) are "soft" for labels that must be drawn: among the nearest
-        # candidates clear of every box, take the one crossing fewest lines (the halo keeps it
-        # readable) rather than push the label away. Background labels avoid lines strictly.
-        soft = bool(avoid_lines) and avoid_lines != "all" and force
-        first_clear = None
-        for i, scale in enumerate(scales):
-            clear = []
-            for dx, dy in dirs:
-                off = (dx * radius * scale, dy * radius * scale)
-                ha = "left" if dx > 0.1 else "right" if dx < -0.1 else "center"
-                va = "bottom" if dy > 0.1 else "top" if dy < -0.1 else "center"
-                t = self.ax.annotate(s, xy=(lon, lat), xytext=off, textcoords="offset points",
-                                     ha=ha, va=va, annotation_clip=False, **kw)
-                bb = t.get_window_extent(self.renderer)
-                t.remove()
-                inside = self._inside(bb, margin)
-                boxes = self._overlap(bb, self.px(1.5))
-                lines = self._overlap(bb, self.px(1.5), points=avoid_lines) - boxes
-                if owned and self._ambiguous(bb, lon, lat):
-                    boxes += 5e4  # reads as another marker's label: only if nothing else fits
-                if inside and boxes == 0 and lines == 0:
-                    return self._keep(lon, lat, s, off, ha, va, bb, scale, leader, gid, kw)
-                if inside and boxes == 0:
-                    clear.append((lines, len(clear), off, ha, va, bb, scale))
-                cost = boxes + lines + (0 if inside else 1e7) + scale * 10
-                if best is None or cost < best[0]:
-                    best = (cost, off, ha, va, bb, scale)
-            if i == 0 and clear:
-                first_clear = min(clear, key=lambda c: (c[0], c[1]))
-            # nothing clear of lines near the point, nor a step further out: cross the fewest
-            if soft and first_clear is not None and i == min(1, len(scales) - 1):
-                _, _, off, ha, va, bb, scale = first_clear
-                return self._keep(lon, lat, s, off, ha, va, bb, scale, leader, gid, kw)
-        if not force or best is None or not self._inside(best[4], 0):
-            return None
-        _, off, ha, va, bb, scale = best
-        return self._keep(lon, lat, s, off, ha, va, bb, scale, leader, gid, kw)
-
-    def _keep(self, lon, lat, s, off, ha, va, bb, scale, leader, gid, kw):
-        arrow = None
-        if leader and scale > 1.0:
-            arrow = dict(arrowstyle="-", color=leader, lw=0.7, shrinkA=1, shrinkB=4)
-        t = self.ax.annotate(s, xy=(lon, lat), xytext=off, textcoords="offset points", ha=ha,
-                             va=va, arrowprops=arrow, annotation_clip=False, **kw)
-        if gid:
-            t.set_gid(gid)
-        self.boxes.append(bb)
-        return t
-
-    def corner_score(self, rect_axes) -> float:
-        """How much drawn content sits in a rectangle given in axes fractions."""
-        f = self.frame
-        x0, y0, w, h = rect_axes
-        X0, Y0 = f.x0 + x0 * f.width, f.y0 + y0 * f.height
-        X1, Y1 = X0 + w * f.width, Y0 + h * f.height
-        score = 0.0
-        for b in self.boxes:
-            ww = min(X1, b.x1) - max(X0, b.x0)
-            hh = min(Y1, b.y1) - max(Y0, b.y0)
-            if ww > 0 and hh > 0:
-                score += 100 + ww * hh
-        score += 30 * sum(1 for x, y in self.points if X0 <= x <= X1 and Y0 <= y <= Y1)
-        return score
-
-    def axes_box(self, rect_axes):
-        from matplotlib.transforms import Bbox
-
-        f = self.frame
-        x0, y0, w, h = rect_axes
-        return Bbox.from_extents(f.x0 + x0 * f.width, f.y0 + y0 * f.height,
-                                 f.x0 + (x0 + w) * f.width, f.y0 + (y0 + h) * f.height)
-
 
 # --------------------------------------------------------------------------------------------
 # The map
@@ -879,7 +347,8 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
     """
     import matplotlib.pyplot as plt
     import pandas as pd
-    from .schema import empty
+
+    from claimframe.schema import empty
 
     if basemap is None:
         basemap = load_basemap()
@@ -893,12 +362,12 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
         raise ClaimframeError(f"plot_map: highlight {highlight!r} is not a relation_id of the "
                               f"relations given ({known})")
     rel_rows = rel.sort_values("start", kind="stable").to_dict("records") if len(rel) else []
-    drawable = [r for r in rel_rows if None not in (_f(r["anchor_lat"]), _f(r["anchor_lon"]),
-                                                    _f(r["implied_lat"]), _f(r["implied_lon"]))]
+    drawable = [r for r in rel_rows if None not in (as_float(r["anchor_lat"]), as_float(r["anchor_lon"]),
+                                                    as_float(r["implied_lat"]), as_float(r["implied_lon"]))]
     colours = {r["relation_id"]: RELATION_COLOURS[i % len(RELATION_COLOURS)]
                for i, r in enumerate(rel_rows)}
     points = [r for r in counts.to_dict("records")
-              if r["kind"] in POINT_KINDS and not _isna(r["lat"]) and not _isna(r["lon"])]
+              if r["kind"] in POINT_KINDS and not is_missing(r["lat"]) and not is_missing(r["lon"])]
     areas = [r for r in counts.to_dict("records") if r["kind"] in AREA_KINDS]
     nothing = not points and not areas and not drawable
 
@@ -911,7 +380,7 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
                                      or view[3] <= frame[1] or view[2] >= frame[3])
     if outside:  # e.g. an article about California: no borders to draw, so give degrees
         _degree_ticks(ax, view)
-    placer = _Placer(ax)
+    placer = Placer(ax)
     for f in basemap.get("features", []):
         if (f.get("properties") or {}).get("layer") == "river":
             for line in _lines(f.get("geometry")):
@@ -931,7 +400,7 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
 
     if nothing:
         ax.text(0.5, 0.5, "No places to map\nthe article names no place with coordinates",
-                transform=ax.transAxes, ha="center", va="center", fontsize=13, color=_TEXT,
+                transform=ax.transAxes, ha="center", va="center", fontsize=13, color=TEXT,
                 gid="no-places", zorder=10,
                 bbox=dict(boxstyle="round,pad=0.6", facecolor="white", edgecolor=GREY, alpha=0.95))
         _country_labels(ax, placer, country_paths, view, {})
@@ -968,7 +437,7 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
             ax.plot([alon], [alat], marker="+", markersize=10, color=c, markeredgewidth=2,
                     linestyle="none", zorder=7, gid=f"anchor:{rid}")
             placer.add_point(alon, alat, 5)
-        slat, slon = _f(r.get("subject_lat")), _f(r.get("subject_lon"))
+        slat, slon = as_float(r.get("subject_lat")), as_float(r.get("subject_lon"))
         if slat is not None and slon is not None:
             ax.annotate("", xy=(slon, slat), xytext=(ilon, ilat), zorder=6, gid=f"miss:{rid}",
                         annotation_clip=False,
@@ -985,7 +454,7 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
     for r in rel_rows:
         if r in drawable:
             continue
-        why = ("a range or vague distance: no single point" if _isna(r.get("distance_km"))
+        why = ("a range or vague distance: no single point" if is_missing(r.get("distance_km"))
                else f"no coordinates for {r['anchor']}")
         notes.append(f"Not drawn: “{r['text']}” ({why}).")
 
@@ -1015,10 +484,10 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
         c = colours[rid]
         on = highlight is None or highlight == rid
         ilat, ilon = float(r["implied_lat"]), float(r["implied_lon"])
-        slat, slon = _f(r.get("subject_lat")), _f(r.get("subject_lon"))
+        slat, slon = as_float(r.get("subject_lat")), as_float(r.get("subject_lon"))
         text = describe_relation(r)
         if slat is None or slon is None:
-            subject = None if _isna(r.get("subject")) else str(r["subject"])
+            subject = None if is_missing(r.get("subject")) else str(r["subject"])
             text = (f"{subject} (as stated)\n" if subject else "") + text
         at = (ilon, ilat)  # beside the stated point
         if not _in_view(at[0], at[1], view, 0.02):
@@ -1047,11 +516,11 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
     for r in off:
         lon, lat = float(r["lon"]), float(r["lat"])
         ex, ey, angle = _edge_point(lon, lat, view)
-        arrow = _ARROWS8[int((angle + 22.5) // 45) % 8]
+        arrow = ARROWS8[int((angle + 22.5) // 45) % 8]
         label = f"{arrow} {r['label']} ({int(r['mentions'])})"
         if ref is not None:
             km = float(distance_bearing(float(ref["lat"]), float(ref["lon"]), lat, lon)[0])
-            label += f"\noff the map, {_num(km)} km from {ref['label']}"
+            label += f"\noff the map, {km_text(km)} km from {ref['label']}"
         else:
             label += "\noff the map"
         dx, dy = math.sin(math.radians(angle)), math.cos(math.radians(angle))
@@ -1073,10 +542,10 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
         _inset(ax, placer, basemap, view, bar_corner)
 
     # --- background labels: countries (with mentions), regions, rivers ----------------------
-    named = {str(r["name"]): r for r in areas if not _isna(r["name"]) and r["kind"] == "country"}
+    named = {str(r["name"]): r for r in areas if not is_missing(r["name"]) and r["kind"] == "country"}
     labelled = _country_labels(ax, placer, country_paths, view, named)
     for r in areas:
-        if r["kind"] != "region" or _isna(r["lat"]):
+        if r["kind"] != "region" or is_missing(r["lat"]):
             continue
         lon, lat = float(r["lon"]), float(r["lat"])
         if _in_view(lon, lat, view) and placer.text(
@@ -1089,7 +558,7 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
 
     unmapped = [r for r in counts.to_dict("records")
                 if (r["kind"] in AREA_KINDS and str(r["name"]) not in labelled)
-                or (r["kind"] not in AREA_KINDS and (_isna(r["lat"]) or _isna(r["lon"])))]
+                or (r["kind"] not in AREA_KINDS and (is_missing(r["lat"]) or is_missing(r["lon"])))]
     if unmapped:
         notes.insert(0, "Named, not on this view: " + ", ".join(
             f"{r['label']} ({int(r['mentions'])})" for r in unmapped) + ".")
@@ -1309,133 +778,3 @@ def _legend_and_notes(ax, placer, with_relations: bool, rings: bool, points: lis
     y = (box.y0 - frame.y0) / frame.height - 0.008
     ax.text(0.0, y, chart_text(_wrap(" ".join(notes), 160)), transform=ax.transAxes, ha="left",
             va="top", fontsize=7.5, color="#555555", gid="notes", linespacing=1.3)
-
-
-# --------------------------------------------------------------------------------------------
-# Widgets
-# --------------------------------------------------------------------------------------------
-
-def _as_list(values: Any) -> list[str] | None:
-    """Empty or None -> None (no filter, as an empty multi-select), else a list of strings."""
-    if values is None:
-        return None
-    values = [values] if isinstance(values, str) else [str(v) for v in values]
-    return values or None
-
-
-def relations_for(relations: "pd.DataFrame", place_ids: Iterable[str] | None,
-                  highlight: str | None = None) -> "pd.DataFrame":
-    """The relations to draw when only ``place_ids`` are shown: those whose subject is shown,
-    or, with no placed subject, whose anchor is; the highlighted one always. ``None`` keeps all."""
-    if place_ids is None or not len(relations):
-        return relations
-    ids = set(place_ids)
-    keep = []
-    for r in relations.to_dict("records"):
-        subject = None if _isna(r.get("subject_place_id")) else str(r["subject_place_id"])
-        anchor = None if _isna(r.get("anchor_place_id")) else str(r["anchor_place_id"])
-        keep.append(r["relation_id"] == highlight or (subject in ids if subject else anchor in ids))
-    return relations[keep].reset_index(drop=True)
-
-
-class MapExplorer(WidgetView):
-    """Controls for one article's map, wired to :func:`filter_places`, :func:`plot_map` and
-    :func:`relation_table`. Display it in a notebook; setting any control's ``value`` redraws,
-    as does :meth:`update`.
-
-    Attributes after each update: :attr:`shown` (the places drawn), :attr:`shown_relations`,
-    :attr:`table_df` (the relation numbers shown), :attr:`figure` and :attr:`ax`.
-    """
-
-    EXTENT_OPTIONS = (("fit the claims", "auto"), ("Mosul area", "mosul-area"), ("all of Iraq", "iraq"))
-
-    def __init__(self, article: "Article", places: "pd.DataFrame | None" = None,
-                 relations: "pd.DataFrame | None" = None, basemap: dict | None = None):
-        import ipywidgets as w
-
-        from .explorer import article_label
-
-        mentions = article.places if places is None else places
-        self.article = article
-        self.counts = place_counts(mentions)
-        self.relations = locate_relations(article.relations if relations is None else relations,
-                                          mentions)
-        self.basemap = basemap if basemap is not None else load_basemap()
-        self.source_label = article_label(article)
-        c = self.counts
-        self.places = w.SelectMultiple(
-            options=[(f"{lab} ({n})", pid) for lab, n, pid in zip(c["label"], c["mentions"], c["place_id"])],
-            description="places", rows=min(max(len(c), 2), 7), layout=w.Layout(width="34%"))
-        kinds = [k for k in PLACE_KINDS if k in set(c["kind"].astype(object))]
-        self.kinds = w.SelectMultiple(
-            options=[(f"{k} ({int((c['kind'] == k).sum())})", k) for k in kinds],
-            description="kinds", rows=min(max(len(kinds), 2), 7), layout=w.Layout(width="24%"))
-        self.relation = w.Dropdown(
-            options=[("none", "")] + [(relation_label(r), r["relation_id"])
-                                        for r in self.relations.to_dict("records")],
-            description="highlight", layout=w.Layout(width="60%"))
-        self.rings = w.Checkbox(value=True, description="distance rings", indent=False)
-        self.extent = w.ToggleButtons(options=list(self.EXTENT_OPTIONS), value="auto",
-                                      description="extent")
-        self.status = w.Label(value="")
-        self.map = w.Output()
-        self.table = w.Output()
-        self.controls = [self.places, self.kinds, self.relation, self.rings, self.extent]
-        self.widget = w.VBox([
-            w.HBox([self.places, self.kinds, w.VBox([self.rings, self.status])]),
-            w.HBox([self.relation]),
-            self.extent,
-            self.map,
-            self.table,
-        ])
-        self.shown = c.iloc[0:0]
-        self.shown_relations = self.relations.iloc[0:0]
-        self.table_df = None
-        self.figure = None
-        self.ax = None
-        self.watch(self.controls)
-        self.update()
-
-    def selection(self) -> dict[str, Any]:
-        """The plot arguments the controls hold now."""
-        return {
-            "kinds": _as_list(self.kinds.value),
-            "place_ids": _as_list(self.places.value),
-            "highlight": self.relation.value or None,  # "" is "none" (a None option renders blank)
-            "rings": bool(self.rings.value),
-            "extent": self.extent.value,
-        }
-
-    def update(self) -> "pd.DataFrame":
-        """Filter, redraw the map and the table; returns the relation numbers shown."""
-        from IPython.display import display
-        from matplotlib.figure import Figure
-
-        sel = self.selection()
-        self.shown = filter_places(self.counts, kinds=sel["kinds"], place_ids=sel["place_ids"])
-        filtered = sel["kinds"] is not None or sel["place_ids"] is not None
-        ids = [str(p) for p in self.shown["place_id"]] if filtered else None
-        self.shown_relations = relations_for(self.relations, ids, sel["highlight"])
-        figure = Figure(figsize=FIGSIZE_MAP)  # no pyplot: no global state
-        self.ax = plot_map(self.shown, self.shown_relations, self.basemap, ax=figure.add_axes(MAP_BOX),
-                           extent=sel["extent"], highlight=sel["highlight"], rings=sel["rings"],
-                           source=self.source_label)
-        self.figure = figure
-        self.table_df = relation_table(self.relations, sel["highlight"], self.counts)
-        n_rel = len(self.shown_relations)
-        self.status.value = (f"{len(self.shown)} of {len(self.counts)} places; "
-                             f"{n_rel} of {len(self.relations)} relative positions")
-        with self.map:
-            self.map.clear_output(wait=True)
-            display(figure)
-        with self.table:
-            self.table.clear_output(wait=True)
-            display(self.table_df)
-        return self.table_df
-
-
-def map_explorer(article: "Article", places: "pd.DataFrame | None" = None,
-                 relations: "pd.DataFrame | None" = None, basemap: dict | None = None) -> MapExplorer:
-    """Widgets to choose the places and kinds shown, highlight one relative position (its
-    numbers in the table below), toggle distance rings and switch the extent."""
-    return MapExplorer(article, places, relations, basemap)

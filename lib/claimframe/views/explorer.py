@@ -19,16 +19,16 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .highlight import format_number
-from .schema import CLAIM_KINDS, HEDGES
-from .style import FIGSIZE_WIDE, GREY, KIND_COLOURS, chart_text
-from .widgets import WidgetView
+from claimframe.schema import CLAIM_KINDS, HEDGES
+from claimframe.views.highlight import format_number
+from claimframe.views.style import FIGSIZE_WIDE, GREY, KIND_COLOURS, chart_text
+from claimframe.views.widgets import WidgetView
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-    from .article import Article
+    from claimframe.article import Article
 
 __all__ = [
     "NONE_LABEL",
@@ -603,7 +603,7 @@ class ReviewForm(WidgetView):
     def __init__(self, article: "Article"):
         import ipywidgets as w
 
-        from .review import VERDICTS
+        from claimframe.io.review import VERDICTS
 
         self.article = article
         claims = article.claims
@@ -650,7 +650,7 @@ class ReviewForm(WidgetView):
 
     def submit(self) -> None:
         """Save the form's verdict; errors become the message, never a traceback."""
-        from .errors import ClaimframeError
+        from claimframe.errors import ClaimframeError
 
         if self.claim.value is None or self.verdict.value is None:
             self.message.value = "not saved: pick a claim and a verdict first"
@@ -666,7 +666,7 @@ class ReviewForm(WidgetView):
     def _show_orphans(self) -> None:
         from IPython.display import display
 
-        from .review import ReviewError
+        from claimframe.io.review import ReviewError
 
         try:
             orphans = self.article.orphan_reviews if self.article.folder else None

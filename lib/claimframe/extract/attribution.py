@@ -13,14 +13,14 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import lexicon
-from .article import quote_spans, sentence_spans
-from .schema import SENTENCES, from_records
+from claimframe import lexicon
+from claimframe.extract.segment import quote_spans, sentence_spans
+from claimframe.schema import SENTENCES, from_records
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .article import Article
+    from claimframe.document import Document
 
 _ABBR = rf"(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.|(?:[A-Z]\.){{2,}}"
 _TOKEN = rf"(?:{_ABBR}|[\w’'-]+)"
@@ -437,19 +437,16 @@ def _cue_offsets(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def sentence_attributions(article: "Article") -> list[SentenceAttribution]:
-    """Every sentence of the article with its quotations and attributions (cached on the article)."""
-    cached = article.__dict__.get("_attributions")
-    if cached is not None:
-        return cached
-    text = article.text
-    names = SourceNames(text, article.meta)
+def sentence_attributions(document: "Document", paragraph_records: list[dict]) -> list[SentenceAttribution]:
+    """Stage: every sentence of the document with its quotations and attributions."""
+    text = document.text
+    names = SourceNames(text, document.meta)
     cue_at = _cue_offsets(text)
     cue_starts = [at for at, _ in cue_at]
     out: list[SentenceAttribution] = []
     previous_speaker = None
     intro_source = None
-    for p in article.paragraph_records:
+    for p in paragraph_records:
         pstart, pend, role, paragraph_id = p["start"], p["end"], p["role"], p["paragraph_id"]
         block_source, intro_source = intro_source, None
         has_quote = text.find("“", pstart, pend) >= 0 or text.find('"', pstart, pend) >= 0
@@ -491,7 +488,6 @@ def sentence_attributions(article: "Article") -> list[SentenceAttribution]:
         if role == "body" and pend - pstart <= 200 and text[pstart:pend].rstrip().endswith(":"):
             intro_source = own[0] if own else None
             intro_source = intro_source or "unattributed"
-    article.__dict__["_attributions"] = out
     return out
 
 
@@ -528,19 +524,19 @@ def _block(sa: SentenceAttribution) -> str | None:
     return None if sa.block_source in (None, "unattributed") else sa.block_source
 
 
-def attribute_sentences(article: "Article") -> "pd.DataFrame":
-    """The sentences table: span, paragraph, role, whether it quotes, and its speaker."""
+def sentences_table(document: "Document", attributions: list[SentenceAttribution]) -> "pd.DataFrame":
+    """Stage: the sentences table: span, paragraph, role, whether it quotes, and its speaker."""
     rows = [
         {
             "sentence_id": sa.sentence_id,
             "paragraph_id": sa.paragraph_id,
             "start": sa.start,
             "end": sa.end,
-            "text": article.text[sa.start:sa.end],
+            "text": document.text[sa.start:sa.end],
             "role": sa.role,
             "quoted": bool(sa.quotes) or sa.block_source is not None,
             "speaker": sa.speaker or _block(sa),
         }
-        for sa in sentence_attributions(article)
+        for sa in attributions
     ]
     return from_records(SENTENCES, rows)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import lexicon
+from claimframe import lexicon
 
 SMALL = lexicon.SMALL_NUMBERS
 TENS = lexicon.TENS

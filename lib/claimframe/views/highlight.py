@@ -23,14 +23,14 @@ import html
 import math
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .errors import ClaimframeError
-from .schema import CLAIM_KINDS, is_missing
-from .style import GREY, KIND_COLOURS
+from claimframe.errors import ClaimframeError
+from claimframe.schema import CLAIM_KINDS, is_missing
+from claimframe.views.style import GREY, KIND_COLOURS
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .article import Article
+    from claimframe.article import Article
 
 __all__ = ["HighlightError", "article_html", "claim_title", "format_number", "legend_html", "metadata_table",
            "place_mentions", "place_title"]
@@ -311,13 +311,15 @@ def legend_html(claims: "pd.DataFrame | None" = None, places: bool = True) -> st
     if places:
         items.append(
             f'<span class="cf-legend-place" style="text-decoration:underline dotted {PLACE_COLOUR};'
-            'text-decoration-thickness:2px;text-underline-offset:3px;margin-right:6px;white-space:nowrap">place mention</span>'
+            'text-decoration-thickness:2px;text-underline-offset:3px;margin-right:6px;white-space:nowrap">'
+            'place mention</span>'
         )
     hint = (f'<span style="color:{MUTED};font-size:0.9em">hover a highlight for its value or range, '
             "hedge, unit and source</span>")
     return (f'<div class="cf-legend" style="font-family:sans-serif;font-size:0.85em;line-height:2;'
             f'color:{INK};background:{PAPER};padding:4px 8px">'
-            f'<strong style="margin-right:8px;white-space:nowrap">Claims by kind:</strong>{" ".join(items)} {hint}</div>')
+            f'<strong style="margin-right:8px;white-space:nowrap">Claims by kind:</strong>'
+            f'{" ".join(items)} {hint}</div>')
 
 
 def article_html(

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from .errors import ClaimframeError
+from claimframe.errors import ClaimframeError
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -32,22 +32,21 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .attribution import find_people, sentence_attributions, source_of
-from .dates import find_dates
-from .errors import ClaimframeError
-from .schema import DATE_PRECISIONS, EVENTS, empty, typed
+from claimframe.errors import ClaimframeError
+from claimframe.extract.attribution import find_people, source_of
+from claimframe.schema import DATE_PRECISIONS, EVENTS, empty, typed
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .article import Article
+    from claimframe.document import Document
 
 __all__ = [
     "CONTEXT_FILE",
     "ContextEventsError",
     "event_id",
     "event_label",
-    "extract_events",
+    "events_table",
     "find_actors",
     "load_context_events",
 ]
@@ -184,7 +183,8 @@ def event_label(sentence: str, start: int, end: int, covers: Iterable[tuple[int,
     its preposition, linking words ("Soon after", "Nevertheless") and a leading article go. A clause
     left with one word joins a short subject before it ("The dam, built in 1958" -> "Dam built"); a
     clause that is only a date or a prepositional phrase ("at sites outside Mosul on Dec. 4") gives
-    way to the nearest main clause before it (or else after it). Capped at ``limit`` characters on a word boundary with "…".
+    way to the nearest main clause before it (or else after it). Capped at ``limit`` characters on
+    a word boundary with "…".
 
         >>> s = "Nevertheless, the Iraqi parliament passed a law in November."
         >>> event_label(s, s.index("November"), s.index("November") + 8)
@@ -329,18 +329,6 @@ def _aliases(meta: dict) -> dict[str, str]:
     return out
 
 
-def _place_mentions(text: str):
-    """Place mentions of the whole text, or None when the places module is not available."""
-    try:
-        from .places import find_places, load_gazetteer
-    except ImportError:  # pragma: no cover - places.py is optional
-        return None
-    try:
-        return find_places(text, load_gazetteer())
-    except ClaimframeError:
-        return None
-
-
 # --- context events --------------------------------------------------------------------------
 def _period_end(date: dt.date, precision: str) -> dt.date:
     if precision == "day":
@@ -421,19 +409,19 @@ def load_context_events(path: str | Path) -> "pd.DataFrame":
 
 
 # --- the events table -------------------------------------------------------------------------
-def _meta_rows(article: "Article") -> list[dict]:
-    meta, rows = article.meta, []
-    outlet = article.outlet or "unattributed"
-    if article.published:
+def _meta_rows(document: "Document") -> list[dict]:
+    meta, rows = document.meta, []
+    outlet = document.outlet or "unattributed"
+    if document.published:
         rows.append({
-            "event_id": event_id("published", meta.get("url") or meta.get("title"), article.published),
+            "event_id": event_id("published", meta.get("url") or meta.get("title"), document.published),
             "kind": "published",
-            "date": article.published,
-            "date_end": article.published,
+            "date": document.published,
+            "date_end": document.published,
             "date_precision": "day",
-            "date_text": article.published.isoformat(),
+            "date_text": document.published.isoformat(),
             "label": _capped(f"{outlet} publishes this article"),
-            "actors": outlet if article.outlet else None,
+            "actors": outlet if document.outlet else None,
             "source": outlet,
             "note": "meta.toml: published",
         })
@@ -458,31 +446,31 @@ def _meta_rows(article: "Article") -> list[dict]:
     return rows
 
 
-def extract_events(article: "Article", context: str | Path | bool | None = None) -> "pd.DataFrame":
-    """The events table of an article (columns: :data:`claimframe.schema.EVENTS`), sorted by date.
+def events_table(document: "Document", attributions: list, paragraphs: "pd.DataFrame", claims: "pd.DataFrame",
+                 dates: list, places: "pd.DataFrame", context: str | Path | bool | None = None) -> "pd.DataFrame":
+    """Stage: the events table of a Document (columns: :data:`claimframe.schema.EVENTS`), sorted
+    by date. ``places`` is the places table (each sentence's places come from it).
 
     ``context``: a path to a context_events.csv, ``False`` for none, or ``None`` (the default) for
-    ``context_events.csv`` in the article's folder when it was loaded from one.
+    ``context_events.csv`` in the document's folder when it was loaded from one.
     """
     import pandas as pd
 
-    text = article.text
-    attributions = [sa for sa in sentence_attributions(article) if sa.role not in SILENT_ROLES]
+    text = document.text
+    attributions = [sa for sa in attributions if sa.role not in SILENT_ROLES]
     starts = [sa.start for sa in attributions]
 
     def sentence_at(pos: int):
         i = bisect.bisect_right(starts, pos) - 1
         return attributions[i] if i >= 0 and pos < attributions[i].end else None
 
-    paragraphs = article.paragraphs
     credit = dict(zip(paragraphs["paragraph_id"].astype(int), paragraphs["text"].astype(str)))
     roles = dict(zip(paragraphs["paragraph_id"].astype(int), paragraphs["role"].astype(str)))
-    places = _place_mentions(text) if attributions else None
-    claims = article.claims
-    people, aliases = _article_people(text), _aliases(article.meta)
+    places = places if attributions else None
+    people, aliases = _article_people(text), _aliases(document.meta)
 
     rows, seen = [], {}
-    for d in find_dates(text, article.published):
+    for d in dates:
         sa = sentence_at(d.start)
         if sa is None or d.date is None or sentence_at(d.end - 1) is not sa:
             continue
@@ -490,7 +478,7 @@ def extract_events(article: "Article", context: str | Path | bool | None = None)
         default = None
         if sa.role == "caption" and roles.get(sa.paragraph_id + 1) == "credit":
             default = credit[sa.paragraph_id + 1].strip()
-        source, _ = source_of(sa, d.start, d.end, default or article.outlet or "unattributed")
+        source, _ = source_of(sa, d.start, d.end, default or document.outlet or "unattributed")
         place_names: list[str] = []
         spans = [(d.start - sa.start, d.end - sa.start)]
         if places is not None and len(places):
@@ -520,10 +508,10 @@ def extract_events(article: "Article", context: str | Path | bool | None = None)
             "source": source,
             "note": "relative to the published date" if d.relative else None,
         })
-    rows += _meta_rows(article)
+    rows += _meta_rows(document)
     frames = [pd.DataFrame(rows)] if rows else []
-    if context is None and article.folder is not None:
-        context = article.folder / CONTEXT_FILE
+    if context is None and document.folder is not None:
+        context = document.folder / CONTEXT_FILE
         context = context if context.is_file() else False
     if context:
         frames.append(load_context_events(context))

@@ -10,8 +10,8 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ClaimframeError
-from .schema import is_missing
+from claimframe.errors import ClaimframeError
+from claimframe.schema import is_missing
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -9,15 +9,14 @@ import hashlib
 import re
 from typing import TYPE_CHECKING
 
-from .attribution import sentence_attributions, sentence_finder, source_of
-from .dates import find_dates
-from .numbers import find_quantities
-from .schema import CLAIMS, from_records
+from claimframe.extract.attribution import sentence_finder, source_of
+from claimframe.extract.numbers import find_quantities
+from claimframe.schema import CLAIMS, from_records
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .article import Article
+    from claimframe.document import Document
 
 #: Paragraph roles whose numbers are not claims: photo credits and site furniture.
 SILENT_ROLES = frozenset({"credit", "boilerplate"})
@@ -78,25 +77,26 @@ def _credit_after(paragraphs: list[dict], paragraph_id: int) -> str | None:
     return nxt["text"].strip() if nxt and nxt["role"] == "credit" else None
 
 
-def extract_claims(article: "Article") -> "pd.DataFrame":
-    """The claims table of an article (see data/README.md, "Claim conventions")."""
-    return from_records(CLAIMS, claim_records(article))
+def claims_table(document: "Document", claim_records: list[dict]) -> "pd.DataFrame":
+    """Stage: the claims table (see data/README.md, "Claim conventions"); verdicts are the
+    Article's to merge, not extraction's."""
+    return from_records(CLAIMS, claim_records)
 
 
-def claim_records(article: "Article") -> list[dict]:
-    """The rows of :func:`extract_claims` as plain dicts (verdict columns absent): a corpus run
-    gathers many articles' rows and builds one table from them, because a typed DataFrame costs
-    about as much to build for 20 rows as for 2,000."""
-    text = article.text
-    attributions = sentence_attributions(article)
-    paragraphs = article.paragraph_records
+def claim_records(document: "Document", paragraph_records: list[dict], attributions: list,
+                  dates: list) -> list[dict]:
+    """Stage: the rows of the claims table as plain dicts: a corpus run gathers many articles'
+    rows and builds one table from them, because a typed DataFrame costs about as much to build
+    for 20 rows as for 2,000. ``dates`` are the document's date mentions (its "dates" product)."""
+    text = document.text
+    paragraphs = paragraph_records
     speaking = [sa for sa in attributions if sa.role not in SILENT_ROLES]
     if not speaking:
         return []
     sentence_at = sentence_finder(speaking)
     rows = []
 
-    dates = [d for d in find_dates(text, article.published) if sentence_at(d.start)]
+    dates = [d for d in dates if sentence_at(d.start)]
     for d in dates:
         rows.append({"start": d.start, "end": d.end, "kind": "date", "hedge": "exact",
                      "date": d.date, "date_precision": d.precision})
@@ -118,7 +118,7 @@ def claim_records(article: "Article") -> list[dict]:
         sa = sentence_at(row["start"])
         claim_text = text[row["start"]:row["end"]]
         default = _credit_after(paragraphs, sa.paragraph_id) if sa.role == "caption" else None
-        source, quoted = source_of(sa, row["start"], row["end"], default or article.outlet or "unattributed")
+        source, quoted = source_of(sa, row["start"], row["end"], default or document.outlet or "unattributed")
         k = seen[(sa.sentence_id, claim_text)] = seen.get((sa.sentence_id, claim_text), 0) + 1
         row.update(
             claim_id=claim_id(text[sa.start:sa.end], claim_text, k, repeats[sa.sentence_id]),

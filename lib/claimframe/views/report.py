@@ -18,16 +18,16 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from .highlight import escape
-from .schema import CHECK_STATUSES, is_missing
-from .style import FIGSIZE_WIDE, GREY, OKABE_ITO, STATUS_COLOURS, chart_text
-from .widgets import WidgetView
+from claimframe.schema import CHECK_STATUSES, is_missing
+from claimframe.views.highlight import escape
+from claimframe.views.style import FIGSIZE_WIDE, GREY, OKABE_ITO, STATUS_COLOURS, chart_text
+from claimframe.views.widgets import WidgetView
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
-    from .article import Article
+    from claimframe.article import Article
 
 __all__ = ["check_sentences", "checks_report_html", "plot_distance_checks", "status_counts"]
 
@@ -180,7 +180,7 @@ def plot_distance_checks(relations: "pd.DataFrame", ax: "Axes | None" = None, *,
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    from .checks import EDGE_ALLOWANCE_KM, claim_interval
+    from claimframe.checks import EDGE_ALLOWANCE_KM, claim_interval
 
     if ax is None:
         _, ax = plt.subplots(figsize=FIGSIZE_WIDE)
@@ -276,7 +276,7 @@ class ChecksExplorer(WidgetView):
     def __init__(self, article: "Article"):
         import ipywidgets as w
 
-        from .schema import CHECK_STATUSES
+        from claimframe.schema import CHECK_STATUSES
 
         self.article = article
         self.checks = article.checks

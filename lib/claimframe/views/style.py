@@ -16,6 +16,8 @@ OKABE_ITO = (
     "#000000",  # black
 )
 GREY = "#999999"
+#: Text on charts and maps: near black, softer than pure black on a light ground.
+TEXT = "#333333"
 
 #: Claim kinds get fixed colours so highlights, charts and legends agree.
 KIND_COLOURS = {

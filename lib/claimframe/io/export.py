@@ -94,7 +94,7 @@ def export_article(article, out_dir) -> list:
     import json
     from pathlib import Path
 
-    from .maps import places_geojson
+    from claimframe.io.geojson import places_geojson
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

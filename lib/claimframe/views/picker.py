@@ -11,13 +11,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
-from .article import load_article
-from .errors import ClaimframeError
-from .paths import list_articles
-from .widgets import WidgetView
+from claimframe.article import load_article
+from claimframe.errors import ClaimframeError
+from claimframe.paths import list_articles
+from claimframe.views.widgets import WidgetView
 
 if TYPE_CHECKING:
-    from .article import Article
+    from claimframe.article import Article
 
 
 @lru_cache(maxsize=16)

@@ -41,9 +41,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import lexicon
+from claimframe import lexicon
 
-__all__ = ["DateMention", "find_dates", "infer_year"]
+__all__ = ["DateMention", "document_dates", "find_dates", "infer_year"]
 
 
 @dataclass(frozen=True)
@@ -464,6 +464,11 @@ def _near_windows(anchors: list[tuple[int, int]], before: int, after: int) -> li
 
 _MAX_BEFORE = max(rule[3] for rule in _RULES) + _LONG_WS
 _MAX_AFTER = max(rule[4] for rule in _RULES) + _LONG_WS
+
+
+def document_dates(document) -> list[DateMention]:
+    """Stage: every date expression of a Document, anchored on its publication date."""
+    return find_dates(document.text, document.published)
 
 
 def find_dates(text: str, published: datetime.date | None = None) -> list[DateMention]:

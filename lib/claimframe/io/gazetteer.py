@@ -1,0 +1,162 @@
+"""The curated gazetteer (data/gazetteer.csv) and the offline basemap, read and validated.
+
+Both are read once per process and kept while the file is unchanged (cached on its path and
+modification time), however many articles or tables ask for them.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from claimframe.errors import ClaimframeError, GazetteerError
+from claimframe.paths import data_dir
+from claimframe.schema import PLACE_KINDS, REQUIRED, TABLES, from_records, typed
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+
+def _typed(table: str, rows: "list[dict] | pd.DataFrame") -> "pd.DataFrame":
+    """The table's columns with their dtypes (contracts in schema.py)."""
+    return from_records(table, rows) if isinstance(rows, list) else typed(table, rows)
+
+
+# --------------------------------------------------------------------------------------------
+# Files
+# --------------------------------------------------------------------------------------------
+
+def _file_key(path: Path) -> tuple:
+    """What says a file is the one read before: its path, modification time and size."""
+    st = path.stat()
+    return (str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+
+_GAZETTEERS: dict[tuple, "pd.DataFrame"] = {}
+
+
+def load_gazetteer(path: str | Path | None = None) -> "pd.DataFrame":
+    """Read the curated gazetteer (default ``data/gazetteer.csv``), typed and checked.
+
+    Read once per process: the table is kept while the file's modification time and size stay
+    the same, and each call gets its own copy (a caller may add columns). Raises
+    :class:`GazetteerError` when the file is missing, a column is missing, a ``place_id``
+    repeats, or a coordinate is out of range.
+
+        >>> load_gazetteer().set_index("place_id").loc["mosul", ["lat", "lon"]].tolist()
+        [36.335, 43.11889]
+    """
+    path = Path(path) if path is not None else data_dir() / "gazetteer.csv"
+    if not path.is_file():
+        raise GazetteerError(f"gazetteer not found: {path}; pass the path of a gazetteer CSV "
+                             "(see data/README.md for its columns)")
+    key = _file_key(path)
+    if key not in _GAZETTEERS:
+        gazetteer = _read_gazetteer(path)  # raises on a damaged file: nothing is kept then
+        _GAZETTEERS.clear()  # one gazetteer at a time is what any run uses
+        _GAZETTEERS[key] = gazetteer
+    return _GAZETTEERS[key].copy()
+
+
+_POSITIONS: dict[tuple, dict[str, tuple[float, float]]] = {}
+
+
+def gazetteer_positions(path: str | Path | None = None) -> dict[str, tuple[float, float]]:
+    """place_id -> (lat, lon) of the curated gazetteer, kept like :func:`load_gazetteer`'s table."""
+    gazetteer = load_gazetteer(path)
+    key = _file_key(Path(path) if path is not None else data_dir() / "gazetteer.csv")
+    if key not in _POSITIONS:
+        _POSITIONS.clear()
+        _POSITIONS[key] = {str(p): (float(la), float(lo))
+                           for p, la, lo in zip(gazetteer["place_id"], gazetteer["lat"], gazetteer["lon"])}
+    return dict(_POSITIONS[key])
+
+
+def _read_gazetteer(path: Path) -> "pd.DataFrame":
+    import pandas as pd
+
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    missing = [c for c in TABLES["gazetteer"] if c not in raw.columns and c in REQUIRED["gazetteer"]]
+    if missing:
+        raise GazetteerError(f"{path}: missing column(s) {', '.join(missing)}; "
+                             f"expected {', '.join(TABLES['gazetteer'])} (all but "
+                             f"{', '.join(c for c in TABLES['gazetteer'] if c not in REQUIRED['gazetteer'])} required)")
+    for col in TABLES["gazetteer"]:
+        if col not in raw.columns:
+            raw[col] = None  # an optional column left out
+    for col in ("lat", "lon", "geonames_id"):
+        bad = raw[col].notna() & pd.to_numeric(raw[col], errors="coerce").isna()
+        if bad.any():
+            row = raw.index[bad][0]
+            raise GazetteerError(f"{path}, row {row + 2}: {col} {raw.at[row, col]!r} is not a number")
+        raw[col] = pd.to_numeric(raw[col])
+    bad_kind = raw["kind"].notna() & ~raw["kind"].isin(PLACE_KINDS)
+    if bad_kind.any():
+        row = raw.index[bad_kind][0]
+        raise GazetteerError(f"{path}, row {row + 2}: kind {raw.at[row, 'kind']!r} is not one of "
+                             f"{', '.join(PLACE_KINDS)}")
+    gaz = _typed("gazetteer", raw)
+    for col in REQUIRED["gazetteer"]:
+        if gaz[col].isna().any():
+            row = int(gaz.index[gaz[col].isna()][0])
+            raise GazetteerError(f"{path}, row {row + 2}: {col} is empty; it is required")
+    dup = gaz["place_id"][gaz["place_id"].duplicated()]
+    if len(dup):
+        raise GazetteerError(f"{path}: place_id {dup.iloc[0]!r} appears more than once")
+    if not (gaz["lat"].between(-90, 90).all() and gaz["lon"].between(-180, 180).all()):
+        raise GazetteerError(f"{path}: a lat is outside -90..90 or a lon outside -180..180 "
+                             "(columns are lat, lon in WGS84 degrees)")
+    return gaz
+
+
+def load_basemap(path: str | Path | None = None, layer: str | None = None) -> dict:
+    """The offline regional basemap (``data/geo/iraq-region.geojson``) as a GeoJSON dict.
+
+    ``layer`` keeps only the features of one layer: ``"country"``, ``"river"`` or ``"lake"``.
+    See ``data/geo/README.md`` for where it comes from and how to regenerate it.
+    """
+    path = Path(path) if path is not None else data_dir() / "geo" / "iraq-region.geojson"
+    if not path.is_file():
+        raise ClaimframeError(f"basemap not found: {path}; regenerate it with "
+                              "bash data/geo/make_basemap.sh")
+    fc = _read_basemap(*_file_key(path))
+    if layer is not None:
+        layers = {f["properties"].get("layer") for f in fc["features"]}
+        if layer not in layers:
+            raise ClaimframeError(f"basemap {path} has no layer {layer!r}; "
+                                  f"its layers are {', '.join(sorted(layers))}")
+        fc = dict(fc, features=[f for f in fc["features"] if f["properties"].get("layer") == layer])
+    return dict(fc, features=list(fc["features"]))
+
+
+@functools.lru_cache(maxsize=4)
+def _read_basemap(path: str, mtime_ns: int, size: int) -> dict:
+    """The parsed GeoJSON, kept per file version (callers get filtered copies of its feature
+    list, never a changed dict)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def filter_places(df: "pd.DataFrame", kinds: str | Iterable[str] | None = None,
+                  place_ids: str | Iterable[str] | None = None,
+                  resolution: str | Iterable[str] | None = None) -> "pd.DataFrame":
+    """Rows of a gazetteer or of :func:`find_places` output matching every filter given.
+
+    Each filter takes one value or several; ``None`` means no filter.
+
+        >>> filter_places(load_gazetteer(), kinds=["town", "base"])["place_id"].tolist()
+        ['qayyarah', 'qayyarah-airfield-west', 'bashiqa']
+    """
+    def as_list(v):
+        return [v] if isinstance(v, str) else list(v)
+
+    keep = None
+    for col, want in (("kind", kinds), ("place_id", place_ids), ("resolution", resolution)):
+        if want is None:
+            continue
+        if col not in df.columns:
+            raise ClaimframeError(f"filter_places: the table has no {col!r} column to filter on "
+                                  f"(columns: {', '.join(df.columns)})")
+        mask = df[col].astype(object).isin(as_list(want))
+        keep = mask if keep is None else keep & mask
+    return df if keep is None else df[keep.to_numpy(dtype=bool)].reset_index(drop=True)
