@@ -74,7 +74,18 @@ def test_from_records_values_and_missing():
     assert df["date_precision"].isna().tolist() == [True, False, True]
 
 
-def test_from_records_value_outside_a_category_is_missing_not_an_error():
-    df = schema.from_records("paragraphs", [{"paragraph_id": 0, "start": 0, "end": 4, "text": "Body",
-                                            "role": "sidebar"}])
-    assert df["role"].isna().all()
+def test_a_value_outside_a_category_raises_naming_table_and_column():
+    row = {"paragraph_id": 0, "start": 0, "end": 4, "text": "Body", "role": "sidebar"}
+    with pytest.raises(ValueError, match=r"paragraphs\.role: 'sidebar' is not one of the column's categories"):
+        schema.from_records("paragraphs", [row])
+    with pytest.raises(ValueError, match=r"paragraphs\.role: 'sidebar'"):
+        schema.typed("paragraphs", pd.DataFrame([row]))
+    missing = schema.from_records("paragraphs", [dict(row, role=None)])  # missing stays missing
+    assert missing["role"].isna().all()
+
+
+def test_typed_builds_the_same_table_as_from_records(seed):
+    for name in ("claims", "events", "places", "checks"):
+        table = getattr(seed, name)
+        pd.testing.assert_frame_equal(schema.typed(name, table.astype(object)), table)
+        pd.testing.assert_frame_equal(schema.typed(name, table), table)

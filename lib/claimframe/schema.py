@@ -263,7 +263,17 @@ def from_records(table: str, rows: list[dict]) -> "pd.DataFrame":
     nullable numbers, Arrow arrays for strings) instead of through pandas' per-value type
     inference: that inference was a third of the extraction time."""
     columns, builders = _layout(table)
-    return _frame([build([row.get(col) for row in rows]) for col, build in builders], columns, len(rows))
+    return _frame([_column(table, col, build, [row.get(col) for row in rows]) for col, build in builders],
+                  columns, len(rows))
+
+
+def _column(table: str, col: str, build, values: list):
+    """One column's typed array; a value outside its contract (an unknown category) raises,
+    naming the table and the column, instead of silently becoming missing."""
+    try:
+        return build(values)
+    except ValueError as exc:
+        raise ValueError(f"{table}.{col}: {exc}") from None
 
 
 @functools.cache
@@ -313,10 +323,16 @@ def _builder(spec: object):
 
     if isinstance(spec, tuple):
         dtype, code = _dtype(spec), {v: i for i, v in enumerate(spec)}
+        na = pd.NA
 
         def category(values: list):
-            return pd.Categorical.from_codes(np.array([code.get(v, -1) for v in values], dtype=np.int8),
-                                             dtype=dtype, validate=False)  # codes valid by construction
+            codes = [code.get(v, -1) for v in values]
+            if -1 in codes:
+                for v, c in zip(values, codes):
+                    if c == -1 and not (v is None or v is na or v != v):
+                        raise ValueError(f"{v!r} is not one of the column's categories: {', '.join(spec)}")
+            return pd.Categorical.from_codes(np.array(codes, dtype=np.int8), dtype=dtype,
+                                             validate=False)  # codes valid by construction
         return category
     if spec == "string":
         return _string_builder()
@@ -365,20 +381,14 @@ def _string_builder():
 
 
 def typed(table: str, df: "pd.DataFrame") -> "pd.DataFrame":
-    """Exactly the table's columns, in order, with its dtypes (missing columns are all-NA)."""
-    import pandas as pd
-
-    out = {}
-    for col, spec in TABLES[table].items():
-        values = df[col] if col in df else pd.Series([pd.NA] * len(df), index=df.index)
-        dtype = _dtype(spec)
-        if spec == "datetime64[ns]":
-            out[col] = pd.to_datetime(values).astype("datetime64[ns]")
-        elif spec in ("Int64", "Float64", "boolean", "string"):
-            out[col] = values.astype("object").where(values.notna(), None).astype(dtype)
-        else:
-            out[col] = values.astype(dtype)
-    return pd.DataFrame(out, index=pd.RangeIndex(len(df)))
+    """Exactly the table's columns, in order, with its dtypes (missing columns are all-NA): a
+    DataFrame made elsewhere (a CSV, a concatenation) goes through the same builders as
+    :func:`from_records`, column by column."""
+    columns, builders = _layout(table)
+    n = len(df)
+    arrays = [_column(table, col, build, df[col].tolist() if col in df.columns else [None] * n)
+              for col, build in builders]
+    return _frame(arrays, columns, n)
 
 
 def pandera_schema(table: str):
