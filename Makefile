@@ -36,8 +36,10 @@ e2e: install
 	$(BIN)/pytest tests/e2e
 
 # Re-execute every notebook in place after a change that alters outputs (no timing metadata).
+# jupyter_nbconvert_config.py keeps nbconvert from stalling at a cell that displays into a widget
+# Output, and bounds a cell at 300 s (nbconvert's default is to wait forever).
 rerun: install
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	$(BIN)/jupyter nbconvert --config jupyter_nbconvert_config.py --to notebook --execute --inplace \
 		--ExecutePreprocessor.record_timing=False notebooks/*.ipynb
 
 bench: install

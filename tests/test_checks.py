@@ -257,13 +257,20 @@ def test_entities_fixture():
         assert len(hit) == 1, texts
         return hit.loc[0, "status"]
 
-    assert status("about 300", "nearly 320") == "ok"
-    assert status("about 300", "2,000") == "info"
-    assert status("nearly 320", "2,000") == "info"
+    # one row per thing counted: the nurses' three counts together. "about 300" (225-375) and
+    # "nearly 320" (240-400) overlap; "2,000" (1,900-2,100) overlaps neither but its sentence is
+    # dated 2015 and theirs Tuesday: info, not warn
+    nurses = involving(same, ids["about 300"], ids["nearly 320"], ids["2,000"])
+    assert len(nurses) == 1 and nurses.loc[0, "status"] == "info"
+    assert nurses.loc[0, "claim_ids"] == f"{ids['about 300']}; {ids['nearly 320']}; {ids['2,000']}"
+    assert nurses.loc[0, "message"] == (
+        "“about 300” nurses (225–375, union), “nearly 320” nurses (240–400, health board) and “2,000” "
+        "nurses (1,900–2,100, BBC-style desk) differ, but their sentences carry different dates, so "
+        "they may count at different times.")
     assert status("at least 5", "hundreds") == "warn"
     assert "40-fold" in involving(same, ids["at least 5"], ids["hundreds"]).loc[0, "message"]
     assert status("15", "40") == "warn"
-    assert len(same) == 5  # nothing else: hospitals, clinics and beds are not compared
+    assert len(same) == 3  # nurses, wards, ambulances: hospitals, clinics and beds are not compared
     for t in ("three", "12", "480"):
         assert involving(same, ids[t]).empty
     derived = rows(c, "derived_average")
@@ -438,3 +445,152 @@ def test_place_outlier_world_roundup_fixture_has_none():
 
 def test_seed_has_no_place_outlier(seed_checks):
     assert (seed_checks["kind"] == "place_outlier").sum() == 0
+
+
+# --- grouped checks: one row per thing counted, however many counts ------------------------------
+
+TOWNS = [a + b for a in ("Ab", "Bel", "Cor", "Dun", "Ell", "Fen", "Gar", "Hol", "Ist", "Jor")
+         for b in ("brook", "crest", "dale", "fold", "gate", "holm", "ley", "mere", "stow", "wick", "thorpe",
+                   "by", "ham", "mouth", "ridge", "worth", "combe", "shaw", "field", "hurst")]
+
+
+def casualty_list(numbers: list[str], forms: list[str]) -> str:
+    """A headline, then one sentence per town: forms[i % len(forms)] with numbers[i], five a paragraph."""
+    sentences = [forms[i % len(forms)].format(t=TOWNS[i], n=n) for i, n in enumerate(numbers)]
+    paragraphs = [" ".join(sentences[k:k + 5]) for k in range(0, len(sentences), 5)]
+    return "Casualties across the province\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def test_a_casualty_list_is_one_row_not_a_row_per_pair():
+    # 200 counts of people (19,900 pairs, a row each before): 20, 40, ..., 180 in turn (i % 9), in
+    # four sentence forms, no dates, no other claim, so the whole table is one same_entity row
+    forms = ["In {t}, {n} people were killed.", "{n} people were killed in {t}.", "In {t}, {n} people died.",
+             "{n} people died in {t}."]
+    a = claimframe.read_text(casualty_list([str(20 * (1 + i % 9)) for i in range(200)], forms),
+                             published="2016-12-15", outlet="Example News")
+    assert len(a.claims) == 200 and set(a.claims["entity"]) == {"people"}
+    c = a.checks
+    schema.validate("checks", c)
+    assert len(c) == 1
+    row = c.iloc[0]
+    assert (row["kind"], row["status"]) == ("same_entity", "warn")
+    assert row["claim_ids"] == "; ".join(a.claims["claim_id"])  # every count, in reading order
+    assert row["check_id"] == check_id("same_entity", a.claims["claim_id"])
+    # exact counts allow +/- 5 %: 20 -> 19-21, ..., 180 -> 171-189. The lowest ceiling (21, "20",
+    # the first sentence) is below the highest floor (171, "180", the ninth): warn. Six readings are
+    # quoted: those two, then the first others in reading order (40, 60, 80, 100). 200 = 9 x 22 + 2,
+    # so 20 and 40 come 23 times, the rest 22; 200 - (2 x 23 + 4 x 22) = 66 more.
+    assert row["message"] == (
+        "“20” people (19–21, Example News) ×23, “40” people (38–42, Example News) ×23, “60” people "
+        "(57–63, Example News) ×22, “80” people (76–84, Example News) ×22, “100” people (95–105, "
+        "Example News) ×22, “180” people (171–189, Example News) ×22 and 66 more cannot all be right "
+        "if they count the same people: “20” and “180” do not overlap.")
+    assert row["detail"].startswith("200 counts of people in sentences 1, 2, 3, 4, 5, 6 and 194 more; "
+                                    "hedges exact 200")
+    assert "“20” (19–21, sentence 1) against “180” (171–189, sentence 9)" in row["detail"]
+
+
+def test_the_report_of_a_casualty_list_stays_short():
+    from claimframe.views import report
+
+    forms = ["In {t}, {n} people were killed.", "{n} people died in {t}."]
+    a = claimframe.read_text(casualty_list([str(20 * (1 + i % 9)) for i in range(200)], forms),
+                             published="2016-12-15", outlet="Example News")
+    page = report.checks_report_html(a.checks, a)
+    # one check over 200 claims in 200 sentences: 12 quoted (report.QUOTE_LIMIT), 188 counted
+    assert page.count("data-check-id=") == 1 and page.count("<blockquote") == report.QUOTE_LIMIT == 12
+    assert "… and 188 more sentences" in page
+    assert len(report.check_sentences(a.checks, a)) == 200  # the table keeps every claim
+
+
+def test_an_agreeing_casualty_list_is_one_ok_row():
+    # 200 times twenty people, written "20", "twenty", "Twenty", some attributed to the police
+    forms = ["In {t}, 20 people were killed.", "Twenty people were killed in {t}.",
+             "In {t}, twenty people died, police said.", "Police said 20 people died in {t}."]
+    a = claimframe.read_text(casualty_list([""] * 200, forms), published="2016-12-15", outlet="Example News")
+    assert len(a.claims) == 200
+    c = a.checks
+    assert len(c) == 1 and c.loc[0, "status"] == "ok"
+    # 19-21 each; four readings (text and source), 50 each, all quoted
+    assert c.loc[0, "message"] == (
+        "“20” people (19–21, Example News) ×50, “Twenty” people (19–21, Example News) ×50, “twenty” "
+        "people (19–21, police) ×50 and “20” people (19–21, police) ×50 are compatible.")
+
+
+def test_two_counts_that_disagree_give_one_warn_row_naming_both():
+    a = claimframe.read_text("Organisers said 15 ambulances had been diverted. The ambulance service "
+                             "said 40 ambulances were affected.", published="2016-12-15")
+    c = a.checks
+    assert len(c) == 1
+    row = c.iloc[0]
+    ids = a.claims["claim_id"].tolist()
+    assert (row["kind"], row["status"], row["claim_ids"]) == ("same_entity", "warn", "; ".join(ids))
+    assert row["check_id"] == check_id("same_entity", ids)  # the same ID a pair had before
+    # 15 -> 14.25-15.75 (shown 14.2-15.8), 40 -> 38-42: no overlap
+    assert row["message"] == ("“15” ambulances (14.2–15.8, organisers) and “40” ambulances (38–42, "
+                              "ambulance service) cannot both be right if they count the same ambulances.")
+    assert row["detail"] == ("intervals 14.2–15.8 and 38–42 (hedges exact, exact; tolerances in "
+                             "claimframe.checks.TOLERANCE); sentences 0 and 1")
+
+
+def test_three_counts_two_disagreeing_give_one_row_naming_the_two():
+    # 300 (285-315) and "about 310" (232.5-387.5) overlap; 40 (38-42) overlaps neither: before,
+    # one ok row and two warn rows; now one warn row, which names the pair that does not overlap
+    a = claimframe.read_text("The union said 300 nurses walked out. The health board said about 310 nurses "
+                             "stayed away. A manager said 40 nurses were absent.", published="2016-12-15")
+    c = rows(a.checks, "same_entity")
+    assert len(c) == 1 and c.loc[0, "status"] == "warn"
+    assert c.loc[0, "claim_ids"] == "; ".join(a.claims["claim_id"])
+    assert c.loc[0, "message"].endswith("cannot all be right if they count the same nurses: “300” and “40” "
+                                        "do not overlap.")
+
+
+def test_an_at_least_that_understates_a_group():
+    # "at least 5" (5 or more), "hundreds" (200-999) and "about 300" (225-375) overlap two by two,
+    # but the lowest reading of a count with a ceiling, 225, is 45 times 5 (hundreds: only 40):
+    # before, two warn rows (40-fold, 45-fold) and an ok row; now one row, at the widest ratio
+    a = claimframe.read_text("At least 5 wards closed, the board said. Hundreds of wards closed, a union "
+                             "official said. The hospital said about 300 wards closed.", published="2016-12-15")
+    c = rows(a.checks, "same_entity")
+    assert len(c) == 1 and c.loc[0, "status"] == "warn"
+    assert c.loc[0, "message"] == (
+        "“At least 5” wards (5 or more, board), “Hundreds” wards (200–999, a union official) and “about "
+        "300” wards (225–375, hospital) can all be right only if “At least 5” understates the count "
+        "45-fold or more.")
+
+
+def test_repeated_totals_give_one_alternatives_row_each():
+    # "480 beds" over 12 clinics = 40 a clinic; other sentences count 15 clinics (twice: one reading)
+    # and 20: 480 / 15 = 32 and 480 / 20 = 24. Before: a row per other count (3); now one.
+    a = claimframe.read_text(
+        "The 12 clinics in the district, with a combined 480 beds, stayed open. Officials said 15 clinics "
+        "were open. The union said 20 clinics were open. A later report said 15 clinics were open.",
+        published="2016-12-15")
+    d = rows(a.checks, "derived_average")
+    assert len(d) == 2
+    assert d.loc[0, "message"] == "“480” beds across “12” clinics is 40 beds per clinic on average."
+    assert d.loc[1, "message"] == (
+        "Other sentences count the clinics differently: “480” beds is 32 beds per clinic on average "
+        "if there are “15” clinics (15, in 2 sentences); 24 beds per clinic on average if there are "
+        "“20” clinics (20).")
+    text = a.claims.set_index("claim_id")["text"]
+    assert [text[i] for i in d.loc[1, "claim_ids"].split("; ")] == ["480", "15", "20"]
+
+
+def test_date_checks_read_the_claims_once_not_once_per_event(monkeypatch):
+    # 40 dated sentences; the date checks used to convert the claims table once per event
+    text = " ".join(f"The council met on Nov. {1 + i % 28}, {2015 + i % 2}, after the vote." for i in range(40))
+    a = claimframe.read_text(text, published="2016-12-15")
+    a.events, a.sentences, a.claims  # built before counting
+    calls = []
+    real = checks._records
+
+    def counting(df):
+        calls.append(len(df) if df is not None else 0)
+        return real(df)
+
+    monkeypatch.setattr(checks, "_records", counting)
+    for fn in (checks.check_date_plausibility, checks.check_date_order, checks.check_reference_dates):
+        calls.clear()
+        fn(a)
+        assert len(calls) <= 3, (fn.__name__, len(calls))

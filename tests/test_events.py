@@ -349,6 +349,42 @@ def test_dates_are_days_not_times(seed_events):
     assert seed_events["date"].min().date() == dt.date(2016, 7, 9)
 
 
+def test_label_looks_only_as_far_as_the_clause_it_takes(monkeypatch):
+    # the date's own segment ("on Dec. 4") is no clause, so the label is the nearest main clause
+    # before it; the 200 segments after it are not cleaned up for every date (they were: all of
+    # them, for each date in such a list)
+    from claimframe.extract import events
+
+    s = ("The army closed the bridge, on Dec. 4, "
+         + ", ".join(f"the {i}th shop reopened" for i in range(200)) + ".")
+    calls = []
+    real = events._clean
+
+    def counting(text):
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(events, "_clean", counting)
+    assert label_at(s, "Dec. 4") == "Army closed the bridge"
+    assert len(calls) <= 5, len(calls)
+
+
+def test_places_and_claims_of_a_sentence_with_several_dates():
+    # each date's event takes its own sentence's places and claims, whichever sentence comes first
+    text = ("Troops reached Mosul on Oct. 17 and Bashiqa on Nov. 7, officials said. "
+            "Some 500 recruits began training in Baghdad on Dec. 4 and 300 more on Dec. 11.")
+    a = claimframe.read_text(text, published="2016-12-15")
+    ev = a.events
+    claims = a.claims.set_index("claim_id")
+    for date_text, places, texts in (("Oct. 17", "Mosul; Bashiqa", {"Oct. 17", "Nov. 7"}),
+                                     ("Nov. 7", "Mosul; Bashiqa", {"Oct. 17", "Nov. 7"}),
+                                     ("Dec. 4", "Baghdad", {"Some 500", "Dec. 4", "300", "Dec. 11"}),
+                                     ("Dec. 11", "Baghdad", {"Some 500", "Dec. 4", "300", "Dec. 11"})):
+        row = by_text(ev, date_text)
+        assert row["places"] == places, date_text
+        assert set(claims.loc[row["claim_ids"].split("; "), "text"]) == texts, date_text
+
+
 def events_with(article, context):
     """The events stage on an article's own products, with another context file (or none)."""
     inputs = {name: article.get(name) for name in pipeline.STAGES["events"].requires}

@@ -20,10 +20,11 @@ unit_conversion      a conversion the text states ("13 kilometers (8 miles)") ho
                      the rounding of both numbers (:data:`claimframe.numbers.UNITS` factors)
 relative_distance    "N km <direction> of X" against the gazetteer's distance (article.relations)
 relative_bearing     the compass word against the gazetteer's bearing
-same_entity          two counts of the same thing (naive singular/plural folding) that cannot
-                     both be true, or can only if an "at least" understates badly
+same_entity          the counts of one thing (naive singular/plural folding), one row for all of
+                     them: some cannot both be true, or can only if an "at least" understates
+                     badly (warn), differ only across dates (info), or agree (ok)
 derived_average      "N <things> with a combined M <members>": M / N on average, and the same
-                     with every other count of the N things elsewhere in the article
+                     with the other counts of the N things elsewhere in the article
 weekday              a stated weekday ("Wednesday, Nov. 9, 2016") against the calendar
 date_plausibility    nothing reported after the published date; nothing cited from after it
 date_order           "after <X>" / "before <X>": the date of X elsewhere in the article
@@ -65,6 +66,13 @@ different dates are ``info``: they may count at different times. Reference estim
 than :data:`REFERENCE_WINDOW_DAYS` from the article's publication are ``info`` (context, not a
 test).
 
+``same_entity`` gives one row per thing counted, not one per pair: ``warn`` when any two of its
+counts that are comparable (same date, or one undated) disagree, else ``info`` when two dated
+apart do, else ``ok``. Its ``claim_ids`` are all the counts; its message quotes their distinct
+readings, at most :data:`LIST_LIMIT` ("... and 190 more"), the two that disagree among them. It
+is found from each comparable set's extremes (highest floor, lowest ceiling, smallest "at
+least"), so a casualty list of 200 counts costs 200 steps, not 19,900 pairs.
+
 Checks that need ``article.relations`` (places.py) or ``article.events`` (events.py) produce
 nothing when those tables are unavailable.
 """
@@ -76,7 +84,6 @@ import hashlib
 import math
 import re
 from collections.abc import Callable, Iterable
-from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -328,10 +335,20 @@ def _claim_index(article: "Article") -> dict[str, dict]:
     return {str(r["claim_id"]): r for r in _records(_claims(article))}
 
 
-def _sentence_text(article: "Article", sentence_id) -> str:
+def _sentence_texts(article: "Article") -> dict[int, str]:
+    """sentence_id -> text, built once per check (not one table scan per event)."""
     s = article.sentences
-    hit = s[s["sentence_id"] == sentence_id]
-    return str(hit["text"].iloc[0]) if len(hit) else ""
+    return dict(zip(s["sentence_id"].astype(int), s["text"].astype(str))) if len(s) else {}
+
+
+def _date_claims_by_start(article: "Article") -> dict[float, list[str]]:
+    """Start offset -> IDs of the date claims starting there (reading order), built once per check."""
+    out: dict[float, list[str]] = {}
+    for c in _records(_claims(article)):
+        start = _f(c.get("start"))
+        if str(c.get("kind")) == "date" and start is not None:
+            out.setdefault(start, []).append(c["claim_id"])
+    return out
 
 
 def _relations(article: "Article") -> "pd.DataFrame | None":
@@ -591,14 +608,15 @@ def check_relative_bearings(article: "Article") -> list[Row]:
 # same_entity, derived_average
 # ---------------------------------------------------------------------------------------------
 
-def _counts(article: "Article") -> list[dict]:
-    return [c for c in _records(_claims(article))
+def _counts(article: "Article", records: list[dict] | None = None) -> list[dict]:
+    """The claims of kind count with an entity (``records``: the claims' records, if at hand)."""
+    return [c for c in (_records(_claims(article)) if records is None else records)
             if str(c.get("kind")) == "count" and fold_entity(_s(c.get("entity")))]
 
 
-def _sentence_dates(article: "Article") -> dict[int, set[tuple[dt.date, str]]]:
+def _sentence_dates(article: "Article", records: list[dict] | None = None) -> dict[int, set[tuple[dt.date, str]]]:
     out: dict[int, set] = {}
-    for c in _records(_claims(article)):
+    for c in _records(_claims(article)) if records is None else records:
         d = _as_date(c.get("date"))
         if str(c.get("kind")) == "date" and d is not None:
             out.setdefault(int(c["sentence_id"]), set()).add((d, _s(c.get("date_precision")) or "day"))
@@ -609,51 +627,181 @@ def _label(c: dict) -> str:
     return f"{_quote(c['text'])} {c.get('entity') or ''}".strip()
 
 
+#: A check over many claims quotes at most this many distinct readings in its message and counts
+#: the rest ("... and 190 more"), so that one row stays short however many claims it covers.
+LIST_LIMIT = 6
+
+
+def _listed(parts: list[str], rest: int = 0) -> str:
+    """'A', 'A and B', 'A, B and C', 'A, B and 190 more'."""
+    parts = parts + ([f"{rest:,} more"] if rest else [])
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _capped_list(items: list, limit: int = LIST_LIMIT) -> str:
+    """Items as '1, 2, 3 and 4', or the first ``limit`` and '... and N more'."""
+    shown = [str(i) for i in items[:limit]]
+    return _listed(shown, len(items) - len(shown))
+
+
+class _Spread:
+    """The extremes of a set of counts of one thing: enough to tell whether two of them disagree,
+    and which two, without comparing every pair.
+
+    Intervals that overlap two by two share a point, so two of them fail to overlap exactly when
+    the highest floor lies above the lowest ceiling. An "at least N" understates another count
+    badly exactly when the smallest such N times :data:`OPEN_BOUND_FACTOR` is at most the highest
+    floor of a count with a ceiling. Each extreme is (value, member index); ties go to the earlier
+    member, in reading order.
+    """
+
+    __slots__ = ("floor", "ceiling", "bound", "capped_floor")
+
+    def __init__(self) -> None:
+        self.floor = self.ceiling = self.bound = self.capped_floor = None
+
+    @staticmethod
+    def _higher(a, b):
+        return b if a is None or (b is not None and (b[0], -b[1]) > (a[0], -a[1])) else a
+
+    @staticmethod
+    def _lower(a, b):
+        return b if a is None or (b is not None and (b[0], b[1]) < (a[0], a[1])) else a
+
+    def add(self, i: int, iv: tuple[float, float], hedge: str) -> None:
+        lo, hi = iv
+        self.floor = self._higher(self.floor, (lo, i))
+        self.ceiling = self._lower(self.ceiling, (hi, i))
+        if hedge == "at_least" and lo > 0:
+            self.bound = self._lower(self.bound, (lo, i))
+        if not math.isinf(hi):
+            self.capped_floor = self._higher(self.capped_floor, (lo, i))
+
+    def merged(self, other: "_Spread") -> "_Spread":
+        out = _Spread()
+        out.floor, out.ceiling = self._higher(self.floor, other.floor), self._lower(self.ceiling, other.ceiling)
+        out.bound = self._lower(self.bound, other.bound)
+        out.capped_floor = self._higher(self.capped_floor, other.capped_floor)
+        return out
+
+    def conflict(self) -> tuple[str, int, int, float] | None:
+        """("apart", lowest ceiling's member, highest floor's member, gap) when two intervals do not
+        overlap; else ("understates", the "at least" member, the other member, ratio); else None."""
+        if self.floor is not None and self.floor[0] > self.ceiling[0]:
+            return "apart", self.ceiling[1], self.floor[1], self.floor[0] - self.ceiling[0]
+        if (self.bound is not None and self.capped_floor is not None
+                and self.capped_floor[0] >= OPEN_BOUND_FACTOR * self.bound[0]):
+            return "understates", self.bound[1], self.capped_floor[1], self.capped_floor[0] / self.bound[0]
+        return None
+
+
+def _worst(conflicts: Iterable[tuple[str, int, int, float] | None]) -> tuple[str, int, int, float] | None:
+    """Counts that do not overlap before an understating "at least"; then the widest gap or ratio."""
+    found = [c for c in conflicts if c is not None]
+    return max(found, key=lambda c: (c[0] == "apart", c[3])) if found else None
+
+
+def _readings(members: list[tuple[dict, tuple[float, float]]], must: Iterable[int] = ()) -> str:
+    """The members' distinct readings ('“300” nurses (285–315, union)'), in reading order, each
+    with how often it occurs; at most :data:`LIST_LIMIT` of them (those of ``must`` first)."""
+    groups: dict[str, list[int]] = {}
+    for i, (c, iv) in enumerate(members):
+        groups.setdefault(f"{_label(c)} ({fmt_interval(iv)}, {c['source']})", []).append(i)
+    items = list(groups.items())
+    if len(items) > LIST_LIMIT:
+        must = set(must)
+        keep = {k for k, idx in items if must.intersection(idx)}
+        for k, _ in items:
+            if len(keep) >= LIST_LIMIT:
+                break
+            keep.add(k)
+        items = [(k, idx) for k, idx in items if k in keep]
+    parts = [k + (f" ×{len(idx):,}" if len(idx) > 1 else "") for k, idx in items]
+    return _listed(parts, len(members) - sum(len(idx) for _, idx in items))
+
+
 @register
 def check_same_entity(article: "Article") -> list[Row]:
-    """Two counts of the same thing that cannot both be true (or only if 'at least' understates)."""
+    """Counts of the same thing that cannot all be true (or only if an 'at least' understates):
+    one row per thing counted, however many counts it has.
+
+    Two counts are compared unless their sentences carry different dates. Instead of every pair,
+    each set of comparable counts (those of one date, with the undated ones) is summed up by its
+    extremes (:class:`_Spread`): the cost grows with the number of counts, not its square.
+    """
+    records = _records(_claims(article))
+    dates = _sentence_dates(article, records)
+    groups: dict[str, list[tuple[dict, tuple[float, float]]]] = {}
+    for c in _counts(article, records):
+        iv = claim_interval(c["value"], c["low"], c["high"], c["hedge"])
+        if iv is not None:
+            groups.setdefault(fold_entity(c["entity"]), []).append((c, iv))
     rows = []
-    dates = _sentence_dates(article)
-    counts = _counts(article)
-    for a, b in combinations(counts, 2):
-        if fold_entity(a["entity"]) != fold_entity(b["entity"]):
-            continue
-        ia = claim_interval(a["value"], a["low"], a["high"], a["hedge"])
-        ib = claim_interval(b["value"], b["low"], b["high"], b["hedge"])
-        if ia is None or ib is None:
-            continue
-        ids = [a["claim_id"], b["claim_id"]]
-        pair = f"{_label(a)} ({fmt_interval(ia)}, {a['source']}) and {_label(b)} ({fmt_interval(ib)}, {b['source']})"
+    for members in groups.values():
+        if len(members) > 1:
+            rows.append(_same_entity_row(members, dates))
+    return rows
+
+
+def _same_entity_row(members: list[tuple[dict, tuple[float, float]]],
+                     dates: dict[int, set[tuple[dt.date, str]]]) -> Row:
+    whole, by_sentence = _Spread(), {}
+    for i, (c, iv) in enumerate(members):
+        whole.add(i, iv, str(c["hedge"]))
+        by_sentence.setdefault(int(c["sentence_id"]), _Spread()).add(i, iv, str(c["hedge"]))
+    # counts are comparable when they share a date or one has none (different dates: info); a
+    # sentence's counts share its dates, so each sentence is added once to each of its dates
+    undated, by_date = _Spread(), {}
+    for sid, spread in by_sentence.items():
+        if not dates.get(sid):
+            undated = undated.merged(spread)
+        for d in dates.get(sid) or ():
+            by_date[d] = by_date[d].merged(spread) if d in by_date else spread
+    comparable = [by_date[d].merged(undated) for d in sorted(by_date)] if by_date else [undated]
+    conflict = _worst(s.conflict() for s in comparable)
+    apart = whole.conflict() if conflict is None else None
+    n, first = len(members), members[0][0]
+    both = "both" if n == 2 else "all"
+    witness = conflict or apart
+    listing = _readings(members, witness[1:3] if witness else ())
+    if witness is None:
+        status, message = "ok", f"{listing} are compatible."
+    elif conflict is None:
+        status = "info"
+        message = (f"{listing} differ, but their sentences carry different dates, so they may count "
+                   f"at different times.")
+    elif conflict[0] == "apart":
+        status = "warn"
+        message = f"{listing} cannot {both} be right if they count the same {first['entity']}"
+        low, high = (members[i][0] for i in sorted(conflict[1:3]))
+        message += "." if n == 2 else f": {_quote(low['text'])} and {_quote(high['text'])} do not overlap."
+    else:
+        status = "warn"
+        bound = members[conflict[1]][0]
+        message = (f"{listing} can {both} be right only if {_quote(bound['text'])} understates the count "
+                   f"{conflict[3]:.0f}-fold or more.")
+    if n == 2:
+        (a, ia), (b, ib) = members
         detail = (f"intervals {fmt_interval(ia)} and {fmt_interval(ib)} (hedges {a['hedge']}, {b['hedge']}; "
                   f"tolerances in claimframe.checks.TOLERANCE); sentences {a['sentence_id']} and {b['sentence_id']}")
-        tension = None
-        for bound, other, iother in ((a, b, ib), (b, a, ia)):
-            if str(bound["hedge"]) == "at_least" and not math.isinf(iother[1]):
-                n = _f(bound["low"]) if _f(bound["low"]) is not None else _f(bound["value"])
-                if n and iother[0] >= OPEN_BOUND_FACTOR * n:
-                    tension = (bound, other, iother[0] / n)
-        da, db = dates.get(int(a["sentence_id"])), dates.get(int(b["sentence_id"]))
-        dated_apart = bool(da and db and not (da & db))
-        if _overlap(ia, ib) and tension is None:
-            status = "ok"
-            message = f"{pair} are compatible."
-        elif dated_apart:
-            status = "info"
-            message = (f"{pair} differ, but their sentences carry different dates, so they may count "
-                       f"at different times.")
-        elif tension is None:
-            status = "warn"
-            message = f"{pair} cannot both be right if they count the same {a['entity']}."
-        else:
-            bound, other, ratio = tension
-            status = "warn"
-            message = (f"{pair} can both be right only if {_quote(bound['text'])} understates the count "
-                       f"{ratio:.0f}-fold or more.")
-            detail += (f"; an 'at least' N against another claim's lowest reading of "
-                       f"{OPEN_BOUND_FACTOR:g}×N or more is flagged (OPEN_BOUND_FACTOR)")
-        rows.append({"kind": "same_entity", "status": status, "claim_ids": ids,
-                     "message": message, "detail": detail})
-    return rows
+    else:
+        sentences = list(dict.fromkeys(int(c["sentence_id"]) for c, _ in members))
+        hedges: dict[str, int] = {}
+        for c, _ in members:
+            hedges[str(c["hedge"])] = hedges.get(str(c["hedge"]), 0) + 1
+        detail = (f"{n:,} counts of {first['entity']} in sentences {_capped_list(sentences)}; hedges "
+                  + ", ".join(f"{h} {k:,}" for h, k in hedges.items())
+                  + " (tolerances in claimframe.checks.TOLERANCE)")
+        if witness is not None:
+            (x, ix), (y, iy) = (members[i] for i in sorted(witness[1:3]))
+            where = f"; dated apart: sentences {x['sentence_id']} and {y['sentence_id']}" if conflict is None else ""
+            detail += (f"; for example {_quote(x['text'])} ({fmt_interval(ix)}, sentence {x['sentence_id']}) "
+                       f"against {_quote(y['text'])} ({fmt_interval(iy)}, sentence {y['sentence_id']}){where}")
+    if conflict is not None and conflict[0] == "understates":
+        detail += (f"; an 'at least' N against another claim's lowest reading of "
+                   f"{OPEN_BOUND_FACTOR:g}×N or more is flagged (OPEN_BOUND_FACTOR)")
+    return {"kind": "same_entity", "status": status, "claim_ids": [c["claim_id"] for c, _ in members],
+            "message": message, "detail": detail}
 
 
 #: Words between two counts of one sentence that make the second a total over the first
@@ -692,12 +840,37 @@ def _average_phrase(num: dict, div: dict, iv_num, iv_div) -> str:
     return f"{fmt_interval((_whole(avg[0]), _whole(avg[1])))} {what} per {per} on average"
 
 
+def _divisor_readings(counts: list[dict]) -> dict[str, list[tuple[tuple, dict, tuple[float, float], int]]]:
+    """Entity -> its counts' distinct readings as divisors of an average, in reading order: (key,
+    first claim, interval, how many claims). Two counts give the same averages when they have the
+    same interval and the same kind of bound, so one of them stands for all."""
+    out: dict[str, dict[tuple, list]] = {}
+    for c in counts:
+        iv = claim_interval(c["value"], c["low"], c["high"], c["hedge"], {})
+        if iv is None or iv[0] <= 0 and math.isinf(iv[1]):
+            continue
+        key = (iv, str(c["hedge"]) == "at_least")
+        group = out.setdefault(fold_entity(c["entity"]), {})
+        if key in group:
+            group[key][3] += 1
+        else:
+            group[key] = [key, c, iv, 1]
+    return {entity: [tuple(r) for r in group.values()] for entity, group in out.items()}
+
+
 @register
 def check_derived_averages(article: "Article") -> list[Row]:
-    """"N things with a combined M members": the average M / N, also for other counts of the things."""
+    """"N things with a combined M members": the average M / N, also for other counts of the things.
+
+    The other counts are taken by distinct reading (one row per total, quoting at most
+    :data:`LIST_LIMIT` readings), not one row per other count: an article that repeats both the
+    totals and the counts would otherwise give a row per pair of them.
+    """
     rows = []
     text = article.text
     counts = _counts(article)
+    pos = {c["claim_id"]: int(c["start"]) for c in counts}
+    readings = None
     by_sentence: dict[int, list[dict]] = {}
     for c in counts:
         by_sentence.setdefault(int(c["sentence_id"]), []).append(c)
@@ -720,37 +893,53 @@ def check_derived_averages(article: "Article") -> list[Row]:
             phrase = _average_phrase(num, div, iv_num, iv_div)
             rows.append({
                 "kind": "derived_average", "status": "info",
-                "claim_ids": [num["claim_id"], div["claim_id"]],
+                "claim_ids": _in_order([num["claim_id"], div["claim_id"]], pos),
                 "message": f"{_label(num)} across {_label(div)} is {phrase}.",
                 "detail": (f"{fmt_interval(iv_num)} ÷ {fmt_interval(iv_div)}; a derived figure the article "
                            f"implies but does not state"),
             })
-            _order(rows[-1], counts)
-            # the same total over every other count of the divisor's entity in the article
-            for other in counts:
-                if other["claim_id"] in (div["claim_id"], num["claim_id"]):
+            # the same total over the other counts of the divisor's entity in the article
+            readings = _divisor_readings(counts) if readings is None else readings
+            div_key = (iv_div, str(div["hedge"]) == "at_least")
+            others, rest = [], 0
+            for key, other, iv_other, k in readings.get(fold_entity(div["entity"]), ()):
+                if key == div_key:
                     continue
-                if fold_entity(other["entity"]) != fold_entity(div["entity"]):
-                    continue
-                iv_other = claim_interval(other["value"], other["low"], other["high"], other["hedge"], {})
-                if iv_other is None or iv_other[0] <= 0 and math.isinf(iv_other[1]):
-                    continue
+                if len(others) < LIST_LIMIT:
+                    others.append((other, iv_other, k))
+                else:
+                    rest += k
+            if not others:
+                continue
+            if len(others) == 1 and others[0][2] == 1:
+                other, iv_other, _ = others[0]
                 alt = _average_phrase(num, other, iv_num, iv_other)
                 rows.append({
                     "kind": "derived_average", "status": "info",
-                    "claim_ids": [num["claim_id"], other["claim_id"]],
+                    "claim_ids": _in_order([num["claim_id"], other["claim_id"]], pos),
                     "message": (f"If there are {_label(other)} ({fmt_interval(iv_other)}), as another "
                                 f"sentence says, {_label(num)} is {alt}."),
                     "detail": f"{fmt_interval(iv_num)} ÷ {fmt_interval(iv_other)}; derived, not stated",
                 })
-                _order(rows[-1], counts)
+                continue
+            parts = [f"{_average_phrase(num, other, iv_num, iv_other)} if there are {_label(other)} "
+                     f"({fmt_interval(iv_other)}" + (f", in {k:,} sentences)" if k > 1 else ")")
+                     for other, iv_other, k in others]
+            rows.append({
+                "kind": "derived_average", "status": "info",
+                "claim_ids": _in_order([num["claim_id"], *(o["claim_id"] for o, _, _ in others)], pos),
+                "message": (f"Other sentences count the {div['entity']} differently: {_label(num)} is "
+                            + "; ".join(parts) + (f"; and {rest:,} more counts" if rest else "") + "."),
+                "detail": (f"{fmt_interval(iv_num)} ÷ " + ", ".join(fmt_interval(iv) for _, iv, _ in others)
+                           + "; derived, not stated; each reading quoted once, from the first sentence "
+                           "that gives it"),
+            })
     return rows
 
 
-def _order(row: Row, claims: list[dict]) -> None:
-    """Put a row's claim_ids in reading order."""
-    pos = {c["claim_id"]: int(c["start"]) for c in claims}
-    row["claim_ids"] = sorted(row["claim_ids"], key=lambda i: pos.get(i, 0))
+def _in_order(claim_ids: list[str], pos: dict[str, int]) -> list[str]:
+    """Claim IDs in reading order (``pos``: claim_id -> start, built once)."""
+    return sorted(claim_ids, key=lambda i: pos.get(i, 0))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -788,14 +977,14 @@ _FUTURE = re.compile(r"\b(?:will|would|plans?|planned|scheduled|expected|due to|
                      re.IGNORECASE)
 
 
-def _event_claim_ids(e: dict, article: "Article") -> list[str]:
-    """The date claim an event comes from (same start offset), else the event's own claim_ids."""
+def _event_claim_ids(e: dict, by_start: dict[float, list[str]]) -> list[str]:
+    """The date claim an event comes from (same start offset), else the event's own claim_ids.
+    ``by_start``: :func:`_date_claims_by_start` of the article."""
     start = _f(e.get("start"))
     if start is not None:
-        own = [c["claim_id"] for c in _records(_claims(article))
-               if str(c.get("kind")) == "date" and _f(c.get("start")) == start]
+        own = by_start.get(start)
         if own:
-            return own
+            return list(own)
     ids = _s(e.get("claim_ids"))
     return [i.strip() for i in ids.split(";") if i.strip()] if ids else []
 
@@ -820,13 +1009,15 @@ def check_date_plausibility(article: "Article") -> list[Row]:
     events = _events(article)
     if published is None or events is None or len(events) == 0:
         return []
-    rows, fine = [], []
+    rows, fine, n = [], [], 0
+    by_start, sentences, future_tense = _date_claims_by_start(article), None, {}
     for e in _records(events):
         kind = _s(e.get("kind"))
         span = _event_span(e)
         if span is None or kind not in ("reported", "cited"):
             continue
-        ids = _event_claim_ids(e, article)
+        n += 1
+        ids = _event_claim_ids(e, by_start)
         if span[0] <= published:
             fine.extend(ids)
             continue
@@ -838,8 +1029,13 @@ def check_date_plausibility(article: "Article") -> list[Row]:
                                      f"{span[0].isoformat()}, after its own publication on {published.isoformat()}."),
                          "detail": f"event {e.get('event_id')}; source {e.get('source')}"})
             continue
-        sentence = _sentence_text(article, e.get("sentence_id")) if _f(e.get("sentence_id")) is not None else ""
-        future = bool(_FUTURE.search(sentence))
+        future = False
+        if _f(e.get("sentence_id")) is not None:
+            sid = int(e["sentence_id"])
+            if sid not in future_tense:  # once per sentence, however many of its dates are late
+                sentences = _sentence_texts(article) if sentences is None else sentences
+                future_tense[sid] = bool(_FUTURE.search(sentences.get(sid, "")))
+            future = future_tense[sid]
         rows.append({
             "kind": "date_plausibility", "status": "info" if future else "warn", "claim_ids": ids,
             "key": _s(e.get("event_id")),
@@ -851,8 +1047,6 @@ def check_date_plausibility(article: "Article") -> list[Row]:
                        "inferred for a date without one is the latest not after publication"),
         })
     if not any(r["status"] in ("warn", "fail") for r in rows):
-        n = len([e for e in _records(events) if _s(e.get("kind")) in ("reported", "cited")
-                 and _event_span(e) is not None])
         if n:
             rows.insert(0, {
                 "kind": "date_plausibility", "status": "ok", "claim_ids": list(dict.fromkeys(fine)),
@@ -870,16 +1064,41 @@ _ORDER = re.compile(r"\b(?P<rel>after|before|following|prior to|since|until|ahea
 MATCH_MIN_SHARED = 2
 
 
-def _best_match(words: set[str], candidates: list[tuple[dict, set[str]]], places: set[str] = frozenset()
-                ) -> tuple[dict, set[str]] | None:
-    """The candidate sharing the most content words with ``words``, if the match is good enough."""
-    best, best_shared = None, set()
-    for e, w in candidates:
-        shared = words & w
-        if (len(shared) >= MATCH_MIN_SHARED and 2 * len(shared) >= min(len(words), len(w))
-                and shared - places and len(shared) > len(best_shared)):
-            best, best_shared = e, shared
-    return None if best is None else (best, best_shared)
+class _WordIndex:
+    """Descriptions (event labels) indexed by their content words, built once per check.
+
+    :meth:`best` gives what a scan of every candidate would (the one sharing the most words with
+    a description, the first of equals, if the match is good enough), but it looks only at the
+    candidates that share at least :data:`MATCH_MIN_SHARED` words with the description, found
+    through the word lists: the cost follows the candidates that could match, not all of them.
+    """
+
+    def __init__(self, candidates: list[tuple[dict, set[str]]], groups: list | None = None):
+        self.candidates = candidates
+        self.groups = groups  # e.g. each candidate's sentence, for best(..., exclude=sentence)
+        self.postings: dict[str, list[int]] = {}
+        for i, (_, words) in enumerate(candidates):
+            for w in words:
+                self.postings.setdefault(w, []).append(i)
+
+    def best(self, words: set[str], places: set[str] = frozenset(), exclude: Any = None
+             ) -> tuple[dict, set[str]] | None:
+        """The best match for ``words`` among the candidates not of group ``exclude``."""
+        need = max(MATCH_MIN_SHARED, 1)
+        lists = sorted((self.postings.get(w, ()) for w in words), key=len)
+        # a candidate sharing `need` words is in `need` of the lists, so in one of all but the
+        # longest need - 1 of them
+        near: set[int] = set().union(*lists[:len(lists) - need + 1])
+        best, best_shared = None, set()
+        for i in sorted(near):
+            if exclude is not None and self.groups is not None and self.groups[i] == exclude:
+                continue
+            e, w = self.candidates[i]
+            shared = words & w
+            if (len(shared) >= MATCH_MIN_SHARED and 2 * len(shared) >= min(len(words), len(w))
+                    and shared - places and len(shared) > len(best_shared)):
+                best, best_shared = e, shared
+        return None if best is None else (best, best_shared)
 
 
 def _place_words(e: dict) -> set[str]:
@@ -895,24 +1114,30 @@ def check_date_order(article: "Article") -> list[Row]:
     reported = [e for e in _records(events) if _s(e.get("kind")) == "reported"
                 and _f(e.get("sentence_id")) is not None and _event_span(e) is not None]
     sentences = {int(s["sentence_id"]): (int(s["start"]), str(s["text"])) for s in _records(article.sentences)}
+    # built once, not once per clause: the candidates' words, their sentences, the place words
+    index = _WordIndex([(o, content_words(_s(o.get("label")))) for o in reported],
+                       groups=[int(o["sentence_id"]) for o in reported])
+    places = set().union(*(_place_words(o) for o in reported))
+    by_start = _date_claims_by_start(article)
+    clauses: dict[int, list[tuple[re.Match, Any]]] = {}
     rows = []
     for e in reported:
         sid = int(e["sentence_id"])
         s_start, s_text = sentences.get(sid, (0, ""))
         e_start = _f(e.get("start"))
-        for m in _ORDER.finditer(s_text):
+        if sid not in clauses:  # a sentence with several dates is searched and matched once
+            clauses[sid] = [(m, None) for m in _ORDER.finditer(s_text)]
+        for j, (m, hit) in enumerate(clauses[sid]):
             clause = m.group("clause")
             c_lo, c_hi = s_start + m.start("clause"), s_start + m.end("clause")
             if e_start is not None and c_lo <= e_start < c_hi:
                 continue  # the date belongs to the clause itself ("after the offensive started on Oct. 17")
             if (_s(e.get("date_text")) or "\x00") in clause:
                 continue
-            words = content_words(clause)
-            candidates = [(o, content_words(_s(o.get("label")))) for o in reported
-                          if int(o["sentence_id"]) != sid]
-            places = set().union(*(_place_words(o) for o in reported))
-            hit = _best_match(words, candidates, places)
             if hit is None:
+                hit = index.best(content_words(clause), places, exclude=sid) or False
+                clauses[sid][j] = (m, hit)
+            if not hit:
                 continue
             other, shared = hit
             e_lo, e_hi, e_prec = _event_span(e)
@@ -931,7 +1156,7 @@ def check_date_order(article: "Article") -> list[Row]:
             o_words, e_words = _quote(_event_words(other)), _quote(_event_words(e))
             message = (f"{what}, dated {e_words}, is {verdict}: the article dates that {o_words} "
                        f"({_fmt_date(o_lo, o_prec)}).")
-            ids = list(dict.fromkeys(_event_claim_ids(other, article) + _event_claim_ids(e, article)))
+            ids = list(dict.fromkeys(_event_claim_ids(other, by_start) + _event_claim_ids(e, by_start)))
             rows.append({
                 "kind": "date_order", "status": status, "claim_ids": ids,
                 "key": f"{e.get('event_id')}>{other.get('event_id')}",
@@ -956,11 +1181,12 @@ def check_reference_dates(article: "Article") -> list[Row]:
     if not context or not reported:
         return []
     rows = []
+    index = _WordIndex([(e, content_words(_s(e.get("label"))) | _place_words(e)) for e in reported])
+    reported_places = set().union(*(_place_words(e) for e in reported))
+    by_start = _date_claims_by_start(article)
     for ctx in context:
         words = content_words(_s(ctx.get("label")))
-        candidates = [(e, content_words(_s(e.get("label"))) | _place_words(e)) for e in reported]
-        places = _place_words(ctx).union(*(_place_words(e) for e in reported))
-        hit = _best_match(words, candidates, places)
+        hit = index.best(words, _place_words(ctx) | reported_places)
         if hit is None:
             continue
         e, shared = hit
@@ -974,7 +1200,7 @@ def check_reference_dates(article: "Article") -> list[Row]:
         message = (f"{words_e} agrees with the record: {record}." if status == "ok" else
                    f"{words_e} ({_fmt_date(e_lo, e_prec)}) does not match the record: {record}.")
         rows.append({
-            "kind": "reference_date", "status": status, "claim_ids": _event_claim_ids(e, article),
+            "kind": "reference_date", "status": status, "claim_ids": _event_claim_ids(e, by_start),
             "key": _s(ctx.get("event_id")), "message": message,
             "detail": (f"the article's {_quote(_s(e.get('label')))} {e_lo.isoformat()}..{e_hi.isoformat()} "
                        f"against the record's {c_lo.isoformat()}..{c_hi.isoformat()}; matched on "
@@ -1046,14 +1272,15 @@ def check_reference_estimates(article: "Article") -> list[Row]:
     if refs is None or len(refs) == 0:
         return []
     published = article.published
+    by_entity: dict[str | None, list[dict]] = {}  # the estimates, read once and grouped by entity
+    for ref in _records(refs):
+        by_entity.setdefault(fold_entity(ref["entity"]), []).append(ref)
     rows = []
     for c in _counts(article):
         ic = claim_interval(c["value"], c["low"], c["high"], c["hedge"])
         if ic is None:
             continue
-        for ref in _records(refs):
-            if fold_entity(c["entity"]) != fold_entity(ref["entity"]):
-                continue
+        for ref in by_entity.get(fold_entity(c["entity"]), ()):
             ir = claim_interval(ref["value"], ref["low"], ref["high"], ref["hedge"])
             if ir is None:
                 continue

@@ -28,6 +28,7 @@ import bisect
 import calendar
 import datetime as dt
 import hashlib
+import itertools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -71,6 +72,19 @@ def event_id(*parts: object) -> str:
     """A stable ID: ``e-`` + 10 hex digits of a hash of the parts (kind, sentence, date text...)."""
     digest = hashlib.sha1("\x1f".join("" if p is None else str(p) for p in parts).encode()).hexdigest()
     return f"e-{digest[:10]}"
+
+
+def _id_hash(*first: object):
+    """The hash of :func:`event_id`'s first parts, to finish with :func:`_event_id_from` (a long
+    sentence is hashed once, not once for each of its dates)."""
+    return hashlib.sha1("\x1f".join("" if p is None else str(p) for p in first).encode())
+
+
+def _event_id_from(started, *rest: object) -> str:
+    """``event_id(*first, *rest)`` from ``started = _id_hash(*first)``."""
+    h = started.copy()
+    h.update("".join("\x1f" + ("" if p is None else str(p)) for p in rest).encode())
+    return f"e-{h.hexdigest()[:10]}"
 
 
 # --- labels ----------------------------------------------------------------------------------
@@ -157,13 +171,45 @@ def _region(length: int, date: tuple[int, int], covers: Iterable[tuple[int, int]
     return lo, hi
 
 
-def _segments(sentence: str, lo: int, hi: int, date: tuple[int, int]) -> list[tuple[int, int]]:
-    cuts = [lo]
-    for m in _BOUNDARY.finditer(sentence, lo, hi):
-        if not (date[0] <= m.start() < date[1]):
-            cuts += [m.start(), m.end()]
-    cuts.append(hi)
-    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2) if sentence[cuts[i]:cuts[i + 1]].strip()]
+class _Clauses:
+    """The segments of ``sentence[lo:hi]`` between clause boundaries, blank ones left out, found
+    from the date outward.
+
+    ``marks`` are the region's boundaries (``_BOUNDARY`` matches, found once per region and shared
+    by every date in it); those that start inside the date are not boundaries for it. A label
+    needs the date's own segment and the nearest few around it, so each date costs a few steps,
+    not a pass over every clause of a long sentence (a casualty list written as one sentence has
+    hundreds).
+    """
+
+    def __init__(self, sentence: str, lo: int, hi: int, marks: list[tuple[int, int]], starts: list[int],
+                 date: tuple[int, int]):
+        self.sentence, self.lo, self.hi, self.marks = sentence, lo, hi, marks
+        self.p = bisect.bisect_left(starts, date[0])  # marks before the date
+        self.skip = bisect.bisect_left(starts, date[1]) - self.p  # marks inside it
+        self.n = len(marks) - self.skip
+
+    def _raw(self, k: int) -> tuple[int, int]:
+        """The k-th cut-out segment (0..n), blank or not."""
+        a = self.lo if k == 0 else self.marks[k - 1 if k - 1 < self.p else k - 1 + self.skip][1]
+        b = self.hi if k == self.n else self.marks[k if k < self.p else k + self.skip][0]
+        return a, b
+
+    def _blank(self, seg: tuple[int, int]) -> bool:
+        return not self.sentence[seg[0]:seg[1]].strip()
+
+    def home(self, start: int) -> tuple[int, int] | None:
+        """The segment the date starts in (the p-th: the marks before the date come before it)."""
+        a, b = self._raw(self.p)
+        return (a, b) if a <= start < b and not self._blank((a, b)) else None
+
+    def before(self):
+        """The segments before the date's, nearest first."""
+        return (seg for seg in map(self._raw, range(self.p - 1, -1, -1)) if not self._blank(seg))
+
+    def after(self):
+        """The segments after the date's, nearest first."""
+        return (seg for seg in map(self._raw, range(self.p + 1, self.n + 1)) if not self._blank(seg))
 
 
 def _is_clause(label: str, min_words: int) -> bool:
@@ -190,15 +236,25 @@ def event_label(sentence: str, start: int, end: int, covers: Iterable[tuple[int,
         >>> event_label(s, s.index("November"), s.index("November") + 8)
         'Iraqi parliament passed a law'
     """
+    return _event_label(sentence, start, end, covers, limit, {})
+
+
+def _event_label(sentence: str, start: int, end: int, covers: Iterable[tuple[int, int]], limit: int,
+                 marks: dict[tuple[int, int], tuple[list, list]]) -> str:
+    """:func:`event_label`, with ``marks``: the clause boundaries of each region of this sentence
+    already found (region -> (marks, their starts)), filled as needed and kept for its next date."""
     lo, hi = _region(len(sentence), (start, end), covers)
     frame = _FRAME.match(sentence, lo) if lo == 0 else None
     if frame and frame.end() <= start:
         lo = frame.end()
-    segments = _segments(sentence, lo, hi, (start, end))
-    home = next((i for i, (a, b) in enumerate(segments) if a <= start < b), None)
+    if (lo, hi) not in marks:
+        found = [(m.start(), m.end()) for m in _BOUNDARY.finditer(sentence, lo, hi)]
+        marks[(lo, hi)] = (found, [a for a, _ in found])
+    clauses = _Clauses(sentence, lo, hi, *marks[(lo, hi)], (start, end))
+    home = clauses.home(start)
 
-    def cleaned(i: int) -> str:
-        a, b = segments[i]
+    def cleaned(segment: tuple[int, int]) -> str:
+        a, b = segment
         if a <= start < b:
             before = _DATE_PREP.sub("", sentence[a:start])
             return _clean(before + " " + sentence[end:b])
@@ -208,12 +264,16 @@ def event_label(sentence: str, start: int, end: int, covers: Iterable[tuple[int,
     if home is not None:
         label = cleaned(home)
         if not _is_clause(label, 2):
-            candidates = []
-            if label and home > 0 and _is_clause(cleaned(home - 1), 1) and len(cleaned(home - 1).split()) <= 4:
-                candidates.append(_clean(cleaned(home - 1) + " " + label))  # "The dam, built in 1958"
-            order = list(range(home - 1, -1, -1)) + list(range(home + 1, len(segments)))
-            candidates += [c for c in (cleaned(i) for i in order) if _is_clause(c, 3)]
-            label = candidates[0] if candidates else label
+            before = clauses.before()
+            previous = next(before, None)
+            subject = cleaned(previous) if previous is not None else ""
+            if label and subject and _is_clause(subject, 1) and len(subject.split()) <= 4:
+                label = _clean(subject + " " + label)  # "The dam, built in 1958"
+            else:
+                # the nearest main clause before the date, or else after it: stop at the first
+                # (a long list of clauses is not cleaned whole for every date in it)
+                order = itertools.chain([previous] if previous is not None else [], before, clauses.after())
+                label = next((c for c in map(cleaned, order) if _is_clause(c, 3)), label)
     if not label:
         label = _clean(sentence[lo:hi].replace(sentence[start:end], " ")) or _clean(sentence)
     if label[:1].islower():
@@ -279,8 +339,19 @@ def find_actors(sentence: str, people: dict[str, str] | None = None,
         >>> find_actors("Col. John Dorrian told the Los Angeles Times that ISIS had fled.")
         ['Col. John Dorrian', 'Los Angeles Times', 'ISIS']
     """
+    return _actors(sentence, people, aliases, exclude)[0]
+
+
+def _actors(sentence: str, people: dict[str, str] | None, aliases: dict[str, str] | None,
+            exclude: Iterable[tuple[int, int]]) -> tuple[list[str], list[tuple[int, int]]]:
+    """:func:`find_actors`, and the spans of the organisations it took (sorted; they never overlap).
+
+    People are found whatever ``exclude`` says; an organisation only where nothing found or
+    excluded before it lies. So adding a span to ``exclude`` changes the answer only if one of
+    those organisation spans overlaps it: one search per sentence serves all of its dates."""
     people, aliases = people or {}, aliases or {}
     found: list[tuple[int, int, str]] = []
+    orgs: list[tuple[int, int]] = []
     taken = list(exclude)
 
     def free(a: int, b: int) -> bool:
@@ -302,11 +373,12 @@ def find_actors(sentence: str, people: dict[str, str] | None = None,
                 continue
             found.append((a, b, aliases.get(_alias_key(name), name)))
             taken.append((a, b))
+            orgs.append((a, b))
     out: list[str] = []
     for _, _, name in sorted(found):
         if name not in out:
             out.append(name)
-    return out
+    return out, sorted(orgs)
 
 
 def _article_people(text: str) -> dict[str, str]:
@@ -468,31 +540,48 @@ def events_table(document: "Document", attributions: list, paragraphs: "pd.DataF
     roles = dict(zip(paragraphs["paragraph_id"].astype(int), paragraphs["role"].astype(str)))
     places = places if attributions else None
     people, aliases = _article_people(text), _aliases(document.meta)
+    # each sentence's places and claims, found once (not a scan of both tables for every date)
+    places_in: dict[int, list[tuple[int, int, str]]] = {}
+    if places is not None and len(places):
+        for start, end, name, mention in zip(places["start"], places["end"], places["name"], places["text"]):
+            sa = sentence_at(int(start))
+            if sa is not None and int(end) <= sa.end:
+                places_in.setdefault(sa.sentence_id, []).append(
+                    (int(start), int(end), name if isinstance(name, str) else mention))
+    claims_in: dict[int, list[str]] = {}
+    for sid, cid in zip(claims["sentence_id"], claims["claim_id"]):
+        claims_in.setdefault(sid, []).append(cid)
 
     rows, seen = [], {}
+    # per sentence, shared by its dates: its text, the hash its event IDs start from, its clause
+    # boundaries and its actors (a sentence with many dates is not re-read for each)
+    current: dict = {"id": None}
     for d in dates:
         sa = sentence_at(d.start)
         if sa is None or d.date is None or sentence_at(d.end - 1) is not sa:
             continue
-        sentence = text[sa.start:sa.end]
+        if current["id"] != sa.sentence_id:
+            sentence = text[sa.start:sa.end]
+            place_spans = [(a - sa.start, b - sa.start) for a, b, _ in places_in.get(sa.sentence_id, ())]
+            actors, orgs = _actors(sentence, people, aliases, place_spans)
+            names = dict.fromkeys(name for _, _, name in places_in.get(sa.sentence_id, ()))
+            current = {"id": sa.sentence_id, "sentence": sentence, "id_hash": _id_hash("reported", sentence),
+                       "marks": {}, "actors": actors, "orgs": orgs, "org_starts": [a for a, _ in orgs],
+                       "place_spans": place_spans, "places": JOIN.join(names) or None,
+                       "claim_ids": JOIN.join(claims_in.get(sa.sentence_id, ())) or None}
+        sentence = current["sentence"]
         default = None
         if sa.role == "caption" and roles.get(sa.paragraph_id + 1) == "credit":
             default = credit[sa.paragraph_id + 1].strip()
         source, _ = source_of(sa, d.start, d.end, default or document.outlet or "unattributed")
-        place_names: list[str] = []
-        spans = [(d.start - sa.start, d.end - sa.start)]
-        if places is not None and len(places):
-            inside = places[(places["start"] >= sa.start) & (places["end"] <= sa.end)]
-            for p in inside.itertuples(index=False):
-                spans.append((int(p.start) - sa.start, int(p.end) - sa.start))
-                name = p.name if isinstance(p.name, str) else p.text
-                if name not in place_names:
-                    place_names.append(name)
-        actors = find_actors(sentence, people, aliases, exclude=spans)
-        claim_ids = claims.loc[claims["sentence_id"] == sa.sentence_id, "claim_id"].tolist()
+        date_span = (d.start - sa.start, d.end - sa.start)
+        actors = current["actors"]
+        i = bisect.bisect_left(current["org_starts"], date_span[1]) - 1
+        if i >= 0 and current["orgs"][i][1] > date_span[0]:  # an organisation's name overlaps the date
+            actors = find_actors(sentence, people, aliases, exclude=[date_span, *current["place_spans"]])
         k = seen[(sentence, d.text)] = seen.get((sentence, d.text), 0) + 1
         rows.append({
-            "event_id": event_id("reported", sentence, d.text, k),
+            "event_id": _event_id_from(current["id_hash"], d.text, k),
             "kind": "reported",
             "date": d.date,
             "date_end": d.date_end,
@@ -501,10 +590,11 @@ def events_table(document: "Document", attributions: list, paragraphs: "pd.DataF
             "start": d.start,
             "end": d.end,
             "sentence_id": sa.sentence_id,
-            "label": event_label(sentence, d.start - sa.start, d.end - sa.start, sa.covers),
+            "label": _event_label(sentence, d.start - sa.start, d.end - sa.start, sa.covers, LABEL_LIMIT,
+                                  current["marks"]),
             "actors": JOIN.join(actors) or None,
-            "places": JOIN.join(place_names) or None,
-            "claim_ids": JOIN.join(claim_ids) or None,
+            "places": current["places"],
+            "claim_ids": current["claim_ids"],
             "source": source,
             "note": "relative to the published date" if d.relative else None,
         })

@@ -36,6 +36,9 @@ PAPER = "#ffffff"
 MUTED = "#595959"
 #: Statuses in the order a reader should see them.
 STATUS_ORDER = ("fail", "warn", "info", "ok")
+#: The HTML report quotes at most this many sentences for one check (a check over a casualty list
+#: covers hundreds of claims) and counts the rest; ``claim_ids`` and :func:`check_sentences` keep all.
+QUOTE_LIMIT = 12
 
 
 
@@ -94,9 +97,11 @@ def check_sentences(checks: "pd.DataFrame", article: "Article") -> "pd.DataFrame
     return out.astype(dtypes)
 
 
-def _sentence_html(article: "Article", sentence_id: int, marks: list[tuple[int, int]], colour: str) -> str:
-    """A sentence with its claims marked; offsets are the article's."""
-    s = article.sentences.set_index("sentence_id").loc[sentence_id]
+def _sentence_html(article: "Article", sentence_id: int, marks: list[tuple[int, int]], colour: str,
+                   sentences: "pd.DataFrame | None" = None) -> str:
+    """A sentence with its claims marked; offsets are the article's. ``sentences``: the article's
+    sentences indexed by sentence_id, when the caller has them (indexed once, not per sentence)."""
+    s = (article.sentences.set_index("sentence_id") if sentences is None else sentences).loc[sentence_id]
     s_start, s_end = int(s["start"]), int(s["end"])
     text = article.text
     out, pos = [], s_start
@@ -139,6 +144,7 @@ def checks_report_html(checks: "pd.DataFrame", article: "Article", *, order: boo
         records = sorted(enumerate(records), key=lambda ir: (rank.get(str(ir[1]["status"]), 9), ir[0]))
         records = [r for _, r in records]
     claims = article.claims.set_index("claim_id") if len(article.claims) else None
+    sentences = article.sentences.set_index("sentence_id")
     for chk in records:
         status = str(chk["status"])
         colour = STATUS_COLOURS.get(status, GREY)
@@ -147,7 +153,11 @@ def checks_report_html(checks: "pd.DataFrame", article: "Article", *, order: boo
             if claims is not None and cid in claims.index:
                 c = claims.loc[cid]
                 by_sentence.setdefault(int(c["sentence_id"]), []).append((int(c["start"]), int(c["end"])))
-        quotes = "".join(_sentence_html(article, sid, marks, colour) for sid, marks in sorted(by_sentence.items()))
+        quoted = sorted(by_sentence.items())
+        quotes = "".join(_sentence_html(article, sid, marks, colour, sentences) for sid, marks in quoted[:QUOTE_LIMIT])
+        if len(quoted) > QUOTE_LIMIT:
+            quotes += (f'<p style="margin:4px 0 4px 12px;color:{MUTED};font-size:85%">… and '
+                       f"{len(quoted) - QUOTE_LIMIT:,} more sentences (the check's claim_ids list every claim)</p>")
         detail = "" if is_missing(chk.get("detail")) else (
             f'<details style="margin-left:12px"><summary style="color:{MUTED};cursor:pointer">detail</summary>'
             f'<p style="margin:2px 0;font-size:90%">{escape(chk["detail"])}</p></details>')
