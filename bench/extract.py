@@ -30,7 +30,8 @@ quantulum3's unit/entity model load, dateparser's language data). Then the corpu
 ``time.perf_counter``. The three sides run ``--rounds`` times, interleaved (each in a fresh
 process, each taking each place in the order in turn), and every ratio is taken within a round:
 this 2-core machine's speed drifts by 10-30 % over a minute, and a ratio of two runs made
-minutes apart would measure the drift too. The report gives the median round and every round. Memory: the process's peak RSS (``resource.getrusage().ru_maxrss``, which
+minutes apart would measure the drift too. The report gives the median round and every round.
+Memory: the process's peak RSS (``resource.getrusage().ru_maxrss``, which
 includes the interpreter, the libraries and any model), the RSS after warm-up, and the largest
 Python heap peak while extracting one article (``tracemalloc``, in a separate untimed pass so
 tracing does not slow the timed run).
@@ -297,7 +298,8 @@ def ratios(runs: dict[str, list[dict]], side: str) -> list[float]:
 def report(runs: dict[str, list[dict]], imports: list[dict]) -> str:
     """The figures of every side (median round), and each claimframe side's ratio to the baseline."""
     rounds = len(runs["baseline"])
-    header = (f"{'side':<11} {'articles':>8} {'chars':>10} {'seconds':>8} {'chars/s':>11} {'chars/s of each round':>30} "
+    header = (f"{'side':<11} {'articles':>8} {'chars':>10} {'seconds':>8} {'chars/s':>11} "
+              f"{'chars/s of each round':>30} "
               f"{'peak RSS MiB':>12} {'RSS warm MiB':>12} {'heap/article MiB':>16} {'outputs':>8}")
     lines = [
         f"Warm extraction throughput, {rounds} round(s), each side in a fresh process per round "

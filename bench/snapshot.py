@@ -28,7 +28,8 @@ MIXES = 300
 def texts() -> dict[str, tuple[str, dict]]:
     """id -> (text, meta) for every text of the snapshot."""
     out = {}
-    folders = sorted((ROOT / "data" / "articles").iterdir()) + sorted((ROOT / "tests" / "fixtures" / "articles").iterdir())
+    folders = [*sorted((ROOT / "data" / "articles").iterdir()),
+               *sorted((ROOT / "tests" / "fixtures" / "articles").iterdir())]
     sentences = []
     for folder in folders:
         if not (folder / "article.txt").is_file():

@@ -16,7 +16,8 @@ its reported, published and cited events plus the curated context events):
 The sequence of control changes is fixed (kinds, sources, context and label toggles, colour by,
 date ranges, including an empty selection), cycled ``--repeats`` times after one untimed warm-up
 pass. The median of update + render (wall clock) is compared with the issue's target (under
-100 ms); the process's CPU time is printed beside it. Figures move by 10-20 % on a busy machine; text drawing dominates (matplotlib renders glyph by glyph), so
+100 ms); the process's CPU time is printed beside it. Figures move by 10-20 % on a busy machine;
+text drawing dominates (matplotlib renders glyph by glyph), so
 the unfiltered chart with labels is the slowest case.
 
 This is a benchmark, not a test: nothing asserts on time.

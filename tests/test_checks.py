@@ -15,16 +15,13 @@ import pytest
 
 import claimframe
 from claimframe import checks, schema
-from claimframe.checks import (
-    ReferenceEstimatesError,
-    check_id,
-    claim_interval,
-    compass_half_sector,
-    fold_entity,
-    read_reference_estimates,
-    rounding_half_width,
-    run_checks,
-)
+from claimframe.checks import common, references
+from claimframe.checks import dates as check_dates
+from claimframe.checks.common import claim_interval, fold_entity
+from claimframe.checks.geography import compass_half_sector
+from claimframe.checks.references import ReferenceEstimatesError, read_reference_estimates
+from claimframe.checks.registry import CheckInputs, check, check_id, run_checks
+from claimframe.checks.units import rounding_half_width
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "checks"
@@ -331,36 +328,39 @@ def test_text_in_memory_without_a_date_or_folder():
 def test_run_checks_with_a_new_check():
     a = claimframe.read_text("Officials said 500 recruits began training.", published="2016-12-15")
 
-    def check_recruits(article):
-        return [{"kind": "custom", "status": "info", "claim_ids": list(article.claims["claim_id"]),
+    @check("claims")
+    def check_recruits(inputs):
+        return [{"kind": "custom", "status": "info", "claim_ids": list(inputs.claims["claim_id"]),
                  "message": "A custom check ran."}]
 
-    c = run_checks(a, [check_recruits, check_recruits])
+    c = run_checks(a.document, {"claims": a.claims}, [check_recruits, check_recruits])
     schema.validate("checks", c)
     assert c["kind"].tolist() == ["custom", "custom"]
     assert c["check_id"].is_unique  # a repeated verdict gets a distinct, still stable, ID
     assert c["check_id"].iloc[0] == check_id("custom", list(a.claims["claim_id"]))
-    assert checks.check_unit_conversions in checks.REGISTRY
+    assert checks.units.check_unit_conversions in checks.CHECKS
 
 
-def test_missing_tables_make_their_checks_silent(monkeypatch):
-    a = claimframe.load_article(SEED)
+def test_a_check_reads_only_the_tables_it_requires():
+    a = claimframe.read_text("Officials said 500 recruits began training.", published="2016-12-15")
 
-    class Broken(type(a)):
-        @property
-        def relations(self):
-            raise ImportError("places.article_relations is not there")
+    @check("claims")
+    def peeks_at_events(inputs):
+        return [{"kind": "custom", "status": "info", "claim_ids": [], "message": str(len(inputs.events))}]
 
-        @property
-        def events(self):
-            raise AttributeError("no events")
+    tables = {name: a.get(name) for name in ("claims", "events")}
+    with pytest.raises(AttributeError, match="reads the events table but does not require it"):
+        run_checks(a.document, tables, [peeks_at_events])
+    with pytest.raises(ValueError, match="not gazetteer"):
+        check("gazetteer")
 
-    b = Broken(text=a.text, meta=a.meta, slug=a.slug, path=a.path)
-    c = b.checks
-    schema.validate("checks", c)
-    assert not set(c["kind"]) & {"relative_distance", "relative_bearing", "date_order", "date_plausibility",
-                                 "reference_date"}
-    assert "unit_conversion" in set(c["kind"])
+
+def test_every_check_declares_what_it_reads_and_the_pipeline_gives_it():
+    from claimframe import pipeline
+
+    required = {name for fn in checks.CHECKS for name in fn.requires}
+    assert required == set(pipeline.STAGES["checks"].requires)
+    assert {fn.requires for fn in checks.CHECKS} >= {("claims",), ("places",), ("relations",)}
 
 
 # --- reference_estimates.csv -----------------------------------------------------------------------
@@ -583,14 +583,16 @@ def test_date_checks_read_the_claims_once_not_once_per_event(monkeypatch):
     a = claimframe.read_text(text, published="2016-12-15")
     a.events, a.sentences, a.claims  # built before counting
     calls = []
-    real = checks._records
+    real = common._records
 
     def counting(df):
         calls.append(len(df) if df is not None else 0)
         return real(df)
 
-    monkeypatch.setattr(checks, "_records", counting)
-    for fn in (checks.check_date_plausibility, checks.check_date_order, checks.check_reference_dates):
+    for module in (common, check_dates, references):
+        monkeypatch.setattr(module, "_records", counting)
+    tables = {name: a.get(name) for name in ("claims", "events", "sentences")}
+    for fn in (check_dates.check_date_plausibility, check_dates.check_date_order, references.check_reference_dates):
         calls.clear()
-        fn(a)
+        fn(CheckInputs(a.document, tables, fn.requires))
         assert len(calls) <= 3, (fn.__name__, len(calls))

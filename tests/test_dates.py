@@ -311,13 +311,15 @@ def test_long_whitespace_inside_expressions(text):
 
 
 WINDOW_TOKENS = TOKENS + ["through ", "early ", "Wednesday, ", "September ", "Sept. ", "31st", "17th", "19th", "2100",
-                          "1800", "2016-11-09", "2014-2017", "the ", "USA ", "yesterday", "next ", "this ", "month", "year",
+                          "1800", "2016-11-09", "2014-2017", "the ", "USA ", "yesterday", "next ", "this ",
+                          "month", "year",
                           "until ", "November", "x", "Mark", "Mayor", "  ", "   ", "    ", "\n\n\n\n\n", "\t", "\xa0"]
 
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.one_of(st.sampled_from(WINDOW_TOKENS), st.text(alphabet=" x,.-", max_size=60)), max_size=40).map("".join),
+    st.lists(st.one_of(st.sampled_from(WINDOW_TOKENS), st.text(alphabet=" x,.-", max_size=60)),
+             max_size=40).map("".join),
     st.one_of(st.none(), st.dates()),
 )
 def test_windowed_scan_equals_full_scan(text, published):

@@ -190,7 +190,8 @@ def plot_distance_checks(relations: "pd.DataFrame", ax: "Axes | None" = None, *,
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    from claimframe.checks import EDGE_ALLOWANCE_KM, claim_interval
+    from claimframe.checks.common import claim_interval
+    from claimframe.checks.geography import EDGE_ALLOWANCE_KM
 
     if ax is None:
         _, ax = plt.subplots(figsize=FIGSIZE_WIDE)
