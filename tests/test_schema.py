@@ -89,3 +89,26 @@ def test_typed_builds_the_same_table_as_from_records(seed):
         table = getattr(seed, name)
         pd.testing.assert_frame_equal(schema.typed(name, table.astype(object)), table)
         pd.testing.assert_frame_equal(schema.typed(name, table), table)
+
+
+@pytest.mark.parametrize("given, expected", [
+    (None, None), ([], None), ((), None), (set(), None),
+    ("warn", ["warn"]),            # one status, not four letters
+    (["warn", "fail"], ["warn", "fail"]), (("a",), ["a"]), (3, [3]),
+])
+def test_selection_is_the_one_filter_convention(given, expected):
+    assert schema.selection(given) == expected
+
+
+def test_every_filter_reads_a_string_as_one_value_and_empty_as_all(seed):
+    from claimframe.io.gazetteer import filter_places, load_gazetteer
+    from claimframe.views.report import filter_checks
+    from claimframe.views.timeline import filter_events
+
+    checks, events, gazetteer = seed.checks, seed.events, load_gazetteer()
+    assert filter_checks(checks, statuses="warn")["status"].unique().tolist() == ["warn"]
+    assert len(filter_checks(checks, statuses=[])) == len(checks)
+    assert filter_events(events, kinds="context")["kind"].unique().tolist() == ["context"]
+    assert len(filter_events(events, kinds=[])) == len(events)
+    assert filter_places(gazetteer, kinds="town")["kind"].unique().tolist() == ["town"]
+    assert len(filter_places(gazetteer, kinds=[])) == len(gazetteer)

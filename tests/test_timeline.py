@@ -81,7 +81,8 @@ def test_filter_by_kind_source_and_context(events):
     no_context = filter_events(events, context=False)
     assert len(no_context) == 7 and "context" not in set(no_context["kind"])
     assert filter_events(events, kinds=["context"], context=False).empty
-    assert filter_events(events, kinds=[]).empty and filter_events(events, sources=()).empty
+    # none selected is all selected, as in every filter (claimframe.schema.selection)
+    assert len(filter_events(events, kinds=[])) == len(filter_events(events, sources=())) == 15
     assert len(filter_events(events)) == len(events) == 15
 
 
@@ -390,18 +391,25 @@ def test_explorer_legend_is_html_beside_the_chart(explorer):
     explorer.kinds.value = ("cited",)
     explorer.show_context.value = False
     assert explorer_legend(explorer) == ["cited article", *KIND_LEGEND[4:]]
-    explorer.sources.value = ()
+    explorer.sources.value = ("Col. John Dorrian",)  # he cites no article: nothing matches
     assert explorer.legend.value == ""  # nothing drawn, nothing to explain
     html_legend = timeline._legend_html([("<script>alert(1)</script> & Co", "#123456")])
     assert "<script>" not in html_legend and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co" in html_legend
 
 
-def test_empty_selection_shows_a_message_not_an_error(explorer):
-    explorer.sources.value = ()
+def test_no_source_selected_is_every_source(explorer):
+    explorer.sources.value = ()  # as every filter reads an empty selection (schema.selection)
+    assert len(explorer.filtered) == 15 and explorer.message is None
+
+
+def test_no_match_shows_a_message_not_an_error(explorer):
+    explorer.kinds.value = ("cited",)
+    explorer.sources.value = ("Col. John Dorrian",)  # he cites no article
     assert explorer.filtered.empty and explorer.message == NO_MATCH
     assert "No events match" in explorer.status.value and "No events match" in explorer.table.value
     assert next(a for a in explorer.ax.get_children() if a.get_gid() == "no-match")
     assert explorer.render_png().startswith(b"\x89PNG")
+    explorer.kinds.value = explorer.kinds.options
     explorer.sources.value = explorer.sources.options
     assert len(explorer.filtered) == 15 and explorer.message is None
 

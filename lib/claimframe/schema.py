@@ -235,6 +235,19 @@ def is_missing(value) -> bool:
         return False
 
 
+def selection(values) -> list | None:
+    """The one argument convention of every filter function (filter_claims, filter_events,
+    filter_checks, filter_places, ...): ``None`` or an empty collection selects everything, as an
+    empty multi-select does; a string or any other scalar is one value ("warn" is one status, not
+    four letters); any other iterable is its values. Returns None for "everything"."""
+    if values is None:
+        return None
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        return [values]
+    values = list(values)
+    return values or None
+
+
 def as_float(value) -> float | None:
     """A cell as a float, or None when it is missing."""
     return None if is_missing(value) else float(value)

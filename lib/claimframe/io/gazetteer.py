@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from claimframe.errors import ClaimframeError, GazetteerError
 from claimframe.paths import data_dir
-from claimframe.schema import PLACE_KINDS, REQUIRED, TABLES, from_records, typed
+from claimframe.schema import PLACE_KINDS, REQUIRED, TABLES, from_records, selection, typed
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -142,21 +142,20 @@ def filter_places(df: "pd.DataFrame", kinds: str | Iterable[str] | None = None,
                   resolution: str | Iterable[str] | None = None) -> "pd.DataFrame":
     """Rows of a gazetteer or of :func:`find_places` output matching every filter given.
 
-    Each filter takes one value or several; ``None`` means no filter.
+    Each filter takes one value or several; ``None`` or an empty list means no filter
+    (:func:`claimframe.schema.selection`).
 
         >>> filter_places(load_gazetteer(), kinds=["town", "base"])["place_id"].tolist()
         ['qayyarah', 'qayyarah-airfield-west', 'bashiqa']
     """
-    def as_list(v):
-        return [v] if isinstance(v, str) else list(v)
-
     keep = None
-    for col, want in (("kind", kinds), ("place_id", place_ids), ("resolution", resolution)):
+    for col, want in (("kind", selection(kinds)), ("place_id", selection(place_ids)),
+                      ("resolution", selection(resolution))):
         if want is None:
             continue
         if col not in df.columns:
             raise ClaimframeError(f"filter_places: the table has no {col!r} column to filter on "
                                   f"(columns: {', '.join(df.columns)})")
-        mask = df[col].astype(object).isin(as_list(want))
+        mask = df[col].astype(object).isin(want)
         keep = mask if keep is None else keep & mask
     return df if keep is None else df[keep.to_numpy(dtype=bool)].reset_index(drop=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from claimframe.schema import CHECK_STATUSES, is_missing
+from claimframe.schema import CHECK_STATUSES, is_missing, selection
 from claimframe.views.highlight import escape
 from claimframe.views.style import FIGSIZE_WIDE, GREY, OKABE_ITO, STATUS_COLOURS, chart_text
 from claimframe.views.widgets import WidgetView
@@ -272,12 +272,12 @@ def plot_distance_checks(relations: "pd.DataFrame", ax: "Axes | None" = None, *,
 
 
 def filter_checks(checks: "pd.DataFrame", statuses=None, kinds=None) -> "pd.DataFrame":
-    """Checks with one of ``statuses`` and one of ``kinds`` (None or empty: all)."""
+    """Checks with one of ``statuses`` and one of ``kinds``: each a value or several, None or
+    empty for all (:func:`claimframe.schema.selection`)."""
     keep = checks.index == checks.index
-    if statuses:
-        keep &= checks["status"].astype(str).isin(list(statuses))
-    if kinds:
-        keep &= checks["kind"].astype(str).isin(list(kinds))
+    for column, wanted in (("status", selection(statuses)), ("kind", selection(kinds))):
+        if wanted is not None:
+            keep &= checks[column].astype(str).isin(wanted)
     return checks[keep]
 
 

@@ -25,7 +25,7 @@ import io
 from typing import TYPE_CHECKING, Any, Iterable
 
 from claimframe.errors import ClaimframeError
-from claimframe.schema import EVENT_KINDS
+from claimframe.schema import EVENT_KINDS, selection
 from claimframe.views.style import EVENT_KIND_COLOURS, FIGSIZE_WIDE, GREY, colours_for
 
 if TYPE_CHECKING:
@@ -76,14 +76,6 @@ class TimelineError(ClaimframeError, ValueError):
     """A plotting option that does not exist (``colour_by="mood"``)."""
 
 
-def _as_list(value: Any) -> list | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return [value]
-    return list(value)
-
-
 def _timestamp(value: Any):
     import pandas as pd
 
@@ -98,7 +90,8 @@ def filter_events(df: "pd.DataFrame", start: Any = None, end: Any = None, *,
 
     - ``start``/``end`` (dates or strings): keep events whose period overlaps [start, end], both
       inclusive; a month-precision "November" overlaps a range that starts on Nov. 30.
-    - ``kinds``, ``sources``: one value or several; ``None`` means any, an empty list means none.
+    - ``kinds``, ``sources``: one value or several; ``None`` or an empty list means any
+      (:func:`claimframe.schema.selection`).
     - ``context=False`` drops context events whatever ``kinds`` says.
 
         >>> filter_events(events, "2016-11-20", "2016-11-30")["date_text"].tolist()  # doctest: +SKIP
@@ -120,7 +113,7 @@ def _matching(df: "pd.DataFrame", start: Any = None, end: Any = None, *, kinds=N
         keep &= (df["date_end"].fillna(df["date"]) >= lo).to_numpy(dtype=bool)
     if hi is not None:
         keep &= (df["date"] <= hi).to_numpy(dtype=bool)
-    for col, wanted in (("kind", _as_list(kinds)), ("source", _as_list(sources))):
+    for col, wanted in (("kind", selection(kinds)), ("source", selection(sources))):
         if wanted is not None:
             keep &= df[col].astype(object).isin(wanted).to_numpy(dtype=bool)
     if not context:
