@@ -154,22 +154,14 @@ def _records(df: "pd.DataFrame | None") -> list[dict]:
     return [] if df is None or len(df) == 0 else df.to_dict("records")
 
 
-def _claims(inputs: "CheckInputs") -> "pd.DataFrame":
-    return inputs.claims
-
-
 def _date_claims_by_start(inputs: "CheckInputs") -> dict[float, list[str]]:
     """Start offset -> IDs of the date claims starting there (reading order), built once per check."""
     out: dict[float, list[str]] = {}
-    for c in _records(_claims(inputs)):
+    for c in inputs.records("claims"):
         start = _f(c.get("start"))
         if str(c.get("kind")) == "date" and start is not None:
             out.setdefault(start, []).append(c["claim_id"])
     return out
-
-
-def _events(inputs: "CheckInputs") -> "pd.DataFrame":
-    return inputs.events
 
 
 def _period_end(date: dt.date, precision: str | None) -> dt.date:
@@ -212,7 +204,7 @@ def _fmt_date(d: dt.date, precision: str | None = "day") -> str:
 
 def _counts(inputs: "CheckInputs", records: list[dict] | None = None) -> list[dict]:
     """The claims of kind count with an entity (``records``: the claims' records, if at hand)."""
-    return [c for c in (_records(_claims(inputs)) if records is None else records)
+    return [c for c in (inputs.records("claims") if records is None else records)
             if str(c.get("kind")) == "count" and fold_entity(_s(c.get("entity")))]
 
 

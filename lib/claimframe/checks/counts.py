@@ -10,12 +10,10 @@ from typing import TYPE_CHECKING
 
 from claimframe.checks.common import (
     _as_date,
-    _claims,
     _counts,
     _f,
     _label,
     _quote,
-    _records,
     _s,
     claim_interval,
     fmt,
@@ -35,7 +33,7 @@ OPEN_BOUND_FACTOR = 3.0
 
 def _sentence_dates(inputs: "CheckInputs", records: list[dict] | None = None) -> dict[int, set[tuple[dt.date, str]]]:
     out: dict[int, set] = {}
-    for c in _records(_claims(inputs)) if records is None else records:
+    for c in inputs.records("claims") if records is None else records:
         d = _as_date(c.get("date"))
         if str(c.get("kind")) == "date" and d is not None:
             out.setdefault(int(c["sentence_id"]), set()).add((d, _s(c.get("date_precision")) or "day"))
@@ -144,7 +142,7 @@ def check_same_entity(inputs: "CheckInputs") -> list[Row]:
     each set of comparable counts (those of one date, with the undated ones) is summed up by its
     extremes (:class:`_Spread`): the cost grows with the number of counts, not its square.
     """
-    records = _records(_claims(inputs))
+    records = inputs.records("claims")
     dates = _sentence_dates(inputs, records)
     groups: dict[str, list[tuple[dict, tuple[float, float]]]] = {}
     for c in _counts(inputs, records):

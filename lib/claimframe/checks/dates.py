@@ -7,17 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from claimframe.checks.common import (
     _as_date,
-    _claims,
     _date_claims_by_start,
     _event_claim_ids,
     _event_span,
     _event_words,
-    _events,
     _f,
     _fmt_date,
     _place_words,
     _quote,
-    _records,
     _s,
     _WordIndex,
     content_words,
@@ -44,7 +41,7 @@ def check_weekdays(inputs: "CheckInputs") -> list[Row]:
     from claimframe.extract.dates import find_dates
 
     rows = []
-    for c in _records(_claims(inputs)):
+    for c in inputs.records("claims"):
         if str(c.get("kind")) != "date" or _as_date(c.get("date")) is None:
             continue
         for m in find_dates(str(c["text"]), inputs.published):
@@ -70,12 +67,12 @@ _FUTURE = re.compile(r"\b(?:will|would|plans?|planned|scheduled|expected|due to|
 def check_date_plausibility(inputs: "CheckInputs") -> list[Row]:
     """Nothing the article reports is dated after it was published; nothing it cites either."""
     published = inputs.published
-    events = _events(inputs)
+    events = inputs.events
     if published is None or events is None or len(events) == 0:
         return []
     rows, fine, n = [], [], 0
     by_start, sentences, future_tense = _date_claims_by_start(inputs), None, {}
-    for e in _records(events):
+    for e in inputs.records("events"):
         kind = _s(e.get("kind"))
         span = _event_span(e)
         if span is None or kind not in ("reported", "cited"):
@@ -128,12 +125,12 @@ _ORDER = re.compile(r"\b(?P<rel>after|before|following|prior to|since|until|ahea
 @check("claims", "events", "sentences")
 def check_date_order(inputs: "CheckInputs") -> list[Row]:
     """"<dated statement> after <X>": X, dated elsewhere in the article, comes first (or last, for before)."""
-    events = _events(inputs)
+    events = inputs.events
     if events is None or len(events) == 0:
         return []
-    reported = [e for e in _records(events) if _s(e.get("kind")) == "reported"
+    reported = [e for e in inputs.records("events") if _s(e.get("kind")) == "reported"
                 and _f(e.get("sentence_id")) is not None and _event_span(e) is not None]
-    sentences = {int(s["sentence_id"]): (int(s["start"]), str(s["text"])) for s in _records(inputs.sentences)}
+    sentences = {int(s["sentence_id"]): (int(s["start"]), str(s["text"])) for s in inputs.records("sentences")}
     # built once, not once per clause: the candidates' words, their sentences, the place words
     index = _WordIndex([(o, content_words(_s(o.get("label")))) for o in reported],
                        groups=[int(o["sentence_id"]) for o in reported])

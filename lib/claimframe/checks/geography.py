@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimframe.checks.common import TOLERANCE, _claims, _f, _quote, _records, _s, claim_interval, fmt, fmt_interval
+from claimframe.checks.common import TOLERANCE, _f, _quote, _records, _s, claim_interval, fmt, fmt_interval
 from claimframe.checks.registry import Row, check
 from claimframe.errors import ClaimframeError
 
 if TYPE_CHECKING:
-    import pandas as pd
 
     from claimframe.checks.registry import CheckInputs
 
@@ -23,15 +22,7 @@ EDGE_ALLOWANCE_KM = {"city": 10.0, "town": 3.0, "village": 1.0, "base": 2.0}
 
 
 def _claim_index(inputs: "CheckInputs") -> dict[str, dict]:
-    return {str(r["claim_id"]): r for r in _records(_claims(inputs))}
-
-
-def _relations(inputs: "CheckInputs") -> "pd.DataFrame | None":
-    """article.relations, or None while places.py cannot provide it."""
-    try:
-        return inputs.relations
-    except (ImportError, AttributeError):
-        return None
+    return {str(r["claim_id"]): r for r in inputs.records("claims")}
 
 
 def _place_kinds(inputs: "CheckInputs") -> dict[str, str]:
@@ -45,7 +36,7 @@ def _place_kinds(inputs: "CheckInputs") -> dict[str, str]:
     except (ImportError, ClaimframeError):
         pass
     try:
-        for r in _records(inputs.places):
+        for r in inputs.records("places"):
             if _s(r.get("place_id")) and _s(r.get("kind")):
                 kinds.setdefault(str(r["place_id"]), str(r["kind"]))
     except (ImportError, AttributeError):
@@ -73,13 +64,13 @@ def compass_half_sector(bearing_deg: float) -> float:
 @check("claims", "places", "relations")
 def check_relative_distances(inputs: "CheckInputs") -> list[Row]:
     """Each "N km <direction> of X" against the gazetteer's centre-to-centre distance."""
-    relations = _relations(inputs)
+    relations = inputs.relations
     if relations is None or len(relations) == 0:
         return []
     claims = _claim_index(inputs)
     kinds = _place_kinds(inputs)
     rows = []
-    for r in _records(relations):
+    for r in inputs.records("relations"):
         cid = str(r["claim_id"])
         c = claims.get(cid, {})
         hedge = _s(r.get("hedge")) or _s(c.get("hedge")) or "exact"
@@ -130,11 +121,11 @@ def check_relative_distances(inputs: "CheckInputs") -> list[Row]:
 @check("relations")
 def check_relative_bearings(inputs: "CheckInputs") -> list[Row]:
     """Each compass word ("northeast of X") against the gazetteer's bearing."""
-    relations = _relations(inputs)
+    relations = inputs.relations
     if relations is None or len(relations) == 0:
         return []
     rows = []
-    for r in _records(relations):
+    for r in inputs.records("relations"):
         stated, measured = _f(r.get("bearing_deg")), _f(r.get("gazetteer_bearing_deg"))
         if stated is None or measured is None:
             continue

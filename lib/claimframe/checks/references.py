@@ -12,7 +12,6 @@ from claimframe.checks.common import (
     _event_claim_ids,
     _event_span,
     _event_words,
-    _events,
     _f,
     _fmt_date,
     _label,
@@ -70,10 +69,10 @@ def describe(value, low, high, hedge) -> str:
 @check("claims", "events")
 def check_reference_dates(inputs: "CheckInputs") -> list[Row]:
     """A dated statement against the curated context event it describes (matched on shared words)."""
-    events = _events(inputs)
+    events = inputs.events
     if events is None or len(events) == 0:
         return []
-    recs = _records(events)
+    recs = inputs.records("events")
     context = [e for e in recs if _s(e.get("kind")) == "context" and _event_span(e) is not None]
     reported = [e for e in recs if _s(e.get("kind")) == "reported" and _event_span(e) is not None
                 and _f(e.get("sentence_id")) is not None]

@@ -42,9 +42,19 @@ class CheckInputs:
     """What one check may read: the document (``text``, ``meta``, ``published``, ``folder``) and
     the tables it declared, as attributes."""
 
-    def __init__(self, document: "Document", tables: Mapping[str, "pd.DataFrame"], requires: Iterable[str]):
+    def __init__(self, document: "Document", tables: Mapping[str, "pd.DataFrame"], requires: Iterable[str],
+                 shared: dict | None = None):
         self.document = document
         self._tables = {name: tables[name] for name in requires}
+        self._shared = {} if shared is None else shared  # records made once per run, for every check
+
+    def records(self, name: str) -> list[dict]:
+        """The rows of a required table as dicts, made once per run of the checks and shared by
+        them (read them, never change them): converting a table is most of what a check costs."""
+        table = getattr(self, name)
+        if name not in self._shared:
+            self._shared[name] = [] if len(table) == 0 else table.to_dict("records")
+        return self._shared[name]
 
     def __getattr__(self, name: str) -> Any:
         tables = self.__dict__.get("_tables", {})
@@ -82,8 +92,9 @@ def run_checks(document: "Document", tables: Mapping[str, "pd.DataFrame"], check
     """The checks table: each check, in order, on the document and the tables it requires."""
     rows: list[Row] = []
     seen: dict[str, int] = {}
+    shared: dict[str, list[dict]] = {}
     for fn in checks:
-        for row in fn(CheckInputs(document, tables, getattr(fn, "requires", TABLE_NAMES))):
+        for row in fn(CheckInputs(document, tables, getattr(fn, "requires", TABLE_NAMES), shared)):
             ids = [i for i in row.get("claim_ids", []) if i]
             cid = check_id(row["kind"], ids, row.get("key"))
             seen[cid] = seen.get(cid, 0) + 1

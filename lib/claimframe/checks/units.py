@@ -5,7 +5,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from claimframe.checks.common import _claims, _f, _overlap, _quote, _records, _s, fmt, fmt_interval
+from claimframe.checks.common import _f, _overlap, _quote, _s, fmt, fmt_interval
 from claimframe.checks.registry import Row, check
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def check_unit_conversions(inputs: "CheckInputs") -> list[Row]:
     """A conversion stated in parentheses holds within the rounding of both numbers."""
     rows = []
     factors = _unit_factors()
-    for c in _records(_claims(inputs)):
+    for c in inputs.records("claims"):
         conv, unit_c, unit_s = _f(c.get("conversion_value")), _s(c.get("conversion_unit")), _s(c.get("unit_stated"))
         value = _f(c.get("value"))
         if conv is None or value is None or not unit_c or not unit_s:

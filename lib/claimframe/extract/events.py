@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from claimframe.errors import ClaimframeError
 from claimframe.extract.attribution import find_people, source_of
-from claimframe.schema import DATE_PRECISIONS, EVENTS, empty, typed
+from claimframe.schema import DATE_PRECISIONS, EVENTS, empty, from_records, typed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -526,7 +526,6 @@ def events_table(document: "Document", attributions: list, paragraphs: "pd.DataF
     ``context``: a path to a context_events.csv, ``False`` for none, or ``None`` (the default) for
     ``context_events.csv`` in the document's folder when it was loaded from one.
     """
-    import pandas as pd
 
     text = document.text
     attributions = [sa for sa in attributions if sa.role not in SILENT_ROLES]
@@ -599,17 +598,26 @@ def events_table(document: "Document", attributions: list, paragraphs: "pd.DataF
             "note": "relative to the published date" if d.relative else None,
         })
     rows += _meta_rows(document)
-    frames = [pd.DataFrame(rows)] if rows else []
     if context is None and document.folder is not None:
         context = document.folder / CONTEXT_FILE
         context = context if context.is_file() else False
     if context:
-        frames.append(load_context_events(context))
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return empty(EVENTS)
-    df = typed(EVENTS, pd.concat([typed(EVENTS, f) for f in frames], ignore_index=True))
-    order = {k: i for i, k in enumerate(("reported", "published", "cited", "context"))}
-    df = df.assign(_k=df["kind"].astype(str).map(order)).sort_values(
-        ["date", "_k", "start", "date_end"], kind="stable", na_position="last")
-    return typed(EVENTS, df.drop(columns="_k").reset_index(drop=True))
+        rows += load_context_events(context).to_dict("records")
+    return _sorted_by_date(from_records(EVENTS, rows))
+
+
+def _sorted_by_date(df: "pd.DataFrame") -> "pd.DataFrame":
+    """Events by date, then kind (the article's own first), offset and end; missing dates last."""
+    import numpy as np
+
+    last = np.iinfo(np.int64).max
+
+    def key(column: str):
+        values = df[column]
+        if values.dtype.kind == "M":
+            return np.where(values.isna().to_numpy(), last, values.to_numpy().astype("int64"))
+        return values.astype("Float64").fillna(float(last)).to_numpy(dtype=float)
+
+    kind = df["kind"].cat.codes.to_numpy()  # in schema.EVENT_KINDS' order: the article's own first
+    order = np.lexsort((key("date_end"), key("start"), kind, key("date")))  # the last key sorts first
+    return df.iloc[order].reset_index(drop=True)

