@@ -15,6 +15,7 @@ import pytest
 
 import claimframe
 from claimframe import checks, schema
+from claimframe.checks import common, registry
 from claimframe.checks.common import claim_interval, fold_entity
 from claimframe.checks.geography import compass_half_sector
 from claimframe.checks.references import ReferenceEstimatesError, read_reference_estimates
@@ -582,12 +583,13 @@ def test_date_checks_read_the_claims_once_not_once_per_event(monkeypatch):
     a = claimframe.read_text(text, published="2016-12-15")
     tables = {name: a.get(name) for name in ("claims", "events", "sentences", "places", "relations")}
     calls = []
-    real = pd.DataFrame.to_dict
+    real = schema.records
 
-    def counting(self, *args, **kwargs):
-        calls.append(len(self))
-        return real(self, *args, **kwargs)
+    def counting(df):
+        calls.append(len(df))
+        return real(df)
 
-    monkeypatch.setattr(pd.DataFrame, "to_dict", counting)
+    for module in (registry, common):
+        monkeypatch.setattr(module, "records", counting)
     run_checks(a.document, tables, checks.CHECKS)
     assert len(calls) <= len(tables) + 1, calls  # each table once (and the gazetteer)

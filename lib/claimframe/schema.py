@@ -248,6 +248,32 @@ def selection(values) -> list | None:
     return values or None
 
 
+def records(df: "pd.DataFrame") -> list[dict]:
+    """The rows of a table as dicts, equal to ``df.to_dict("records")`` (missing strings and
+    numbers None, missing categories NaN, dates Timestamp or NaT) but made column by column,
+    several times faster: pandas builds those dicts row by row, which was the largest single cost
+    of the checks."""
+    import math
+
+    import pandas as pd
+
+    columns = list(df.columns)
+    values = []
+    for col in columns:
+        series = df[col]
+        dtype = series.dtype
+        if isinstance(dtype, pd.CategoricalDtype):
+            categories = series.array.categories.tolist()
+            values.append([categories[k] if k >= 0 else math.nan for k in series.array.codes.tolist()])
+        elif isinstance(dtype, pd.StringDtype) and hasattr(series.array, "__arrow_array__"):
+            values.append(series.array.__arrow_array__().to_pylist())
+        elif isinstance(dtype, (pd.StringDtype, pd.Int64Dtype, pd.Float64Dtype, pd.BooleanDtype)):
+            values.append(series.to_numpy(dtype=object, na_value=None).tolist())
+        else:
+            values.append(series.tolist())
+    return [dict(zip(columns, row)) for row in zip(*values)]
+
+
 def as_float(value) -> float | None:
     """A cell as a float, or None when it is missing."""
     return None if is_missing(value) else float(value)

@@ -8,6 +8,8 @@ import math
 import re
 from typing import TYPE_CHECKING, Any
 
+from claimframe.schema import records
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -151,7 +153,7 @@ def _quote(text: Any) -> str:
 
 
 def _records(df: "pd.DataFrame | None") -> list[dict]:
-    return [] if df is None or len(df) == 0 else df.to_dict("records")
+    return [] if df is None or len(df) == 0 else records(df)
 
 
 def _date_claims_by_start(inputs: "CheckInputs") -> dict[float, list[str]]:

@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from claimframe.schema import CHECKS, from_records
+from claimframe.schema import CHECKS, from_records, records
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -53,7 +53,7 @@ class CheckInputs:
         them (read them, never change them): converting a table is most of what a check costs."""
         table = getattr(self, name)
         if name not in self._shared:
-            self._shared[name] = [] if len(table) == 0 else table.to_dict("records")
+            self._shared[name] = [] if len(table) == 0 else records(table)
         return self._shared[name]
 
     def __getattr__(self, name: str) -> Any:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from claimframe import lexicon
 from claimframe.geo import distance_bearing
 from claimframe.io.gazetteer import gazetteer_version, load_gazetteer
-from claimframe.schema import PLACE_COUNTS, as_float, from_records, is_missing, typed
+from claimframe.schema import PLACE_COUNTS, as_float, from_records, is_missing, records, typed
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -77,7 +77,7 @@ def _fold(s: str) -> str:
 def _curated_index(gazetteer: "pd.DataFrame"):
     """(regex of every name and alias, longest first; {surface form: gazetteer row})."""
     forms: dict[str, dict] = {}
-    for row in gazetteer.to_dict("records"):
+    for row in records(gazetteer):
         aliases = row["aliases"] if isinstance(row["aliases"], str) else ""
         names = [row["name"]] + [a.strip() for a in aliases.split(";") if a.strip()]
         for n in names:
@@ -402,7 +402,7 @@ def outlying_places(places: "pd.DataFrame") -> list[dict]:
     if not len(places) or not (places["resolution"] == "fallback").to_numpy(dtype=bool).any():
         return []  # most articles: every place is curated, nothing to measure
     points: dict[str, dict] = {}
-    for r in places.to_dict("records"):
+    for r in records(places):
         pid, lat, lon = r.get("place_id"), r.get("lat"), r.get("lon")
         if isinstance(pid, str) and not is_missing(lat) and not is_missing(lon) and r.get("kind") != "country":
             points.setdefault(pid, r)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from claimframe.geo import compass_bearing, destination, distance_bearing
 from claimframe.io.gazetteer import gazetteer_positions
-from claimframe.schema import from_records, is_missing, typed
+from claimframe.schema import from_records, is_missing, records, typed
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -73,7 +73,7 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
     dist_claims = claims[(claims["kind"] == "distance").to_numpy(dtype=bool)]
     if not len(dist_claims) or not len(places):  # most articles: no distance, nothing to read
         return _typed("relations", rows)
-    pl = places.sort_values(["start", "end"]).to_dict("records")  # read once, in text order
+    pl = records(places.sort_values(["start", "end"]))  # read once, in text order
     by_start = {int(r["start"]): r for r in pl}
     starts = [int(r["start"]) for r in pl]
     sent_span = {}
@@ -81,7 +81,7 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
         for sid, start, end in zip(sentences["sentence_id"], sentences["start"], sentences["end"]):
             sent_span[sid] = (int(start), int(end))
 
-    for c in dist_claims.to_dict("records"):
+    for c in records(dist_claims):
         cstart, cend = int(c["start"]), int(c["end"])
         m = _REL.match(text, cend)
         if not m:
