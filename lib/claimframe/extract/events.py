@@ -613,10 +613,10 @@ def _sorted_by_date(df: "pd.DataFrame") -> "pd.DataFrame":
     last = np.iinfo(np.int64).max
 
     def key(column: str):
-        values = df[column]
+        values = df[column].to_numpy()  # datetime64 for dates, floats (NaN missing) for offsets
         if values.dtype.kind == "M":
-            return np.where(values.isna().to_numpy(), last, values.to_numpy().astype("int64"))
-        return values.astype("Float64").fillna(float(last)).to_numpy(dtype=float)
+            return np.where(np.isnat(values), last, values.astype("int64"))
+        return np.nan_to_num(values.astype(float), nan=float(last))
 
     kind = df["kind"].cat.codes.to_numpy()  # in schema.EVENT_KINDS' order: the article's own first
     order = np.lexsort((key("date_end"), key("start"), kind, key("date")))  # the last key sorts first

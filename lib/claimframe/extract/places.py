@@ -183,7 +183,14 @@ def _mention(start, end, text, row=None, resolution="curated", **extra):
 
 def find_places(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallback: bool = True,
                 min_population: int = 15_000, bare_min_population: int = 100_000) -> "pd.DataFrame":
-    """One row per place mention in ``text``: start, end, text, place_id, name, lat, lon, kind,
+    """The places table of :func:`place_mentions` (the same arguments)."""
+    return _typed("places", place_mentions(text, gazetteer, fallback=fallback, min_population=min_population,
+                                           bare_min_population=bare_min_population))
+
+
+def place_mentions(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallback: bool = True,
+                   min_population: int = 15_000, bare_min_population: int = 100_000) -> list[dict]:
+    """One record per place mention in ``text``: start, end, text, place_id, name, lat, lon, kind,
     geonames_id, resolution. ``text == text[start:end]`` always holds.
 
     How a mention is found, in order:
@@ -250,7 +257,7 @@ def find_places(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallback:
                 rows.append(_mention(va, vb, text, resolution="unresolved"))
     _prefer_context(rows, text)
     rows.sort(key=lambda r: (r["start"], r["end"]))
-    return _typed("places", rows)
+    return rows
 
 
 def _split_free(text, start, end, taken):
@@ -445,9 +452,12 @@ def places_table(document: "Document", attributions: list) -> "pd.DataFrame":
     from claimframe.extract.attribution import sentence_finder
 
     sentence_at = sentence_finder([sa for sa in attributions if sa.role != "boilerplate"])
-    mentions = find_places(document.text)
-    mentions["sentence_id"] = [getattr(sentence_at(int(start)), "sentence_id", None) for start in mentions["start"]]
-    return _typed("places", mentions[mentions["sentence_id"].notna()].reset_index(drop=True))
+    rows = []
+    for mention in place_mentions(document.text):
+        sentence = sentence_at(mention["start"])
+        if sentence is not None:
+            rows.append({**mention, "sentence_id": sentence.sentence_id})
+    return from_records("places", rows)
 
 
 def place_counts(places: "pd.DataFrame") -> "pd.DataFrame":
