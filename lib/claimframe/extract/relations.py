@@ -70,10 +70,12 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
     rows = []
     if claims is None or len(claims) == 0:
         return _typed("relations", rows)
-    dist_claims = claims[(claims["kind"] == "distance").to_numpy(dtype=bool)]
-    if not len(dist_claims) or not len(places):  # most articles: no distance, nothing to read
+    is_distance = claims["kind"].to_numpy() == "distance"
+    if not is_distance.any() or not len(places):  # most articles: no distance, nothing to read
         return _typed("relations", rows)
-    pl = records(places.sort_values(["start", "end"]))  # read once, in text order
+    dist_claims = claims[is_distance]
+    in_order = places["start"].is_monotonic_increasing  # the places table is; other input may not be
+    pl = records(places if in_order else places.sort_values(["start", "end"]))  # read once, in text order
     by_start = {int(r["start"]): r for r in pl}
     starts = [int(r["start"]) for r in pl]
     sent_span = {}
