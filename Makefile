@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-cell-timeout=300
 
-.PHONY: install lab test unit notebooks e2e rerun bench clean
+.PHONY: install lab test unit lint notebooks e2e rerun bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,12 +20,19 @@ install: $(STAMP)
 lab: install
 	$(BIN)/jupyter lab notebooks/
 
+LINT := $(BIN)/ruff check lib tests bench conftest.py jupyter_nbconvert_config.py
+
 test: install
+	$(LINT)
 	$(BIN)/pytest tests notebooks $(NBVAL)
 	$(BIN)/pytest tests/e2e
 
 unit: install
+	$(LINT)
 	$(BIN)/pytest tests
+
+lint: install
+	$(LINT)
 
 notebooks: install
 	$(BIN)/pytest notebooks $(NBVAL)
