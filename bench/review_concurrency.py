@@ -6,7 +6,7 @@
 
 Each round starts ``--writers`` processes on a fresh empty folder, released together by a barrier.
 Writer ``w`` saves a verdict on its own claims ``c-w<w>-000`` .. (``--per-writer`` of them) through
-``claimframe.review.save_review``, and every ``--per-writer / --shared`` saves also a verdict on
+``claimframe.io.review.save_review``, and every ``--per-writer / --shared`` saves also a verdict on
 the one claim all writers share (``c-shared``). Afterwards the folder's review.csv is read and the
 distinct claims found are counted: every writer's own claims plus ``c-shared`` should be there.
 A lost verdict is one a writer saved without error that is not in the file.

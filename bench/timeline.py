@@ -6,7 +6,7 @@
 What is timed, per update, on the seed article's events (data/articles/iraq-shiite-militias-2016:
 its reported, published and cited events plus the curated context events):
 
-1. ``update``: a control of ``claimframe.timeline.timeline_explorer`` is set, exactly as a click
+1. ``update``: a control of ``claimframe.views.timeline.timeline_explorer`` is set, exactly as a click
    would (``widget.value = ...``); its observer runs ``filter_events``, runs ``plot_timeline`` on
    the same Axes (it updates the last draw's artists in place), and refills the status line, the
    HTML table and, when its entries change, the HTML legend under the chart;

@@ -1,4 +1,4 @@
-"""Tests for claimframe.dates: every expected value below was worked out by hand from a calendar."""
+"""Tests for claimframe.extract.dates: every expected value below was worked out by hand from a calendar."""
 
 from datetime import date
 from pathlib import Path

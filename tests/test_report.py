@@ -29,7 +29,7 @@ def seed():
 
 @pytest.fixture(scope="module")
 def seed_relations(seed):
-    """The seed's relations, built from places.py's public functions (article.relations may lag)."""
+    """The seed's relations, built from the public place functions (article.relations may lag)."""
     return find_relations(seed.text, seed.sentences, seed.claims, find_places(seed.text, load_gazetteer()))
 
 

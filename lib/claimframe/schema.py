@@ -149,7 +149,7 @@ RELATIONS = define_table(
     required={"relation_id", "claim_id", "start", "end", "text", "anchor", "direction", "bearing_deg"},
     unique="relation_id",
 )
-# maps.py: one row per place on a map, and the numbers of one relation for its table.
+# views/map.py: one row per place on a map, and the numbers of one relation for its table.
 PLACE_COUNTS = define_table(
     "place_counts",
     {

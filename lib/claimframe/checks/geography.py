@@ -150,7 +150,7 @@ def check_relative_bearings(inputs: "CheckInputs") -> list[Row]:
 @check("places")
 def check_place_outliers(inputs: "CheckInputs") -> list[Row]:
     """A place GeoNames chose by name alone, far from all the article's other places
-    (:func:`claimframe.places.outlying_places`). The place stays resolved and this check says so:
+    (:func:`claimframe.extract.places.outlying_places`). The place stays resolved and this check says so:
     nothing is lost if it is right (a foreign city the article does mean)."""
     from claimframe.extract.places import outlying_places
 

@@ -80,7 +80,7 @@ def check_unit_conversions(inputs: "CheckInputs") -> list[Row]:
                   f"(rounded to ±{h_s:g}); {fmt(conv)} {unit_c} for "
                   f"{fmt_interval((conv - h_c, conv + h_c), unit_c)} (±{h_c:g}) = "
                   f"{converted[0]:.2f}–{converted[1]:.2f} {canon}; factor 1 {unit_c} = {f_c:g} {canon} "
-                  f"(claimframe.numbers.UNITS)")
+                  f"(claimframe.lexicon.UNITS)")
         rows.append({"kind": "unit_conversion", "status": status, "claim_ids": [c["claim_id"]],
                      "message": message, "detail": detail})
     return rows

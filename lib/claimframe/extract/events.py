@@ -8,10 +8,10 @@ article) against 2016-11-26 (the record).
 
 One row per event; the columns are the ``events`` contract of :mod:`claimframe.schema`:
 
-- ``reported``: a date expression in a sentence of the article (:func:`claimframe.dates.find_dates`,
+- ``reported``: a date expression in a sentence of the article (:func:`claimframe.extract.dates.find_dates`,
   resolved against the published date), with its ``start``/``end`` offsets, a ``label`` taken from
   the sentence's own words (:func:`event_label`), the people and organisations it names
-  (:func:`find_actors`), its places (:func:`claimframe.places.find_places`), the claims of the
+  (:func:`find_actors`), its places (:func:`claimframe.extract.places.find_places`), the claims of the
   same sentence and who says it (the same attribution as the claims table);
 - ``published`` and ``cited``: from ``meta.toml`` (``published``, ``[[cites]]``), without offsets;
 - ``context``: rows of ``context_events.csv`` (see ``data/CONTEXT_EVENTS.md``), without offsets.
@@ -328,7 +328,7 @@ def find_actors(sentence: str, people: dict[str, str] | None = None,
                 exclude: Iterable[tuple[int, int]] = ()) -> list[str]:
     """People and organisations named in ``sentence``, in order, without repeats.
 
-    People are titled names (:func:`claimframe.attribution.find_people`), each given its fullest
+    People are titled names (:func:`claimframe.extract.attribution.find_people`), each given its fullest
     form in ``people`` (surname -> name, from the whole article). Organisations are runs of
     capitalised words ending in a generic head word ("Los Angeles Times", "101st Airborne Division",
     "Badr Organization"), acronyms ("ISIS", "PMF") and a demonym with an institution ("Iraqi

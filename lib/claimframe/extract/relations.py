@@ -175,7 +175,7 @@ def _positions(places: "pd.DataFrame | None") -> dict[str, tuple[float, float]]:
 
 def locate_relations(relations: "pd.DataFrame | None",
                      places: "pd.DataFrame | None" = None) -> "pd.DataFrame":
-    """The relations table (:func:`claimframe.places.find_relations`) with ``anchor_lat``,
+    """The relations table (:func:`claimframe.extract.relations.find_relations`) with ``anchor_lat``,
     ``anchor_lon``, ``subject_lat``, ``subject_lon`` added, looked up by place_id in ``places``
     (mentions or :func:`place_counts` output) and then in the curated gazetteer. Empty when a
     place has no coordinates (an unresolved subject such as "Taji"): never guessed.

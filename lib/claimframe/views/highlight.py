@@ -2,7 +2,7 @@
 
 Why: a claims table is only trustworthy if a reader can see each number where the article says it.
 :func:`article_html` lays the paragraphs out by role (headline, caption, credit, body, boilerplate),
-wraps each claim in a ``<mark>`` coloured by kind (:data:`claimframe.style.KIND_COLOURS`) whose
+wraps each claim in a ``<mark>`` coloured by kind (:data:`claimframe.views.style.KIND_COLOURS`) whose
 hover text (``title``) gives the value or range, hedge, unit, entity and source, and underlines the
 place mentions. :func:`legend_html` explains the colours.
 

@@ -30,7 +30,7 @@ KIND_COLOURS = {
     "measure": "#000000",
     "rank": GREY,
 }
-#: Event kinds on the timeline (claimframe.timeline): the article's own events in blue, black and
+#: Event kinds on the timeline (claimframe.views.timeline): the article's own events in blue, black and
 #: reddish purple, the public record in vermillion.
 EVENT_KIND_COLOURS = {
     "reported": "#0072B2",   # blue: what the article says
