@@ -51,7 +51,7 @@ STAGES: dict[str, Stage] = {
     "places": Stage("claimframe.extract.places:places_table", ("attributions",)),
     "relations": Stage("claimframe.extract.relations:relations_table", ("sentences", "claims", "places")),
     "events": Stage("claimframe.extract.events:events_table",
-                    ("attributions", "paragraphs", "claims", "dates", "places")),
+                    ("attributions", "paragraph_records", "claims", "dates", "places")),
     "checks": Stage("claimframe.checks:checks_table", ("claims", "events", "places", "relations", "sentences")),
 }
 

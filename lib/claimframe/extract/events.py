@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from claimframe.errors import ClaimframeError
 from claimframe.extract.attribution import find_people, source_of
-from claimframe.schema import DATE_PRECISIONS, EVENTS, empty, from_records, typed
+from claimframe.schema import DATE_PRECISIONS, EVENT_KINDS, EVENTS, empty, from_records, is_missing, typed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -518,7 +518,7 @@ def _meta_rows(document: "Document") -> list[dict]:
     return rows
 
 
-def events_table(document: "Document", attributions: list, paragraphs: "pd.DataFrame", claims: "pd.DataFrame",
+def events_table(document: "Document", attributions: list, paragraph_records: list[dict], claims: "pd.DataFrame",
                  dates: list, places: "pd.DataFrame", context: str | Path | bool | None = None) -> "pd.DataFrame":
     """Stage: the events table of a Document (columns: :data:`claimframe.schema.EVENTS`), sorted
     by date. ``places`` is the places table (each sentence's places come from it).
@@ -535,8 +535,8 @@ def events_table(document: "Document", attributions: list, paragraphs: "pd.DataF
         i = bisect.bisect_right(starts, pos) - 1
         return attributions[i] if i >= 0 and pos < attributions[i].end else None
 
-    credit = dict(zip(paragraphs["paragraph_id"].astype(int), paragraphs["text"].astype(str)))
-    roles = dict(zip(paragraphs["paragraph_id"].astype(int), paragraphs["role"].astype(str)))
+    credit = {p["paragraph_id"]: p["text"] for p in paragraph_records}
+    roles = {p["paragraph_id"]: p["role"] for p in paragraph_records}
     places = places if attributions else None
     people, aliases = _article_people(text), _aliases(document.meta)
     # each sentence's places and claims, found once (not a scan of both tables for every date)
@@ -603,21 +603,18 @@ def events_table(document: "Document", attributions: list, paragraphs: "pd.DataF
         context = context if context.is_file() else False
     if context:
         rows += load_context_events(context).to_dict("records")
-    return _sorted_by_date(from_records(EVENTS, rows))
+    rows.sort(key=_date_order)  # stable: rows of the same key keep the order they came in
+    return from_records(EVENTS, rows)
 
 
-def _sorted_by_date(df: "pd.DataFrame") -> "pd.DataFrame":
-    """Events by date, then kind (the article's own first), offset and end; missing dates last."""
-    import numpy as np
+def _date_order(row: dict) -> tuple:
+    """Events by date, then kind (the article's own first, in schema.EVENT_KINDS' order), offset
+    and end; a missing date, offset or end sorts last."""
+    last = float("inf")
 
-    last = np.iinfo(np.int64).max
+    def day(value):
+        return last if is_missing(value) else value.toordinal()  # a date, a datetime or a Timestamp
 
-    def key(column: str):
-        values = df[column].to_numpy()  # datetime64 for dates, floats (NaN missing) for offsets
-        if values.dtype.kind == "M":
-            return np.where(np.isnat(values), last, values.astype("int64"))
-        return np.nan_to_num(values.astype(float), nan=float(last))
-
-    kind = df["kind"].cat.codes.to_numpy()  # in schema.EVENT_KINDS' order: the article's own first
-    order = np.lexsort((key("date_end"), key("start"), kind, key("date")))  # the last key sorts first
-    return df.iloc[order].reset_index(drop=True)
+    start = row.get("start")
+    return (day(row.get("date")), EVENT_KINDS.index(row["kind"]), last if is_missing(start) else start,
+            day(row.get("date_end")))
