@@ -275,3 +275,76 @@ def test_tick_labels_are_short_and_right():
 
     assert [_tick(v) for v in (100.0, 1000.0, 10_000.0, 100_000.0, 1e6, 1.5e9)] == [
         "100", "1,000", "10,000", "100k", "1M", "1.5B"]
+
+
+# --- the explorer redraws in place ----------------------------------------------------------------
+
+def chart_state(ax):
+    """What a reader sees of a magnitudes chart: its gids, texts, tick labels, title and x label."""
+    return (sorted(gids(ax)), sorted(t.get_text() for t in ax.texts),
+            [t.get_text() for t in ax.get_yticklabels()] if ax.axison else None,
+            ax.get_title(loc="left"), ax.get_xlabel() if ax.axison else None, ax.axison,
+            [t.get_text() for t in ax.get_legend().get_texts()] if ax.get_legend() else None)
+
+
+def test_explorer_redraws_in_place_like_a_fresh_chart(seed):
+    ex = claims_explorer(seed)
+    fig, ax = ex.figure, ex.ax
+    for control, value in ((ex.kind, ("distance",)), (ex.hedge, ("vague",)), (ex.kind, ()),
+                           (ex.measure, "distance (km)"), (ex.source, ("experts",)), (ex.kind, ("date",)),
+                           (ex.kind, ()), (ex.measure, ""), (ex.source, ()), (ex.hedge, ())):
+        control.value = value
+        assert ex.figure is fig and ex.ax is ax and fig.axes == [ax]
+        fresh = plot_magnitudes(ex.filtered, measure=ex.measure.value or None, source=ex.source_label)
+        assert chart_state(ex.ax) == chart_state(fresh), (control.description, value)
+        # nothing left over from an earlier chart
+        assert len(ex.ax.patches) == len(fresh.patches) and len(ex.ax.lines) == len(fresh.lines)
+        plt.close(fresh.figure)
+
+
+def test_explorer_skips_a_redraw_that_would_change_nothing(seed):
+    ex = claims_explorer(seed)
+    marks = list(ex.ax.patches)
+    ex.kind.value = ("count", "distance", "date", "rank")  # every kind: the same claims as no filter
+    ex.search.value = "  "  # blank: no search
+    assert len(ex.ax.patches) == len(marks) and all(p is q for p, q in zip(ex.ax.patches, marks))
+    ex.hedge.value = ("vague",)
+    assert not any(p is q for p in ex.ax.patches for q in marks)
+
+
+def test_explorer_picture_is_laid_out_as_a_fresh_constrained_chart(seed):
+    import io
+
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
+
+    ex = claims_explorer(seed)
+    for value in (("distance",), ("count",), ("distance",)):  # the last from the layouts kept
+        ex.kind.value = value
+        png = ex.render_png()
+        fresh = Figure(figsize=ex.figure.get_size_inches(), dpi=ex.figure.dpi, layout="constrained")
+        FigureCanvasAgg(fresh)
+        plot_magnitudes(ex.filtered, fresh.add_subplot(), source=ex.source_label)
+        fresh.canvas.draw()
+        assert ex.ax.get_position().bounds == pytest.approx(fresh.axes[0].get_position().bounds, abs=1e-9)
+        shown = np.asarray(Image.open(io.BytesIO(png)))
+        drawn = np.asarray(fresh.canvas.buffer_rgba())[:, :, :3]
+        # as "tight" crops: to what is drawn, plus 0.1 inch (here a little past the figure's edge)
+        assert drawn.shape[0] < shown.shape[0] < drawn.shape[0] + 20
+        assert drawn.shape[1] < shown.shape[1] < drawn.shape[1] + 20
+        assert ex.figure.get_layout_engine() is None  # laid out once, not at every draw
+
+
+def test_encode_png_round_trip():
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from claimframe.views.explorer import encode_png
+
+    rng = np.random.default_rng(0)
+    for shape in ((1, 1, 3), (7, 5, 4), (40, 33, 3)):
+        pixels = rng.integers(0, 256, shape, dtype=np.uint8)
+        assert (np.asarray(Image.open(io.BytesIO(encode_png(pixels)))) == pixels).all()

@@ -529,3 +529,160 @@ def test_auto_extent_keeps_places_that_are_all_far_apart():
     art = claimframe.load_article(FIXTURES / "world-roundup")
     lon0, lon1, lat0, lat1 = resolve_extent("auto", art.places)
     assert lon0 < 2.35 and lon1 > 139.69 and lat0 < -1.28 and lat1 > 48.85
+
+
+# --- the widget updates in place ----------------------------------------------------------------
+
+BASEMAP_GIDS = ("sea", "country:", "lake", "river:")
+
+
+def basemap_artists(ax):
+    return [a for a in ax.get_children() if (a.get_gid() or "").startswith(BASEMAP_GIDS)]
+
+
+def visible_gids(ax):
+    """The gids drawn: of visible artists whose Axes (and its parent, for the inset) are visible."""
+    found = []
+    for axes in [ax, *ax.child_axes]:
+        if not axes.get_visible():
+            continue
+        found += [a.get_gid() for a in axes.findobj(include_self=True)
+                  if isinstance(a.get_gid(), str) and a.get_visible()
+                  and (a.axes is None or a.axes is axes or a.axes.get_visible())]
+    return sorted(set(found))
+
+
+def fresh_map(ex):
+    """The map plot_map draws on a new figure with the explorer's current settings."""
+    from matplotlib.figure import Figure
+
+    from claimframe.views.map import MAP_BOX
+
+    sel = ex.selection()
+    fig = Figure(figsize=ex.figure.get_size_inches(), dpi=ex.figure.dpi)
+    return plot_map(ex.shown, ex.shown_relations, ex.basemap, ax=fig.add_axes(MAP_BOX), extent=sel["extent"],
+                    highlight=sel["highlight"], rings=sel["rings"], source=ex.source_label)
+
+
+def assert_like_fresh(ex):
+    ax = fresh_map(ex)
+    assert visible_gids(ex.ax) == visible_gids(ax)
+    assert sorted(t.get_text() for t in ex.ax.texts) == sorted(t.get_text() for t in ax.texts)
+    assert ex.ax.get_title(loc="left") == ax.get_title(loc="left")
+
+
+def test_explorer_highlight_restyles_in_place(seed, rel_ids):
+    ex = map_explorer(seed)
+    q, b = rel_ids["qayyarah-airfield-west"], rel_ids["bashiqa"]
+    fig, ax, basemap = ex.figure, ex.ax, basemap_artists(ex.ax)
+    labels = list(ax.texts)  # every label, place, relation text, note
+
+    def where(texts):
+        return [(t.get_gid(), t.get_text(), t.get_position(), getattr(t, "xyann", None)) for t in texts]
+
+    before = where(labels)
+    assert len(basemap) > 10 and ex.changed == "layout"
+
+    ex.relation.value = q
+    assert ex.changed == "highlight"
+    assert ex.figure is fig and ex.ax is ax and ex.figure.axes == [ax]
+    after = basemap_artists(ex.ax)
+    assert len(after) == len(basemap) and all(x is y for x, y in zip(after, basemap))
+    # the label layout was not recomputed: the same Text objects where they were
+    assert len(ax.texts) == len(labels) and all(t is u for t, u in zip(ax.texts, labels))
+    assert where(ax.texts) == before
+    now = {t.get_gid(): t for t in ax.texts if (t.get_gid() or "").startswith("error:")}
+    assert now[f"error:{q}"].get_fontweight() == "bold" and now[f"error:{b}"].get_fontsize() == 7.5
+    stated = {a.get_gid(): a for a in ax.lines if (a.get_gid() or "").startswith("stated:")}
+    assert stated[f"stated:{b}"].get_alpha() == 0.3 and stated[f"stated:{q}"].get_alpha() == 1.0
+    assert_like_fresh(ex)
+    assert set(ex.table_df["relation_id"]) == {q}
+
+    ex.relation.value = ""
+    assert ex.changed == "highlight" and ex.ax is ax and basemap_artists(ax)[0] is basemap[0]
+    assert now[f"error:{b}"].get_fontsize() == 8.5 and now[f"error:{q}"].get_fontweight() == "normal"
+    assert_like_fresh(ex)
+
+
+def test_explorer_layout_change_reuses_figure_and_basemap(seed, rel_ids):
+    ex = map_explorer(seed)
+    fig, ax, basemap = ex.figure, ex.ax, basemap_artists(ex.ax)
+    for change in (lambda: setattr(ex.extent, "value", "iraq"), lambda: setattr(ex.rings, "value", False),
+                   lambda: setattr(ex.kinds, "value", ("town",)),
+                   lambda: setattr(ex.relation, "value", rel_ids["qayyarah-airfield-west"]),
+                   lambda: setattr(ex.extent, "value", "auto")):
+        change()
+        assert ex.changed == "layout"  # a new extent, rings, places, or a relation added to the map
+        assert ex.figure is fig and ex.ax is ax and ex.figure.axes == [ax]
+        assert all(x is y for x, y in zip(basemap_artists(ax), basemap))
+        assert len(basemap_artists(ax)) == len(basemap)
+        assert len(ax.child_axes) <= 1 and len([a for a in ax.get_children() if a is ax.get_legend()]) <= 1
+        assert_like_fresh(ex)
+
+
+def test_map_drawn_again_equals_a_fresh_map(seed, rel_ids):
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from claimframe.views.map import MAP_BOX
+
+    def pixels(fig):
+        fig.canvas.draw()
+        return np.asarray(fig.canvas.buffer_rgba()).copy()
+
+    fig = Figure(figsize=(9, 8))
+    FigureCanvasAgg(fig)
+    ax = fig.add_axes(MAP_BOX)
+    for options in (dict(), dict(extent="iraq"), dict(highlight=rel_ids["bashiqa"], rings=False)):
+        plot_map(seed.places, seed.relations, ax=ax, **options)
+        other = Figure(figsize=(9, 8))
+        FigureCanvasAgg(other)
+        plot_map(seed.places, seed.relations, ax=other.add_axes(MAP_BOX), **options)
+        assert (pixels(fig) == pixels(other)).all(), options
+
+
+def test_highlight_map_in_place_and_its_limits(seed, rel_ids):
+    from claimframe.views.map import highlight_map
+
+    ax = plot_map(seed.places, seed.relations)
+    assert highlight_map(ax, rel_ids["bashiqa"]) is True
+    assert "Highlighted: Bashiqa" in ax.get_title(loc="left")
+    with pytest.raises(ClaimframeError, match="highlight 'r-nope'"):
+        highlight_map(ax, "r-nope")
+    assert highlight_map(plt.figure().add_subplot(), None) is False  # no map drawn there
+
+
+def test_explorer_picture_is_the_figure_drawn(seed, rel_ids):
+    """The picture the explorer shows (pasted from bitmaps of what did not change) is what a
+    plain draw of its figure gives, to a level or three of rounding at anti-aliased edges."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from claimframe.views.map import map_layers
+
+    ex = map_explorer(seed)
+    for value in (rel_ids["qayyarah-airfield-west"], rel_ids["bashiqa"], "", rel_ids["bashiqa"]):
+        ex.relation.value = value
+        png = ex.render_png()
+        dynamic, lasting, layout = map_layers(ex.ax)
+        composed = ex.layers.render(layout, dynamic, lasting).copy()
+        ex.figure.canvas.draw()
+        plain = np.asarray(ex.figure.canvas.buffer_rgba())
+        assert np.abs(composed.astype(int) - plain.astype(int)).max() <= 4
+        shown = np.asarray(Image.open(io.BytesIO(png)))
+        assert shown.shape[2] == 3 and 600 < shown.shape[0] <= 800 and 750 < shown.shape[1] <= 900
+
+
+def test_explorer_puts_back_the_legend_and_inset_it_drew(seed):
+    ex = map_explorer(seed)
+    legend, inset = ex.ax.get_legend(), ex.ax.child_axes[0]
+    ex.rings.value = False  # a legend without the ring entry
+    assert ex.ax.get_legend() is not legend
+    assert "ring at the stated distance" not in [t.get_text() for t in ex.ax.get_legend().get_texts()]
+    ex.rings.value = True
+    assert ex.ax.get_legend() is legend and ex.ax.child_axes == [inset]
+    assert "ring at the stated distance" in [t.get_text() for t in legend.get_texts()]
+    assert_like_fresh(ex)

@@ -9,6 +9,11 @@ gazetteer puts the place, with the error written beside it.
 Every drawn artist of interest carries a ``gid`` ("place:<place_id>", "ring:<relation_id>",
 "stated:<relation_id>", "miss:<relation_id>", "error:<relation_id>", "scalebar", "inset",
 "no-places", ...) so tests and tooltips can find it.
+
+A widget redraws the map at every click, so a map drawn again on the same Axes keeps what does
+not depend on what is shown (the basemap's artists, the inset, the legend, the label sizes
+measured), and :func:`highlight_map` changes only which relation is highlighted, in place, with
+no basemap or label layout recomputed. A fresh map is drawn exactly as before either existed.
 """
 from __future__ import annotations
 
@@ -22,7 +27,7 @@ from claimframe.extract.relations import locate_relations
 from claimframe.geo import destination, distance_bearing, ring
 from claimframe.io.gazetteer import load_basemap
 from claimframe.schema import PLACE_COUNTS, as_float, from_records, is_missing
-from claimframe.views.map_labels import Placer
+from claimframe.views.map_labels import Placer, _renderer
 from claimframe.views.map_tables import ARROWS8, describe_relation, km_text, relation_label
 from claimframe.views.style import FIGSIZE_MAP, GREY, TEXT, chart_text
 
@@ -81,7 +86,7 @@ def resolve_extent(extent: "str | tuple" = "auto", places: "pd.DataFrame | None"
 
     "auto" fits what the relations draw (anchors, stated points, rings, subjects) when there
     are any, else the point places (cities, towns, villages, bases) but for a GeoNames namesake
-    far from all the others (:func:`claimframe.places.outlying_places`), padded by ``pad`` of
+    far from all the others (:func:`claimframe.extract.places.outlying_places`), padded by ``pad`` of
     the span on each side and at least 0.6 degrees across; with neither it is "iraq". Places
     left outside are pointed to from the frame's edge.
     """
@@ -206,51 +211,83 @@ def _path(polygons: list[list]):
     return Path(np.concatenate(verts), codes)
 
 
-def _draw_basemap(ax, basemap: dict, view, *, light: bool = False, zorder: float = 0) -> dict:
-    """Countries, lakes and rivers; returns {country name: Path} for labelling."""
+#: id(geometry) -> (geometry, Path or None): each basemap polygon is made into a Path once. The
+#: geometry is kept with its Path so its id cannot be reused by another object.
+_PATHS: dict[int, tuple] = {}
+
+
+def _area_path(geometry: dict):
+    """:func:`_path` of a GeoJSON (multi)polygon, made once per geometry object."""
+    hit = _PATHS.get(id(geometry))
+    if hit is None or hit[0] is not geometry:
+        if len(_PATHS) > 2000:  # another basemap file: forget the last one's
+            _PATHS.clear()
+        hit = _PATHS[id(geometry)] = (geometry, _path(_polygons(geometry)))
+    return hit[1]
+
+
+def _draw_basemap(ax, basemap: dict, view, *, light: bool = False, zorder: float = 0,
+                  drawn: list | None = None) -> dict:
+    """Countries, lakes and rivers; returns {country name: Path} for labelling.
+
+    With ``drawn`` (the artists an earlier call made for the same basemap and style on this
+    Axes), nothing is drawn again: the basemap is in data coordinates, so only the view changes.
+    Otherwise the new artists are appended to ``drawn`` when it is a list."""
     from matplotlib.patches import PathPatch
 
     lon0, lon1, lat0, lat1 = view
     frame = _basemap_frame(basemap)
-    if frame is None:
-        ax.set_facecolor(_SEA)
-    else:  # sea inside the extract's frame; beyond it the basemap knows nothing: neutral
-        from matplotlib.patches import Rectangle
-
-        ax.set_facecolor(_NO_DATA)
-        ax.add_artist(Rectangle((frame[0], frame[1]), frame[2] - frame[0], frame[3] - frame[1],
-                                facecolor=_SEA, edgecolor="none", zorder=zorder, gid="sea"))
     paths = {}
-    for f in basemap.get("features", []):
-        p = f.get("properties") or {}
-        if p.get("layer") != "country":
-            continue
-        path = _path(_polygons(f.get("geometry")))
-        if path is None:
-            continue
-        name = p.get("name") or ""
-        colour = _LAND.get(name, _LAND_FOCUS if p.get("role") == "focus" else _LAND_CONTEXT)
-        # add_artist, not add_patch: the limits are set below, and add_patch's data-limit
-        # update walks every vertex of every country (most of the time of a map)
-        ax.add_artist(PathPatch(path, facecolor=colour, edgecolor=_BORDER,
-                                linewidth=0.5 if light else 0.8, zorder=zorder + 0.1,
-                                gid=f"country:{name}"))
-        paths[name] = path
-    for f in basemap.get("features", []):
-        p = f.get("properties") or {}
-        if p.get("layer") == "lake":
-            path = _path(_polygons(f.get("geometry")))
-            if path is not None:
-                ax.add_artist(PathPatch(path, facecolor=_LAKE, edgecolor="none", zorder=zorder + 0.2,
-                                        gid="lake"))
-        elif p.get("layer") == "river":
-            named = bool(p.get("name"))
-            for line in _lines(f.get("geometry")):
-                xs = [c[0] for c in line]
-                ys = [c[1] for c in line]
-                ax.plot(xs, ys, color=_RIVER, linewidth=(1.3 if named else 0.7) * (0.6 if light else 1),
-                        alpha=1.0 if named else 0.7, zorder=zorder + 0.3, solid_capstyle="round",
-                        gid=f"river:{p.get('name') or ''}")
+    made: list = []
+    if drawn:
+        for f in basemap.get("features", []):
+            p = f.get("properties") or {}
+            if p.get("layer") == "country":
+                path = _area_path(f.get("geometry"))
+                if path is not None:
+                    paths[p.get("name") or ""] = path
+    else:
+        if frame is None:
+            ax.set_facecolor(_SEA)
+        else:  # sea inside the extract's frame; beyond it the basemap knows nothing: neutral
+            from matplotlib.patches import Rectangle
+
+            ax.set_facecolor(_NO_DATA)
+            made.append(ax.add_artist(Rectangle((frame[0], frame[1]), frame[2] - frame[0],
+                                                frame[3] - frame[1], facecolor=_SEA, edgecolor="none",
+                                                zorder=zorder, gid="sea")))
+        for f in basemap.get("features", []):
+            p = f.get("properties") or {}
+            if p.get("layer") != "country":
+                continue
+            path = _area_path(f.get("geometry"))
+            if path is None:
+                continue
+            name = p.get("name") or ""
+            colour = _LAND.get(name, _LAND_FOCUS if p.get("role") == "focus" else _LAND_CONTEXT)
+            # add_artist, not add_patch: the limits are set below, and add_patch's data-limit
+            # update walks every vertex of every country (most of the time of a map)
+            made.append(ax.add_artist(PathPatch(path, facecolor=colour, edgecolor=_BORDER,
+                                                linewidth=0.5 if light else 0.8, zorder=zorder + 0.1,
+                                                gid=f"country:{name}")))
+            paths[name] = path
+        for f in basemap.get("features", []):
+            p = f.get("properties") or {}
+            if p.get("layer") == "lake":
+                path = _area_path(f.get("geometry"))
+                if path is not None:
+                    made.append(ax.add_artist(PathPatch(path, facecolor=_LAKE, edgecolor="none",
+                                                        zorder=zorder + 0.2, gid="lake")))
+            elif p.get("layer") == "river":
+                named = bool(p.get("name"))
+                for line in _lines(f.get("geometry")):
+                    xs = [c[0] for c in line]
+                    ys = [c[1] for c in line]
+                    made += ax.plot(xs, ys, color=_RIVER, linewidth=(1.3 if named else 0.7) * (0.6 if light else 1),
+                                    alpha=1.0 if named else 0.7, zorder=zorder + 0.3, solid_capstyle="round",
+                                    gid=f"river:{p.get('name') or ''}")
+        if drawn is not None:
+            drawn += made
     ax.set_xlim(lon0, lon1)
     ax.set_ylim(lat0, lat1)
     k = math.cos(math.radians((lat0 + lat1) / 2))
@@ -291,18 +328,23 @@ def _edge_point(lon, lat, view, margin=0.035):
     return cx + dx * t, cy + dy * t, angle
 
 
-def _densify(line, step: float) -> tuple[list[float], list[float]]:
-    """A line's vertices with points added so that none is more than ``step`` from the next."""
+def _densify(line, step: float):
+    """A line's vertices with points added so that none is more than ``step`` from the next
+    (two numpy arrays: x and y)."""
+    import numpy as np
+
     xs, ys = [], []
     for (x0, y0), (x1, y1) in zip(line[:-1], line[1:]):
         n = max(1, int(math.hypot(x1 - x0, y1 - y0) / step))
-        for i in range(n):
-            xs.append(x0 + (x1 - x0) * i / n)
-            ys.append(y0 + (y1 - y0) * i / n)
+        i = np.arange(n)
+        xs.append(x0 + (x1 - x0) * i / n)
+        ys.append(y0 + (y1 - y0) * i / n)
     if line:
-        xs.append(float(line[-1][0]))
-        ys.append(float(line[-1][1]))
-    return xs, ys
+        xs.append(np.array([float(line[-1][0])]))
+        ys.append(np.array([float(line[-1][1])]))
+    if not xs:
+        return np.zeros(0), np.zeros(0)
+    return np.concatenate(xs), np.concatenate(ys)
 
 
 def _place_label(r: dict) -> str:
@@ -320,6 +362,109 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.fill(p, width) for p in text.split("\n"))
 
 
+
+
+def _relation_style(rid: str, highlight: str | None) -> dict:
+    """How a relation's artists look with ``highlight`` (a relation_id or None): all in full
+    colour with none; the highlighted one bold and the others faded with one."""
+    on = highlight is None or highlight == rid
+    bold = highlight == rid
+    alpha = 1.0 if on else 0.3
+    lw = 2.0 if bold else 1.4
+    return {"state": "bold" if bold else "plain" if on else "faded", "on": on, "alpha": alpha, "lw": lw,
+            "stated_ms": 9 if on else 7, "stated_mew": 2.2 if on else 1.5,
+            "label": {"fontsize": 8.5 if on else 7.5, "fontweight": "bold" if bold else "normal",
+                      "zorder": 9 if on else 8.5}}
+
+
+def _heading(title: str | None, nothing: bool, highlight: str | None, rel_rows: list[dict],
+             source: str | None) -> str:
+    heading = title or ("Places the article names, and the distances it states" if not nothing
+                        else "Places the article names")
+    if highlight is not None and title is None:
+        hl = next(r for r in rel_rows if r["relation_id"] == highlight)
+        heading += "\nHighlighted: " + relation_label(hl)
+    if source:
+        heading += f"\nSource: {source}"
+    return chart_text(heading)
+
+
+class _MapState:
+    """What :func:`plot_map` drew on an Axes, kept on it (``ax._claimframe_map``) so that the next
+    call reuses what does not depend on what is shown, and :func:`highlight_map` can restyle."""
+
+    def __init__(self):
+        self.layout = 0  # counts the layouts drawn on this Axes
+        self.basemap = None  # the basemap dict drawn, and its artists
+        self.basemap_artists: list = []
+        self.sizes: dict = {}  # label sizes, shared by every layout's Placer
+        self.inset = None  # (inset Axes, frame kind) or None
+        self.legend_key = None
+        self.legends: dict = {}  # legend entries -> the legend drawn with them
+        self.notes = None
+        self.notes_at: dict = {}  # (frame bounds, legend entries) -> y of the notes below the legend
+        self.clear_view()
+
+    def clear_view(self) -> None:
+        self.relations: dict[str, dict] = {}  # relation_id -> role -> artist
+        self.colours: dict[str, str] = {}
+        self.rel_rows: list[dict] = []
+        self.highlight = None
+        self.title = (None, True, None)  # title, nothing, source
+        self.boxes: list = []  # the placer's boxes (labels, markers) and the label each is
+        self.owners: list = []
+        self.frame = None
+        self.dpi = 72.0
+
+    @staticmethod
+    def on(ax) -> "_MapState | None":
+        state = getattr(ax, "_claimframe_map", None)
+        return state if isinstance(state, _MapState) else None
+
+    def begin(self, ax, basemap: dict) -> None:
+        """Remove what the last call drew, but the basemap (if it is the same) and the notes."""
+        if self.basemap is not basemap:
+            self.basemap, self.basemap_artists = basemap, []
+        keep = {id(a) for a in self.basemap_artists}
+        if self.notes is not None:
+            keep.add(id(self.notes))
+        for artist in [*ax.lines, *ax.patches, *ax.texts, *ax.collections, *ax.artists, *ax.images]:
+            if id(artist) not in keep:
+                artist.remove()
+        self.clear_view()
+        self.layout += 1
+
+    def end(self, ax, inset=None, legend: bool = False) -> None:
+        """Remove the inset and the legend and notes of the last call if this one has none."""
+        if self.inset is not None and (inset is None or self.inset[0] is not inset):
+            self.inset[0].remove()
+            self.inset = None
+        if not legend:
+            if ax.get_legend() is not None:
+                ax.get_legend().remove()
+            if self.notes is not None and self.notes.axes is not None:
+                self.notes.remove()
+            self.legend_key, self.notes = None, None
+
+    def tokens(self, ax) -> tuple[dict, dict]:
+        """(dynamic, lasting): artist -> what its look depends on. Dynamic artists change with the
+        highlight; lasting ones (titles, legend, notes, inset) may outlive a layout."""
+        dynamic = {}
+        for rid, artists in self.relations.items():
+            state = _relation_style(rid, self.highlight)["state"]
+            for artist in artists.values():
+                dynamic[artist] = (rid, state)
+        lasting = {}
+        for title in (ax.title, getattr(ax, "_left_title", None), getattr(ax, "_right_title", None)):
+            if title is not None:  # the title changes with the highlight, but not with a layout
+                lasting[title] = ("title", title.get_text())
+        if ax.get_legend() is not None and self.legend_key is not None:
+            lasting[ax.get_legend()] = ("legend", self.legend_key)
+        if self.notes is not None and self.notes.axes is ax:
+            lasting[self.notes] = ("notes", self.notes.get_text(), self.notes.get_position())
+        if self.inset is not None:
+            lasting[self.inset[0]] = ("inset", *self.inset[1:])
+        return dynamic, lasting
 
 
 def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = None,
@@ -342,8 +487,14 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
     lat0, lat1); widened to fill the axes at cos(latitude) aspect. Places outside are pointed to
     from the edge. A scale bar (geodesic km), an inset locating the view (``inset=False`` leaves
     it out) and a legend and notes below the map complete it. With nothing to map the axes say
-    so. ``title`` replaces the default; ``source`` (:func:`claimframe.explorer.article_label`)
+    so. ``title`` replaces the default; ``source`` (:func:`claimframe.views.explorer.article_label`)
     is added to either. Returns the axes.
+
+    Drawn again on an Axes it drew before (as the map explorer does), it replaces what it drew
+    but keeps what does not depend on what is shown: the basemap's artists (in data
+    coordinates, so only the view changes), the inset when it frames the same region, the
+    legend when its entries are the same, and the label sizes it measured. To change only the
+    highlight, :func:`highlight_map` restyles the last drawing in place.
     """
     import matplotlib.pyplot as plt
     import pandas as pd
@@ -361,42 +512,46 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
         known = ", ".join(str(x) for x in rel["relation_id"]) or "none"
         raise ClaimframeError(f"plot_map: highlight {highlight!r} is not a relation_id of the "
                               f"relations given ({known})")
+    state = _MapState.on(ax)
+    if state is None:
+        state = ax._claimframe_map = _MapState()
+    else:
+        state.begin(ax, basemap)
     rel_rows = rel.sort_values("start", kind="stable").to_dict("records") if len(rel) else []
     drawable = [r for r in rel_rows if None not in (as_float(r["anchor_lat"]), as_float(r["anchor_lon"]),
                                                     as_float(r["implied_lat"]), as_float(r["implied_lon"]))]
     colours = {r["relation_id"]: RELATION_COLOURS[i % len(RELATION_COLOURS)]
                for i, r in enumerate(rel_rows)}
-    points = [r for r in counts.to_dict("records")
+    count_rows = counts.to_dict("records")
+    points = [r for r in count_rows
               if r["kind"] in POINT_KINDS and not is_missing(r["lat"]) and not is_missing(r["lon"])]
-    areas = [r for r in counts.to_dict("records") if r["kind"] in AREA_KINDS]
+    areas = [r for r in count_rows if r["kind"] in AREA_KINDS]
     nothing = not points and not areas and not drawable
+    state.rel_rows, state.colours, state.highlight = rel_rows, colours, highlight
+    state.title = (title, nothing, source)
 
     view = resolve_extent("iraq" if nothing else extent, counts,
                           pd.DataFrame(drawable) if drawable else None, rings=rings)
     view = _fit_view(view, ax)
-    country_paths = _draw_basemap(ax, basemap, view)
+    if state.basemap is not basemap:
+        state.basemap, state.basemap_artists = basemap, []
+    country_paths = _draw_basemap(ax, basemap, view, drawn=state.basemap_artists)
     frame = _basemap_frame(basemap)
     outside = frame is not None and (view[1] <= frame[0] or view[0] >= frame[2]
                                      or view[3] <= frame[1] or view[2] >= frame[3])
     if outside:  # e.g. an article about California: no borders to draw, so give degrees
         _degree_ticks(ax, view)
-    placer = Placer(ax)
+    placer = Placer(ax, sizes=state.sizes)
     for f in basemap.get("features", []):
         if (f.get("properties") or {}).get("layer") == "river":
             for line in _lines(f.get("geometry")):
                 xs, ys = _densify(line, (view[1] - view[0]) / 80)
-                keep = [i for i in range(len(xs)) if _in_view(xs[i], ys[i], view)]
-                placer.add_path_points([xs[i] for i in keep], [ys[i] for i in keep], background=True)
+                keep = (xs >= view[0]) & (xs <= view[1]) & (ys >= view[2]) & (ys <= view[3])  # _in_view
+                placer.add_path_points(xs[keep], ys[keep], background=True)
     notes: list[str] = []
 
-    heading = title or ("Places the article names, and the distances it states" if not nothing
-                        else "Places the article names")
-    if highlight is not None and title is None:
-        hl = next(r for r in rel_rows if r["relation_id"] == highlight)
-        heading += "\nHighlighted: " + relation_label(hl)
-    if source:
-        heading += f"\nSource: {source}"
-    ax.set_title(chart_text(heading), loc="left", fontsize=11, color="#111111")
+    ax.set_title(_heading(title, nothing, highlight, rel_rows, source), loc="left", fontsize=11,
+                 color="#111111")
 
     if nothing:
         ax.text(0.5, 0.5, "No places to map\nthe article names no place with coordinates",
@@ -404,6 +559,7 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
                 gid="no-places", zorder=10,
                 bbox=dict(boxstyle="round,pad=0.6", facecolor="white", edgecolor=GREY, alpha=0.95))
         _country_labels(ax, placer, country_paths, view, {})
+        state.end(ax)
         return ax
 
     # --- relation geometry (drawn first, below the places) ------------------------------
@@ -412,26 +568,27 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
     for r in drawable:
         rid = r["relation_id"]
         c = colours[rid]
-        on = highlight is None or highlight == rid
-        alpha = 1.0 if on else 0.3
-        lw = 2.0 if highlight == rid else 1.4
+        style = _relation_style(rid, highlight)
+        alpha, lw = style["alpha"], style["lw"]
+        drawn = state.relations[rid] = {}
         alat, alon = float(r["anchor_lat"]), float(r["anchor_lon"])
         ilat, ilon = float(r["implied_lat"]), float(r["implied_lon"])
         km = float(r["distance_km"])
         if rings:
             rl, ro = ring(alat, alon, km, n=180)
-            ax.plot(ro, rl, color=c, linewidth=lw * 0.7, linestyle=(0, (5, 3)), alpha=alpha * 0.85,
-                    zorder=3, gid=f"ring:{rid}")
+            drawn["ring"], = ax.plot(ro, rl, color=c, linewidth=lw * 0.7, linestyle=(0, (5, 3)),
+                                     alpha=alpha * 0.85, zorder=3, gid=f"ring:{rid}")
             placer.add_path_points(ro, rl)
         steps = [i / 24 for i in range(25)]
         gl, go = destination([alat] * 25, [alon] * 25, [float(r["bearing_deg"])] * 25,
                              [km * s for s in steps])
-        ax.plot(go, gl, color=c, linewidth=lw, linestyle=(0, (3, 2)), alpha=alpha, zorder=4,
-                gid=f"stated-line:{rid}")
+        drawn["line"], = ax.plot(go, gl, color=c, linewidth=lw, linestyle=(0, (3, 2)), alpha=alpha,
+                                 zorder=4, gid=f"stated-line:{rid}")
         placer.add_path_points(go, gl)
-        ax.plot([ilon], [ilat], marker="o", markersize=9 if on else 7, markerfacecolor="white",
-                markeredgecolor=c, markeredgewidth=2.2 if on else 1.5, linestyle="none",
-                alpha=alpha, zorder=7, gid=f"stated:{rid}")
+        drawn["stated"], = ax.plot([ilon], [ilat], marker="o", markersize=style["stated_ms"],
+                                   markerfacecolor="white", markeredgecolor=c,
+                                   markeredgewidth=style["stated_mew"], linestyle="none", alpha=alpha,
+                                   zorder=7, gid=f"stated:{rid}")
         placer.add_point(ilon, ilat, 5.5)
         if str(r.get("anchor_place_id")) not in point_ids:
             ax.plot([alon], [alat], marker="+", markersize=10, color=c, markeredgewidth=2,
@@ -439,16 +596,17 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
             placer.add_point(alon, alat, 5)
         slat, slon = as_float(r.get("subject_lat")), as_float(r.get("subject_lon"))
         if slat is not None and slon is not None:
-            ax.annotate("", xy=(slon, slat), xytext=(ilon, ilat), zorder=6, gid=f"miss:{rid}",
-                        annotation_clip=False,
-                        arrowprops=dict(arrowstyle="-|>", color=c, lw=lw, alpha=alpha,
-                                        shrinkA=6, shrinkB=7, mutation_scale=12))
+            drawn["miss"] = ax.annotate("", xy=(slon, slat), xytext=(ilon, ilat), zorder=6,
+                                        gid=f"miss:{rid}", annotation_clip=False,
+                                        arrowprops=dict(arrowstyle="-|>", color=c, lw=lw, alpha=alpha,
+                                                        shrinkA=6, shrinkB=7, mutation_scale=12))
             placer.add_path_points([ilon + (slon - ilon) * t / 8 for t in range(9)],
                                    [ilat + (slat - ilat) * t / 8 for t in range(9)])
             if str(r.get("subject_place_id")) not in point_ids:
                 # the subject is not among the places shown (filtered out): mark its position
-                ax.plot([slon], [slat], marker="o", markersize=6, color=c, markeredgecolor="white",
-                        linestyle="none", alpha=alpha, zorder=7, gid=f"subject:{rid}")
+                drawn["subject"], = ax.plot([slon], [slat], marker="o", markersize=6, color=c,
+                                            markeredgecolor="white", linestyle="none", alpha=alpha,
+                                            zorder=7, gid=f"subject:{rid}")
                 placer.add_point(slon, slat, 4)
                 loose_subjects.append((slon, slat, str(r.get("subject")), rid))
     for r in rel_rows:
@@ -482,7 +640,7 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
     for r in order:
         rid = r["relation_id"]
         c = colours[rid]
-        on = highlight is None or highlight == rid
+        style = _relation_style(rid, highlight)
         ilat, ilon = float(r["implied_lat"]), float(r["implied_lon"])
         slat, slon = as_float(r.get("subject_lat")), as_float(r.get("subject_lon"))
         text = describe_relation(r)
@@ -494,10 +652,11 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
             notes.append(f"Outside this view: “{r['text']}”: "
                          f"{describe_relation(r).replace(chr(10), ', ')}.")
             continue
-        placer.text(at[0], at[1], chart_text(text), radius=9, leader=c, gid=f"error:{rid}",
-                    color=c if on else "#777777", fontsize=8.5 if on else 7.5,
-                    fontweight="bold" if highlight == rid else "normal", zorder=9 if on else 8.5,
-                    linespacing=1.15, avoid_lines=True, scales=(1.0, 2.2, 3.6, 5.5, 8.0))
+        label = placer.text(at[0], at[1], chart_text(text), radius=9, leader=c, gid=f"error:{rid}",
+                            color=c if style["on"] else "#777777", **style["label"],
+                            linespacing=1.15, avoid_lines=True, scales=(1.0, 2.2, 3.6, 5.5, 8.0))
+        if label is not None:
+            state.relations[rid]["label"] = label
 
     for lon, lat, subject, rid in loose_subjects:
         placer.text(lon, lat, chart_text(subject), radius=5, leader=colours[rid], owned=True,
@@ -533,13 +692,14 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
                     fontsize=8.5, color="#444444", fontstyle="italic", linespacing=1.1)
 
     # --- inset: the corner with least drawn there (after the labels, which need room more) -
+    inset_ax = None
     if outside:
         placer.text((view[0] + view[1]) / 2, view[3], "Outside the basemap (Iraq and its "
                     "neighbours): no borders or rivers here", radius=4, dirs=[(0, -1)],
                     scales=(1.0, 3.0, 6.0), gid="no-basemap", fontsize=8.5, color="#666666",
                     fontstyle="italic")
     elif inset:
-        _inset(ax, placer, basemap, view, bar_corner)
+        _, inset_ax = _inset(ax, placer, basemap, view, bar_corner, state)
 
     # --- background labels: countries (with mentions), regions, rivers ----------------------
     named = {str(r["name"]): r for r in areas if not is_missing(r["name"]) and r["kind"] == "country"}
@@ -556,7 +716,7 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
             labelled.add(str(r["name"]))
     _river_labels(ax, placer, basemap, view)
 
-    unmapped = [r for r in counts.to_dict("records")
+    unmapped = [r for r in count_rows
                 if (r["kind"] in AREA_KINDS and str(r["name"]) not in labelled)
                 or (r["kind"] not in AREA_KINDS and (is_missing(r["lat"]) or is_missing(r["lon"])))]
     if unmapped:
@@ -566,8 +726,114 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
                  "and direction put it; measured: geodesic distance between gazetteer points "
                  "(WGS84); error = stated − measured. Basemap: Natural Earth 1:50m (rivers "
                  "approximate at this scale).")
-    _legend_and_notes(ax, placer, bool(drawable), rings, points, notes)
+    _legend_and_notes(ax, placer, bool(drawable), rings, points, notes, state)
+    state.boxes, state.owners, state.frame = list(placer.boxes), list(placer.owners), placer.frame
+    state.dpi = ax.figure.dpi
+    state.end(ax, inset_ax, legend=True)
     return ax
+
+
+def map_layers(ax: "Axes") -> tuple[dict, dict, object]:
+    """(dynamic, lasting, layout) of the map :func:`plot_map` last drew on ``ax``, for drawing it
+    from bitmaps (:class:`claimframe.views.map_widget.Layers`): the artists whose look changes
+    with the highlight and the legend, notes and inset, each with a token of its look, and a
+    token of the layout (it changes at each :func:`plot_map`)."""
+    state = _MapState.on(ax)
+    if state is None:
+        return {}, {}, None
+    dynamic, lasting = state.tokens(ax)
+    return dynamic, lasting, (id(state), state.layout)
+
+
+def highlight_map(ax: "Axes", highlight: str | None) -> bool:
+    """Change which relation a map drawn by :func:`plot_map` highlights, in place: colours,
+    widths and the labels' weight and size change; the basemap, the layout of every label and
+    the figure stay. Returns False (changing nothing the next :func:`plot_map` would not redo)
+    when the Axes holds no such map or a relation's text, restyled, would run into another label
+    or out of the frame where it sits: draw the map again then.
+
+        >>> ax = plot_map(places, relations)                 # doctest: +SKIP
+        >>> highlight_map(ax, relations["relation_id"][0])  # doctest: +SKIP
+        True
+    """
+    from matplotlib.text import Text
+
+    state = _MapState.on(ax)
+    if state is None or state.frame is None:
+        return False
+    if highlight is not None and highlight not in {r["relation_id"] for r in state.rel_rows}:
+        known = ", ".join(str(r["relation_id"]) for r in state.rel_rows) or "none"
+        raise ClaimframeError(f"highlight_map: highlight {highlight!r} is not a relation_id of the "
+                              f"relations drawn ({known})")
+    renderer = _renderer(ax.figure)
+    styles = {rid: _relation_style(rid, highlight) for rid in state.relations}
+    # the labels first: if one would not fit where it is, change nothing
+    old, new = {}, {}
+    for rid, artists in state.relations.items():
+        label = artists.get("label")
+        if label is None:
+            continue
+        label.update_positions(renderer)
+        old[rid] = Text.get_window_extent(label, renderer)
+        props = (label.get_fontsize(), label.get_fontweight())
+        label.set(fontsize=styles[rid]["label"]["fontsize"], fontweight=styles[rid]["label"]["fontweight"])
+        new[rid] = Text.get_window_extent(label, renderer)
+        label.set(fontsize=props[0], fontweight=props[1])
+    if not _labels_fit(state, old, new):
+        return False
+    for rid, artists in state.relations.items():
+        style, c = styles[rid], state.colours[rid]
+        alpha, lw = style["alpha"], style["lw"]
+        if "ring" in artists:
+            artists["ring"].set(linewidth=lw * 0.7, alpha=alpha * 0.85)
+        artists["line"].set(linewidth=lw, alpha=alpha)
+        artists["stated"].set(markersize=style["stated_ms"], markeredgewidth=style["stated_mew"], alpha=alpha)
+        if "miss" in artists:
+            artists["miss"].arrow_patch.set(linewidth=lw, alpha=alpha)
+        if "subject" in artists:
+            artists["subject"].set(alpha=alpha)
+        if "label" in artists:
+            artists["label"].set(color=c if style["on"] else "#777777", **style["label"])
+    for rid, box in new.items():  # later restyles compare with where the labels are now
+        state.boxes[state.owners.index(f"error:{rid}")] = box
+    title, nothing, source = state.title
+    ax.set_title(_heading(title, nothing, highlight, state.rel_rows, source), loc="left", fontsize=11,
+                 color="#111111")
+    state.highlight = highlight
+    return True
+
+
+def _labels_fit(state: _MapState, old: dict, new: dict) -> bool:
+    """Whether each relation text's new box (``new``, by relation_id) stays in the frame and runs
+    into no more of the other labels and markers than its box did before (``old``)."""
+    pad = 1.5 * state.dpi / 72.0  # 1.5 points, as the placer pads
+    boxes = list(state.boxes)
+    index = {rid: state.owners.index(f"error:{rid}") for rid in new if f"error:{rid}" in state.owners}
+
+    def overlap(bb, skip: int, others: list) -> float:
+        total = 0.0
+        for i, b in enumerate(others):
+            if i == skip:
+                continue
+            w = min(bb.x1 + pad, b.x1) - max(bb.x0 - pad, b.x0)
+            h = min(bb.y1 + pad, b.y1) - max(bb.y0 - pad, b.y0)
+            if w > 0 and h > 0:
+                total += w * h
+        return total
+
+    after = list(boxes)
+    for rid, i in index.items():
+        after[i] = new[rid]
+    f = state.frame
+    for rid, i in index.items():
+        bb, was = new[rid], old[rid]
+        if bb.x0 >= was.x0 and bb.x1 <= was.x1 and bb.y0 >= was.y0 and bb.y1 <= was.y1:
+            continue  # smaller, where it was
+        if bb.x0 < f.x0 or bb.x1 > f.x1 or bb.y0 < f.y0 or bb.y1 > f.y1:
+            return False
+        if overlap(bb, i, after) > overlap(was, i, boxes) + 1e-6:
+            return False
+    return True
 
 
 def _degree_ticks(ax, view) -> None:
@@ -612,6 +878,9 @@ def _country_labels(ax, placer, paths: dict, view, named: dict) -> set[str]:
     grid = np.column_stack([xs.ravel(), ys.ravel()])
     labelled: set[str] = set()
     for name in sorted(paths, key=lambda nm: (nm not in named, nm)):
+        box = paths[name].get_extents()
+        if box.x1 < grid[0, 0] or box.x0 > grid[-1, 0] or box.y1 < grid[0, 1] or box.y0 > grid[-1, 1]:
+            continue  # nowhere near the view: no grid point can be inside it
         inside = grid[paths[name].contains_points(grid)]
         if not len(inside) or (len(inside) < 0.03 * len(grid) and name not in named):
             continue
@@ -622,13 +891,10 @@ def _country_labels(ax, placer, paths: dict, view, named: dict) -> set[str]:
         label = name.upper() + (f" ({int(r['mentions'])})" if r is not None else "")
         kw = dict(fontsize=10.5 if r is not None else 9, color="#3a3a3a" if r is not None else "#8a8a8a",
                   fontweight="bold" if r is not None else "normal", zorder=2.5)
-        for lon, lat in cands:
-            t = placer.text(float(lon), float(lat), chart_text(label), radius=0, dirs=[(0, 0)],
-                            scales=(1.0,), force=False, gid=f"country-label:{name}",
-                            avoid_lines="all", **kw)
-            if t is not None:
-                labelled.add(name)
-                break
+        # the first candidate, nearest the middle, where the name fits
+        if placer.first_clear(cands[:, 0], cands[:, 1], chart_text(label), gid=f"country-label:{name}",
+                              **kw) is not None:
+            labelled.add(name)
     return labelled
 
 
@@ -696,8 +962,23 @@ def _scale_bar(ax, placer, view, rect) -> None:
     ax._claimframe_scale_km = length  # for tests: the bar's length in km
 
 
-def _inset(ax, placer, basemap: dict, view, bar_corner: str):
-    """An inset locating the view: Iraq (or the whole region, when the view is Iraq-sized)."""
+class _InsetLocator:
+    """Where the inset sits: ``bounds`` in the parent Axes' fractions (what ``inset_axes`` does,
+    for an inset moved to another corner)."""
+
+    def __init__(self, bounds, transform):
+        self.bounds, self.transform = bounds, transform
+
+    def __call__(self, ax, renderer):
+        from matplotlib.transforms import Bbox, TransformedBbox
+
+        return TransformedBbox(Bbox.from_bounds(*self.bounds), self.transform - ax.figure.transSubfigure)
+
+
+def _inset(ax, placer, basemap: dict, view, bar_corner: str, state: "_MapState | None" = None):
+    """An inset locating the view: Iraq (or the whole region, when the view is Iraq-sized).
+    Returns (its rect in axes fractions, the inset Axes); ``state``'s inset is moved and reused
+    when it frames the same region."""
     from matplotlib.patches import Rectangle
 
     lon0, lon1, lat0, lat1 = view
@@ -717,64 +998,100 @@ def _inset(ax, placer, basemap: dict, view, bar_corner: str):
     rects.pop(bar_corner, None)
     corner = min(rects, key=lambda c: placer.corner_score(rects[c]))
     rect = rects[corner]
-    iax = ax.inset_axes(rect)
-    iax.set_gid("inset")
-    _draw_basemap(iax, basemap, frame, light=True)
-    iax.set_xlim(frame[0], frame[1])
-    iax.set_ylim(frame[2], frame[3])
-    iax.set_aspect("auto")
-    iax.add_patch(Rectangle((lon0, lat0), lon1 - lon0, lat1 - lat0, facecolor="#D55E00",
-                            alpha=0.25, edgecolor="#D55E00", linewidth=1.6, zorder=5,
-                            gid="inset-view"))
-    if big:
-        iax.text(44.0, 33.0, "IRAQ", ha="center", va="center", fontsize=6.5, color="#444444",
-                 zorder=6)
+    old = state.inset if state is not None else None
+    if old is not None and old[1] == big and old[0] in ax.child_axes:
+        iax = old[0]
+        iax.set_axes_locator(_InsetLocator(rect, ax.transAxes))
+        iax.apply_aspect(iax.get_axes_locator()(iax, None))
+        view_box = next(p for p in iax.patches if p.get_gid() == "inset-view")
+        view_box.set_bounds(lon0, lat0, lon1 - lon0, lat1 - lat0)
     else:
-        iax.text(43.6, 32.6, "IRAQ", ha="center", va="center", fontsize=7, color="#444444",
-                 zorder=6)
-        iax.plot([44.40088], [33.34058], marker="o", markersize=2.5, color="#333333", zorder=6)
-        iax.text(44.55, 33.25, "Baghdad", fontsize=6, color="#444444", va="top", zorder=6)
-    for spine in iax.spines.values():
-        spine.set_edgecolor("#555555")
-        spine.set_linewidth(0.9)
+        iax = ax.inset_axes(rect)
+        iax.set_gid("inset")
+        _draw_basemap(iax, basemap, frame, light=True)
+        iax.set_xlim(frame[0], frame[1])
+        iax.set_ylim(frame[2], frame[3])
+        iax.set_aspect("auto")
+        iax.add_patch(Rectangle((lon0, lat0), lon1 - lon0, lat1 - lat0, facecolor="#D55E00",
+                                alpha=0.25, edgecolor="#D55E00", linewidth=1.6, zorder=5,
+                                gid="inset-view"))
+        if big:
+            iax.text(44.0, 33.0, "IRAQ", ha="center", va="center", fontsize=6.5, color="#444444",
+                     zorder=6)
+        else:
+            iax.text(43.6, 32.6, "IRAQ", ha="center", va="center", fontsize=7, color="#444444",
+                     zorder=6)
+            iax.plot([44.40088], [33.34058], marker="o", markersize=2.5, color="#333333", zorder=6)
+            iax.text(44.55, 33.25, "Baghdad", fontsize=6, color="#444444", va="top", zorder=6)
+        for spine in iax.spines.values():
+            spine.set_edgecolor("#555555")
+            spine.set_linewidth(0.9)
+        if state is not None and old is not None:
+            old[0].remove()
+    if state is not None:
+        state.inset = (iax, big, rect, (lon0, lat0, lon1 - lon0, lat1 - lat0))
     placer.add_box(placer.axes_box(rect))
-    return rect
+    return rect, iax
 
 
 def _legend_and_notes(ax, placer, with_relations: bool, rings: bool, points: list,
-                      notes: list[str]) -> None:
-    """The key below the map, and the notes below the key."""
+                      notes: list[str], state: "_MapState | None" = None) -> None:
+    """The key below the map, and the notes below the key. ``state``'s legend stays when its
+    entries are the same, and its notes Text takes the new notes."""
     from matplotlib.lines import Line2D
 
-    sizes = [Line2D([], [], marker="o", linestyle="none", color=_PLACE_COLOUR,
-                    markeredgecolor="white", markersize=math.sqrt(_size(n)), label=f"place named {n}×")
-             for n in (1, 5, 10)]
-    if any(str(r["kind"]) == "base" for r in points):
-        sizes.append(Line2D([], [], marker="s", linestyle="none", color=_PLACE_COLOUR,
-                            markersize=7, label="military base"))
-    lines = []
-    if with_relations:
-        c = "#555555"
-        lines.append(Line2D([0, 1], [0, 0], linestyle=(0, (3, 2)), color=c, lw=1.4, marker="o",
-                            markevery=[1], markerfacecolor="white", markeredgewidth=2,
-                            label="stated point: distance and direction"))
-        if rings:
-            lines.append(Line2D([], [], linestyle=(0, (5, 3)), color=c, lw=1.0,
-                                label="ring at the stated distance"))
-        lines.append(Line2D([0, 1], [0, 0], linestyle="-", color=c, lw=1.4, marker=">",
-                            markevery=[1], label="stated → gazetteer position"))
-    ncol = max(len(sizes), len(lines))
-    blank = Line2D([], [], linestyle="none", label=" ")
-    rows = [sizes + [blank] * (ncol - len(sizes))]
-    if lines:
-        rows.append(lines + [blank] * (ncol - len(lines)))
-    handles = [row[i] for i in range(ncol) for row in rows]  # legends fill by column
-    legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.004),
-                       ncol=ncol, frameon=False, fontsize=8, handlelength=2.6, columnspacing=1.6,
-                       borderaxespad=0.2, labelspacing=0.9)
-    legend.set_gid("legend")
-    box = legend.get_window_extent(placer.renderer)
+    has_base = any(str(r["kind"]) == "base" for r in points)
+    key = (with_relations, rings, has_base)
+    legend = ax.get_legend()
+    kept = state.legends.get(key) if state is not None else None
+    if legend is not None and legend is kept:
+        pass  # the same entries as the last map's
+    elif kept is not None and kept.axes is ax:  # as an earlier map's: put that legend back
+        ax.legend_ = legend = kept
+    else:
+        sizes = [Line2D([], [], marker="o", linestyle="none", color=_PLACE_COLOUR,
+                        markeredgecolor="white", markersize=math.sqrt(_size(n)), label=f"place named {n}×")
+                 for n in (1, 5, 10)]
+        if has_base:
+            sizes.append(Line2D([], [], marker="s", linestyle="none", color=_PLACE_COLOUR,
+                                markersize=7, label="military base"))
+        lines = []
+        if with_relations:
+            c = "#555555"
+            lines.append(Line2D([0, 1], [0, 0], linestyle=(0, (3, 2)), color=c, lw=1.4, marker="o",
+                                markevery=[1], markerfacecolor="white", markeredgewidth=2,
+                                label="stated point: distance and direction"))
+            if rings:
+                lines.append(Line2D([], [], linestyle=(0, (5, 3)), color=c, lw=1.0,
+                                    label="ring at the stated distance"))
+            lines.append(Line2D([0, 1], [0, 0], linestyle="-", color=c, lw=1.4, marker=">",
+                                markevery=[1], label="stated → gazetteer position"))
+        ncol = max(len(sizes), len(lines))
+        blank = Line2D([], [], linestyle="none", label=" ")
+        rows = [sizes + [blank] * (ncol - len(sizes))]
+        if lines:
+            rows.append(lines + [blank] * (ncol - len(lines)))
+        handles = [row[i] for i in range(ncol) for row in rows]  # legends fill by column
+        legend = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.004),
+                           ncol=ncol, frameon=False, fontsize=8, handlelength=2.6, columnspacing=1.6,
+                           borderaxespad=0.2, labelspacing=0.9)
+        legend.set_gid("legend")
+        if state is not None:
+            state.legends[key] = legend
     frame = placer.frame
-    y = (box.y0 - frame.y0) / frame.height - 0.008
-    ax.text(0.0, y, chart_text(_wrap(" ".join(notes), 160)), transform=ax.transAxes, ha="left",
-            va="top", fontsize=7.5, color="#555555", gid="notes", linespacing=1.3)
+    where = (tuple(frame.bounds), key)
+    y = state.notes_at.get(where) if state is not None else None
+    if y is None:  # else the same legend in the same place: no need to lay it out again
+        box = legend.get_window_extent(placer.renderer)
+        y = (box.y0 - frame.y0) / frame.height - 0.008
+    text = chart_text(_wrap(" ".join(notes), 160))
+    if state is not None and state.notes is not None and state.notes.axes is ax:
+        state.notes.set(text=text, y=y)
+    else:
+        notes_text = ax.text(0.0, y, text, transform=ax.transAxes, ha="left", va="top", fontsize=7.5,
+                             color="#555555", gid="notes", linespacing=1.3)
+        if state is not None:
+            state.notes = notes_text
+    if state is not None:
+        state.legend_key = key
+        state.notes_at[where] = y
