@@ -29,8 +29,11 @@ if TYPE_CHECKING:
 DEFAULT_TABLES = ("claims", "events", "places", "checks")
 #: An item of a corpus: a path (folder or .txt), or (article_id, text) for text in memory.
 Item = Union[str, os.PathLike, tuple]
-#: corpus() builds a table from gathered records once this many rows are waiting (bounds memory).
+#: corpus() gathers each table column by column (see _TableParts): claim records are built into a
+#: table every RECORDS_PER_TABLE rows; strings are joined into one Arrow array every
+#: FRAMES_PER_BATCH articles (or RECORDS_PER_TABLE rows).
 RECORDS_PER_TABLE = 20_000
+FRAMES_PER_BATCH = 64
 
 
 @dataclass
@@ -209,37 +212,195 @@ def corpus(paths_or_glob, *, engine: str | None = None, client=None, tables: tup
 
 
 class _TableParts:
-    """One table's pieces, in input order: per-article DataFrames, and runs of records (each with
-    its ``article_id``) built into one DataFrame per RECORDS_PER_TABLE rows."""
+    """One table of a corpus, gathered column by column as the articles arrive, in input order.
+
+    Each article's rows arrive as a small DataFrame (or, for claims alone, as records). Keeping
+    those DataFrames until the end cost far more than their rows (every column is its own arrays
+    and objects), and concatenating them at the end copied every number once more. Instead each
+    DataFrame is taken apart on arrival and dropped: its numbers, booleans, dates and category
+    codes are appended to one growing array per column (:class:`_Growing`), its Arrow strings
+    are kept and copied into one Arrow array per FRAMES_PER_BATCH articles. Memory thus follows
+    the rows, not the number of articles, and the result is built from those arrays without a
+    final copy.
+
+    A run of DataFrames with the same columns and dtypes is gathered this way (normally the whole
+    corpus); one with other columns or dtypes starts a new run, and runs are joined with
+    pd.concat at the end. So the rows, order and dtypes are those of one pd.concat of every
+    article's table."""
 
     def __init__(self, name: str):
-        self.name, self.frames, self.rows = name, [], []
+        self.name = name
+        self.runs = []      # finished runs, as DataFrames (normally none)
+        self.signature = None  # the current run's columns and dtypes
+        self.columns = {}   # the current run's columns: name -> _Column
+        self.records = []   # the current run of records, each with its article_id
+        self.rows = 0       # rows in the current run
 
     def add(self, part) -> None:
         if isinstance(part, list):
-            self.rows.extend(part)
-            if len(self.rows) >= RECORDS_PER_TABLE:
-                self._build()
+            self.records.extend(part)
+            if len(self.records) >= RECORDS_PER_TABLE:
+                self._build_records()
         elif len(part):
-            self._build()  # the records so far come first
-            self.frames.append(part)
+            self._build_records()  # the records so far come first
+            self._append(part)
 
-    def _build(self) -> None:
-        if self.rows:
-            df = from_records(self.name, self.rows)
-            df.insert(0, "article_id", [row["article_id"] for row in self.rows])
-            self.frames.append(df)
-            self.rows = []
+    def _build_records(self) -> None:
+        if self.records:
+            df = from_records(self.name, self.records)
+            df.insert(0, "article_id", [row["article_id"] for row in self.records])
+            self.records = []
+            self._append(df)
 
-    def table(self) -> "pd.DataFrame":
-        """Every piece concatenated; an empty table (with article_id) when there is none."""
+    def _append(self, df: "pd.DataFrame") -> None:
+        signature = (tuple(df.columns), tuple(df.dtypes))
+        if signature != self.signature:
+            self._finish_run()
+            self.signature = signature
+            self.columns = {col: _Column(df[col].array) for col in df.columns}
+        for col, column in self.columns.items():
+            column.append(df[col].array)
+        self.rows += len(df)
+
+    def _finish_run(self) -> None:
         import pandas as pd
 
-        self._build()
-        if self.frames:
-            out = pd.concat(self.frames, ignore_index=True) if len(self.frames) > 1 else self.frames[0]
+        if self.columns:
+            self.runs.append(pd.DataFrame({col: c.array() for col, c in self.columns.items()},
+                                          index=pd.RangeIndex(self.rows), copy=False))
+        self.signature, self.columns, self.rows = None, {}, 0
+
+    def table(self) -> "pd.DataFrame":
+        """Every row gathered; an empty table (with article_id) when there is none."""
+        import pandas as pd
+
+        self._build_records()
+        self._finish_run()
+        if self.runs:
+            out = pd.concat(self.runs, ignore_index=True) if len(self.runs) > 1 else self.runs[0]
+            self.runs = []
         else:
             out = empty(self.name) if self.name in TABLES else pd.DataFrame()
             out.insert(0, "article_id", pd.Series(dtype="string"))
         out["article_id"] = out["article_id"].astype("string")
         return out
+
+
+class _Column:
+    """One column of a run: its pieces gathered compactly, all of the dtype of the first."""
+
+    def __init__(self, first):
+        import numpy as np
+        import pandas as pd
+
+        self.dtype, self.type = first.dtype, type(first)
+        self.pieces = []  # Arrow arrays or pandas arrays waiting to be joined (strings, other dtypes)
+        self.joined = []  # what they were joined into, FRAMES_PER_BATCH pieces at a time
+        self.waiting_rows = 0
+        self.values = self.mask = None
+        if isinstance(first, (pd.arrays.IntegerArray, pd.arrays.FloatingArray, pd.arrays.BooleanArray)):
+            self.kind = "masked"
+            self.values, self.mask = _Growing(self.dtype.numpy_dtype), _Growing(np.bool_)
+        elif isinstance(first, pd.Categorical):
+            self.kind = "categorical"
+            self.values = _Growing(first.codes.dtype)
+        elif isinstance(self.dtype, np.dtype) and self.dtype.kind in "biufcmM":
+            self.kind = "numpy"
+            self.values = _Growing(self.dtype)
+        elif isinstance(first, pd.arrays.ArrowStringArray):
+            self.kind = "arrow"
+        else:
+            self.kind = "other"
+
+    def append(self, values) -> None:
+        import numpy as np
+
+        if self.kind == "masked":
+            mask = values.isna()
+            self.values.extend(values.to_numpy(dtype=self.dtype.numpy_dtype, na_value=self.dtype.numpy_dtype.type(0)))
+            self.mask.extend(mask)
+        elif self.kind == "categorical":
+            self.values.extend(values.codes)
+        elif self.kind == "numpy":
+            self.values.extend(np.asarray(values))
+        else:
+            self.pieces.extend(values.__arrow_array__().chunks if self.kind == "arrow" else [values])
+            self.waiting_rows += len(values)
+            if len(self.pieces) >= FRAMES_PER_BATCH or self.waiting_rows >= RECORDS_PER_TABLE:
+                self._join()
+
+    def _join(self) -> None:
+        """The waiting pieces as one array (for strings, one Arrow array: pd.concat alone would only
+        list the small ones, and keep them all)."""
+        if self.pieces:
+            if self.kind == "arrow":
+                import pyarrow as pa
+
+                self.joined.append(pa.concat_arrays(self.pieces))
+            else:
+                self.joined.append(_concat_arrays(self.pieces))
+            self.pieces, self.waiting_rows = [], 0
+
+    def array(self):
+        """The gathered column, as one array of its dtype."""
+        import pandas as pd
+
+        if self.kind == "masked":
+            return self.type(self.values.array(), self.mask.array())
+        if self.kind == "categorical":
+            return pd.Categorical.from_codes(self.values.array(), dtype=self.dtype, validate=False)
+        if self.kind == "numpy":
+            return self.values.array()
+        self._join()
+        if self.kind == "arrow":
+            import pyarrow as pa
+
+            return pd.arrays.ArrowStringArray(pa.chunked_array(self.joined, type=pa.large_string()), dtype=self.dtype)
+        return _concat_arrays(self.joined)
+
+
+def _concat_arrays(arrays: list):
+    """pandas arrays of one dtype as one, as pd.concat joins a column."""
+    import pandas as pd
+
+    if len(arrays) == 1:
+        return arrays[0]
+    return pd.concat([pd.Series(a, copy=False) for a in arrays], ignore_index=True).array
+
+
+class _Growing:
+    """A numpy array that grows as values are appended, doubling its room when full.
+
+    Its memory is an anonymous memory map of its own rather than the heap: when the array moves
+    to a bigger map, the old one goes back to the system at once (freed heap memory of that size
+    mostly stays with the process), and the room not used yet is never touched, so it costs no
+    resident memory. The final array is a view of the first ``n`` values."""
+
+    def __init__(self, dtype):
+        import numpy as np
+
+        self.dtype, self.n, self.room = np.dtype(dtype), 0, None
+
+    def extend(self, values) -> None:
+        end = self.n + len(values)
+        if self.room is None or end > len(self.room):
+            room = _mapped(max(end, 2 * self.n, 4096 // self.dtype.itemsize), self.dtype)
+            if self.n:
+                room[:self.n] = self.room[:self.n]
+            self.room = room
+        self.room[self.n:end] = values
+        self.n = end
+
+    def array(self):
+        import numpy as np
+
+        return self.room[:self.n] if self.room is not None else np.empty(0, self.dtype)
+
+
+def _mapped(length: int, dtype):
+    """A writable numpy array of ``length`` values in a new anonymous memory map."""
+    import mmap
+
+    import numpy as np
+
+    return np.frombuffer(mmap.mmap(-1, length * dtype.itemsize), dtype=dtype)
