@@ -1,4 +1,5 @@
 """Shared fixtures: the seed article and the fixture articles written for tests."""
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,3 +22,17 @@ def seed():
 @pytest.fixture(scope="session")
 def seed_claims(seed):
     return seed.claims
+
+
+@pytest.fixture
+def seed_folder(tmp_path):
+    """A writable copy of the seed article's folder, without review notes."""
+    dst = tmp_path / "iraq"
+    shutil.copytree(SEED, dst)
+    (dst / "review.csv").unlink(missing_ok=True)
+    return dst
+
+
+def claim_id_of(article, text):
+    """The claim_id of the claim whose text is `text`."""
+    return article.claims.set_index("text").loc[text, "claim_id"]

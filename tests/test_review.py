@@ -2,7 +2,6 @@
 import multiprocessing
 import os
 import re
-import shutil
 import time
 import warnings
 
@@ -13,58 +12,46 @@ import claimframe
 from claimframe.io import review
 from claimframe.schema import validate
 
-from .conftest import SEED
+from .conftest import claim_id_of
 
 
-@pytest.fixture
-def folder(tmp_path):
-    dst = tmp_path / "iraq"
-    shutil.copytree(SEED, dst)
-    (dst / "review.csv").unlink(missing_ok=True)
-    return dst
-
-
-def claim_id_of(article, text):
-    return article.claims.set_index("text").loc[text, "claim_id"]
-
-
-def test_verdict_is_merged_and_survives_reextraction(folder):
-    a = claimframe.load_article(folder)
+def test_verdict_is_merged_and_survives_reextraction(seed_folder):
+    a = claimframe.load_article(seed_folder)
     cid = claim_id_of(a, "up to 900")
     a.save_review(cid, "unverifiable", note="LA Times quotes a militia adviser", source_url="https://example.org/x")
     row = a.claims.set_index("claim_id").loc[cid]
     assert (row["verdict"], row["review_note"]) == ("unverifiable", "LA Times quotes a militia adviser")
     validate("claims", a.claims)
-    again = claimframe.load_article(folder)  # a fresh extraction: same IDs, verdict still attached
+    again = claimframe.load_article(seed_folder)  # a fresh extraction: same IDs, verdict still attached
     assert again.claims.set_index("claim_id").loc[cid, "verdict"] == "unverifiable"
     assert again.claims["verdict"].notna().sum() == 1
 
 
-def test_saving_again_replaces_the_verdict(folder):
-    a = claimframe.load_article(folder)
+def test_saving_again_replaces_the_verdict(seed_folder):
+    a = claimframe.load_article(seed_folder)
     cid = claim_id_of(a, "500")
     a.save_review(cid, "verified")
     a.save_review(cid, "disputed", note="other reports say 400")
-    reviews = review.read_reviews(folder)
+    reviews = review.read_reviews(seed_folder)
     assert reviews["claim_id"].tolist() == [cid]
     assert reviews["verdict"].tolist() == ["disputed"]
     assert reviews["claim_text"].tolist() == ["500"]
 
 
-def test_orphaned_verdict_is_kept_and_reported(folder):
-    review.save_review(folder, "c-0000000000", "verified", claim_text="a claim since edited away")
-    a = claimframe.load_article(folder)
+def test_orphaned_verdict_is_kept_and_reported(seed_folder):
+    review.save_review(seed_folder, "c-0000000000", "verified", claim_text="a claim since edited away")
+    a = claimframe.load_article(seed_folder)
     a.save_review(claim_id_of(a, "500"), "verified")
     orphans = a.orphan_reviews
     assert orphans["claim_id"].tolist() == ["c-0000000000"]
     assert orphans["claim_text"].tolist() == ["a claim since edited away"]
-    assert set(review.read_reviews(folder)["claim_id"]) == {"c-0000000000", claim_id_of(a, "500")}
+    assert set(review.read_reviews(seed_folder)["claim_id"]) == {"c-0000000000", claim_id_of(a, "500")}
 
 
-def test_interrupted_save_loses_nothing(folder, monkeypatch):
-    a = claimframe.load_article(folder)
+def test_interrupted_save_loses_nothing(seed_folder, monkeypatch):
+    a = claimframe.load_article(seed_folder)
     a.save_review(claim_id_of(a, "500"), "verified")
-    before = (folder / "review.csv").read_bytes()
+    before = (seed_folder / "review.csv").read_bytes()
 
     def crash_midway(self, f, *args, **kwargs):
         f.write("claim_id,claim_text,verd")  # a partial write, then the process "dies"
@@ -74,14 +61,14 @@ def test_interrupted_save_loses_nothing(folder, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         a.save_review(claim_id_of(a, "Dec. 4"), "disputed")
     monkeypatch.undo()
-    assert (folder / "review.csv").read_bytes() == before
-    assert [p.name for p in folder.iterdir() if p.name.startswith(".review-")] == []
+    assert (seed_folder / "review.csv").read_bytes() == before
+    assert [p.name for p in seed_folder.iterdir() if p.name.startswith(".review-")] == []
 
 
-def test_interrupted_rename_loses_nothing(folder, monkeypatch):
-    a = claimframe.load_article(folder)
+def test_interrupted_rename_loses_nothing(seed_folder, monkeypatch):
+    a = claimframe.load_article(seed_folder)
     a.save_review(claim_id_of(a, "500"), "verified")
-    before = (folder / "review.csv").read_bytes()
+    before = (seed_folder / "review.csv").read_bytes()
 
     def no_rename(src, dst):
         raise OSError("disk full")
@@ -89,16 +76,16 @@ def test_interrupted_rename_loses_nothing(folder, monkeypatch):
     monkeypatch.setattr(review.os, "replace", no_rename)
     with pytest.raises(OSError):
         a.save_review(claim_id_of(a, "Dec. 4"), "disputed")
-    assert (folder / "review.csv").read_bytes() == before
-    assert not any(p.name.startswith(".review-") for p in folder.iterdir())
+    assert (seed_folder / "review.csv").read_bytes() == before
+    assert not any(p.name.startswith(".review-") for p in seed_folder.iterdir())
 
 
-def test_bad_verdicts_are_refused(folder):
+def test_bad_verdicts_are_refused(seed_folder):
     with pytest.raises(review.ReviewError, match="not one of"):
-        review.save_review(folder, "c-1", "true")
-    (folder / "review.csv").write_text("claim_id,claim_text,verdict,note,source_url\nc-1,x,maybe,,\n")
+        review.save_review(seed_folder, "c-1", "true")
+    (seed_folder / "review.csv").write_text("claim_id,claim_text,verdict,note,source_url\nc-1,x,maybe,,\n")
     with pytest.raises(review.ReviewError, match="line 2: verdict 'maybe' is not one of"):
-        claimframe.load_article(folder).reviews
+        claimframe.load_article(seed_folder).reviews
 
 
 def test_text_in_memory_has_nowhere_to_save():
@@ -107,10 +94,10 @@ def test_text_in_memory_has_nowhere_to_save():
         a.save_review(a.claims["claim_id"].iloc[0], "verified")
 
 
-def test_review_form_saves_through_the_widgets(folder):
+def test_review_form_saves_through_the_widgets(seed_folder):
     from claimframe.views.explorer import review_form
 
-    a = claimframe.load_article(folder)
+    a = claimframe.load_article(seed_folder)
     form = review_form(a)
     cid = claim_id_of(a, "up to 900")
     form.claim.value = cid
@@ -118,7 +105,7 @@ def test_review_form_saves_through_the_widgets(folder):
     form.note.value = "militia's own figure"
     form.save.click()
     assert form.message.value == "saved: disputed"
-    assert review.read_reviews(folder).set_index("claim_id").loc[cid, "note"] == "militia's own figure"
+    assert review.read_reviews(seed_folder).set_index("claim_id").loc[cid, "note"] == "militia's own figure"
     form.claim.value = claim_id_of(a, "500")  # another claim: the form shows its (empty) review
     form.claim.value = cid                    # back: the saved verdict comes back into the form
     assert (form.verdict.value, form.note.value) == ("disputed", "militia's own figure")
@@ -136,13 +123,13 @@ def test_review_form_is_read_only_without_a_folder():
 WRITERS, PER_WRITER = 4, 50
 
 
-def _write_verdicts(folder, writer, barrier):
+def _write_verdicts(seed_folder, writer, barrier):
     """One writer process: its own 50 claims, and every fifth save also the claim all share."""
     barrier.wait()
     for i in range(PER_WRITER):
-        review.save_review(folder, f"c-w{writer}-{i:02d}", review.VERDICTS[i % 3], note=f"writer {writer}")
+        review.save_review(seed_folder, f"c-w{writer}-{i:02d}", review.VERDICTS[i % 3], note=f"writer {writer}")
         if i % 5 == 0:
-            review.save_review(folder, "c-shared", "disputed", note=f"writer {writer}")
+            review.save_review(seed_folder, "c-shared", "disputed", note=f"writer {writer}")
 
 
 def test_concurrent_writer_processes_lose_no_verdict(tmp_path):
@@ -163,42 +150,42 @@ def test_concurrent_writer_processes_lose_no_verdict(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) in (["review.csv"], ["review.csv", "review.csv.lock"])
 
 
-def test_save_gives_up_on_a_held_lock_with_a_clear_error(folder, monkeypatch):
+def test_save_gives_up_on_a_held_lock_with_a_clear_error(seed_folder, monkeypatch):
     from filelock import FileLock
 
-    review.save_review(folder, "c-1", "verified")
-    before = (folder / "review.csv").read_bytes()
+    review.save_review(seed_folder, "c-1", "verified")
+    before = (seed_folder / "review.csv").read_bytes()
     monkeypatch.setattr(review, "LOCK_TIMEOUT", 0.2)
-    with FileLock(str(folder / "review.csv.lock")):  # another process saving, as far as flock can tell
+    with FileLock(str(seed_folder / "review.csv.lock")):  # another process saving, as far as flock can tell
         started = time.monotonic()
         with pytest.raises(review.ReviewError) as caught:
-            review.save_review(folder, "c-2", "disputed")
+            review.save_review(seed_folder, "c-2", "disputed")
         assert time.monotonic() - started >= 0.2
-    assert str(caught.value).startswith(f"{folder / 'review.csv.lock'}: could not be taken within 0.2 s: "
+    assert str(caught.value).startswith(f"{seed_folder / 'review.csv.lock'}: could not be taken within 0.2 s: "
                                         "another kernel or analyst is saving verdicts to this article")
-    assert (folder / "review.csv").read_bytes() == before
-    review.save_review(folder, "c-2", "disputed")  # lock released: the save goes through
-    assert review.read_reviews(folder)["claim_id"].tolist() == ["c-1", "c-2"]
+    assert (seed_folder / "review.csv").read_bytes() == before
+    review.save_review(seed_folder, "c-2", "disputed")  # lock released: the save goes through
+    assert review.read_reviews(seed_folder)["claim_id"].tolist() == ["c-1", "c-2"]
 
 
-def test_stale_temp_files_of_killed_saves_are_removed(folder):
-    old = folder / ".review-killed.csv.tmp"
+def test_stale_temp_files_of_killed_saves_are_removed(seed_folder):
+    old = seed_folder / ".review-killed.csv.tmp"
     old.write_text("claim_id,claim_text,verd")
     an_hour_ago = time.time() - 3600
     os.utime(old, (an_hour_ago, an_hour_ago))
-    young = folder / ".review-running.csv.tmp"  # may be another save's, still being written
+    young = seed_folder / ".review-running.csv.tmp"  # may be another save's, still being written
     young.write_text("claim_id")
-    review.save_review(folder, "c-1", "verified")
-    left = sorted(p.name for p in folder.iterdir() if p.name.startswith(".review-"))
+    review.save_review(seed_folder, "c-1", "verified")
+    left = sorted(p.name for p in seed_folder.iterdir() if p.name.startswith(".review-"))
     assert left == [".review-running.csv.tmp"]
 
 
-def test_hand_added_columns_survive_a_save(folder):
-    (folder / "review.csv").write_text("claim_id,claim_text,verdict,note,source_url,reviewer\n"
+def test_hand_added_columns_survive_a_save(seed_folder):
+    (seed_folder / "review.csv").write_text("claim_id,claim_text,verdict,note,source_url,reviewer\n"
                                        "c-1,500,verified,,,amira\nc-2,900,disputed,,,tom\n")
-    review.save_review(folder, "c-2", "unverifiable", note="no second source")
-    review.save_review(folder, "c-3", "verified")
-    assert (folder / "review.csv").read_text().splitlines() == [
+    review.save_review(seed_folder, "c-2", "unverifiable", note="no second source")
+    review.save_review(seed_folder, "c-3", "verified")
+    assert (seed_folder / "review.csv").read_text().splitlines() == [
         "claim_id,claim_text,verdict,note,source_url,reviewer",
         "c-1,500,verified,,,amira",
         "c-2,,unverifiable,no second source,,tom",
@@ -206,11 +193,11 @@ def test_hand_added_columns_survive_a_save(folder):
     ]
 
 
-def test_a_save_keeps_the_files_permissions(folder):
-    review.save_review(folder, "c-1", "verified")
-    os.chmod(folder / "review.csv", 0o664)  # shared with the group
-    review.save_review(folder, "c-2", "verified")
-    assert oct(os.stat(folder / "review.csv").st_mode & 0o777) == oct(0o664)
+def test_a_save_keeps_the_files_permissions(seed_folder):
+    review.save_review(seed_folder, "c-1", "verified")
+    os.chmod(seed_folder / "review.csv", 0o664)  # shared with the group
+    review.save_review(seed_folder, "c-2", "verified")
+    assert oct(os.stat(seed_folder / "review.csv").st_mode & 0o777) == oct(0o664)
 
 
 # --- a damaged review.csv ------------------------------------------------------------------------
@@ -246,8 +233,8 @@ DAMAGED = {
 }
 
 
-def _damage(folder, content):
-    path = folder / "review.csv"
+def _damage(seed_folder, content):
+    path = seed_folder / "review.csv"
     if isinstance(content, bytes):
         path.write_bytes(content)
     else:
@@ -256,34 +243,34 @@ def _damage(folder, content):
 
 
 @pytest.mark.parametrize("case", DAMAGED, ids=list(DAMAGED))
-def test_damaged_file_gives_one_error_with_file_line_and_remedy(folder, case):
+def test_damaged_file_gives_one_error_with_file_line_and_remedy(seed_folder, case):
     content, message, lines = DAMAGED[case]
-    path = _damage(folder, content)
+    path = _damage(seed_folder, content)
     with pytest.raises(review.ReviewError) as caught:
-        review.read_reviews(folder)
+        review.read_reviews(seed_folder)
     assert str(caught.value).startswith(f"{path}, {message}")
     assert (caught.value.path, caught.value.lines) == (path, lines)
 
 
 @pytest.mark.parametrize("case", DAMAGED, ids=list(DAMAGED))
-def test_save_into_a_damaged_file_refuses_and_keeps_it(folder, case):
+def test_save_into_a_damaged_file_refuses_and_keeps_it(seed_folder, case):
     content, message, _ = DAMAGED[case]
-    path = _damage(folder, content)
+    path = _damage(seed_folder, content)
     before = path.read_bytes()
     with pytest.raises(review.ReviewError, match=re.escape(message)):
-        review.save_review(folder, "c-9", "verified")
+        review.save_review(seed_folder, "c-9", "verified")
     assert path.read_bytes() == before
-    assert sorted(p.name for p in folder.iterdir() if "review" in p.name) in (["review.csv"],
+    assert sorted(p.name for p in seed_folder.iterdir() if "review" in p.name) in (["review.csv"],
                                                                                ["review.csv", "review.csv.lock"])
 
 
-def test_damaged_file_leaves_claims_usable_with_a_warning(folder, seed_claims):
-    a = claimframe.load_article(folder)
+def test_damaged_file_leaves_claims_usable_with_a_warning(seed_folder, seed_claims):
+    a = claimframe.load_article(seed_folder)
     cid = claim_id_of(a, "500")
     a.save_review(cid, "verified")
-    path = folder / "review.csv"
+    path = seed_folder / "review.csv"
     path.write_text(path.read_text() + "<<<<<<< HEAD\n")
-    damaged = claimframe.load_article(folder)
+    damaged = claimframe.load_article(seed_folder)
     with pytest.warns(review.ReviewWarning) as caught:
         claims = damaged.claims
     assert str(caught[0].message) == (f"{path}, line 3: an unresolved git merge conflict ('<<<<<<< HEAD'); "
@@ -301,43 +288,44 @@ def test_damaged_file_leaves_claims_usable_with_a_warning(folder, seed_claims):
         damaged.save_review(cid, "disputed")
     assert path.read_text().endswith("<<<<<<< HEAD\n")
     path.write_text(path.read_text().replace("<<<<<<< HEAD\n", ""))  # fixed: verdicts come back
-    assert claimframe.load_article(folder).review_problem is None
-    assert claimframe.load_article(folder).claims.set_index("claim_id").loc[cid, "verdict"] == "verified"
+    assert claimframe.load_article(seed_folder).review_problem is None
+    assert claimframe.load_article(seed_folder).claims.set_index("claim_id").loc[cid, "verdict"] == "verified"
 
 
-def test_cli_prints_claims_despite_a_damaged_review_file(folder, capsys):
+def test_cli_prints_claims_despite_a_damaged_review_file(seed_folder, capsys):
     from claimframe.__main__ import main
 
-    _damage(folder, DAMAGED["duplicate claim"][0])
+    _damage(seed_folder, DAMAGED["duplicate claim"][0])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        assert main(["claims", str(folder), "--format", "csv"]) == 0
+        assert main(["claims", str(seed_folder), "--format", "csv"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("claim_id,") and len(out) > 10
     assert [w.category for w in caught] == [review.ReviewWarning]
 
 
-def test_review_form_opens_on_a_damaged_file_and_says_why_it_cannot_save(folder):
+def test_review_form_opens_on_a_damaged_file_and_says_why_it_cannot_save(seed_folder):
     from claimframe.views.explorer import review_form
 
-    path = _damage(folder, DAMAGED["bad verdict"][0])
+    path = _damage(seed_folder, DAMAGED["bad verdict"][0])
     before = path.read_bytes()
     with pytest.warns(review.ReviewWarning):
-        form = review_form(claimframe.load_article(folder))
+        form = review_form(claimframe.load_article(seed_folder))
     form.verdict.value = "verified"
     form.save.click()
     assert form.message.value.startswith(f"not saved: {path}, line 3: verdict 'maybe' is not one of")
     assert path.read_bytes() == before
 
 
-def test_valid_files_written_by_hand_or_by_spreadsheets_still_read(folder):
-    _damage(folder, "\ufeff" + H.replace("\n", "\r\n") + 'c-1,500,verified,"a note, with a comma\r\nand a line",\r\n'
-                    "\r\nc-2,900,disputed\r\n")  # byte-order mark, CRLF, blank line, a short row
-    reviews = review.read_reviews(folder)
+def test_valid_files_written_by_hand_or_by_spreadsheets_still_read(seed_folder):
+    _damage(seed_folder, "\ufeff" + H.replace("\n", "\r\n")
+            + 'c-1,500,verified,"a note, with a comma\r\nand a line",\r\n'
+            "\r\nc-2,900,disputed\r\n")  # byte-order mark, CRLF, blank line, a short row
+    reviews = review.read_reviews(seed_folder)
     assert reviews["claim_id"].tolist() == ["c-1", "c-2"]
     assert reviews["note"].tolist()[0] == "a note, with a comma\r\nand a line"
     assert reviews["note"].isna().tolist() == [False, True]
-    assert review.review_problem(folder) is None
+    assert review.review_problem(seed_folder) is None
 
 
 def test_save_to_a_missing_folder_creates_nothing(tmp_path):

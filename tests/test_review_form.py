@@ -1,6 +1,5 @@
 """The verdict form of notebook 04: it never chooses a verdict for the analyst, and no two claims
 look alike in its list."""
-import shutil
 
 import pytest
 
@@ -8,33 +7,21 @@ import claimframe
 from claimframe.io import review
 from claimframe.views.explorer import review_form, review_labels
 
-from .conftest import SEED
+from .conftest import SEED, claim_id_of
 
 
-@pytest.fixture
-def folder(tmp_path):
-    dst = tmp_path / "iraq"
-    shutil.copytree(SEED, dst)
-    (dst / "review.csv").unlink(missing_ok=True)
-    return dst
-
-
-def claim_id_of(article, text):
-    return article.claims.set_index("text").loc[text, "claim_id"]
-
-
-def test_the_form_starts_with_no_verdict_and_will_not_save_without_one(folder):
-    form = review_form(claimframe.load_article(folder))
+def test_the_form_starts_with_no_verdict_and_will_not_save_without_one(seed_folder):
+    form = review_form(claimframe.load_article(seed_folder))
     assert form.claim.value is not None
     assert form.verdict.value is None
     assert form.save.disabled
     form.submit()  # as if the button were pressed anyway
     assert form.message.value == "not saved: pick a claim and a verdict first"
-    assert not (folder / "review.csv").exists()
+    assert not (seed_folder / "review.csv").exists()
 
 
-def test_a_verdict_picked_but_not_saved_does_not_follow_to_the_next_claim(folder):
-    a = claimframe.load_article(folder)
+def test_a_verdict_picked_but_not_saved_does_not_follow_to_the_next_claim(seed_folder):
+    a = claimframe.load_article(seed_folder)
     form = review_form(a)
     form.claim.value = claim_id_of(a, "up to 900")
     form.verdict.value = "verified"
@@ -43,8 +30,8 @@ def test_a_verdict_picked_but_not_saved_does_not_follow_to_the_next_claim(folder
     assert form.verdict.value is None and form.note.value == "" and form.save.disabled
 
 
-def test_the_saved_message_goes_when_the_claim_changes(folder):
-    a = claimframe.load_article(folder)
+def test_the_saved_message_goes_when_the_claim_changes(seed_folder):
+    a = claimframe.load_article(seed_folder)
     form = review_form(a)
     cid = claim_id_of(a, "up to 900")
     form.claim.value = cid
@@ -56,7 +43,7 @@ def test_the_saved_message_goes_when_the_claim_changes(folder):
     assert form.verdict.value is None
     form.claim.value = cid
     assert form.verdict.value == "disputed"
-    assert review.read_reviews(folder)["verdict"].tolist() == ["disputed"]
+    assert review.read_reviews(seed_folder)["verdict"].tolist() == ["disputed"]
 
 
 def test_no_two_claims_have_the_same_label():
@@ -76,14 +63,14 @@ def test_labels_for_the_same_words_in_the_same_sentence_differ():
                                                f"2. Police said 40 came and «40» left. (count, {source})"]
 
 
-def test_a_damaged_review_file_disables_saving_and_says_why(folder):
-    (folder / "review.csv").write_text("claim_id,claim_text,verdict,note,source_url\nabc,x,maybe,,\n",
+def test_a_damaged_review_file_disables_saving_and_says_why(seed_folder):
+    (seed_folder / "review.csv").write_text("claim_id,claim_text,verdict,note,source_url\nabc,x,maybe,,\n",
                                        encoding="utf-8")
     with pytest.warns(UserWarning):
-        form = review_form(claimframe.load_article(folder))
+        form = review_form(claimframe.load_article(seed_folder))
     form.verdict.value = "verified"
     assert form.save.disabled
     assert form.message.value.startswith("cannot save until review.csv is fixed:")
     assert "review.csv" in form.message.value and "maybe" in form.message.value
     form.submit()
-    assert "maybe" in (folder / "review.csv").read_text(encoding="utf-8")  # nothing overwritten
+    assert "maybe" in (seed_folder / "review.csv").read_text(encoding="utf-8")  # nothing overwritten

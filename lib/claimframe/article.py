@@ -9,17 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from claimframe import pipeline
-from claimframe.document import Document
+from claimframe.document import Document, HoldsDocument
 from claimframe.io.load import document_from_text, read_document
 
 if TYPE_CHECKING:
     import pandas as pd
 
 
-class Article:
+class Article(HoldsDocument):
     """A news article: its :class:`~claimframe.document.Document` and the tables made from it.
 
     Each table is made on first use, through :func:`claimframe.pipeline.get`, and kept; every
@@ -38,36 +38,6 @@ class Article:
         """Any product of :data:`claimframe.pipeline.STAGES` (the tables, and the records they
         are made from), made once."""
         return pipeline.get(self.document, product, self.memo)
-
-    # --- what the article is ------------------------------------------------------------------
-    @property
-    def text(self) -> str:
-        return self.document.text
-
-    @property
-    def meta(self) -> Mapping[str, Any]:
-        return self.document.meta
-
-    @property
-    def slug(self) -> str | None:
-        return self.document.slug
-
-    @property
-    def path(self) -> Path | None:
-        return self.document.path
-
-    @property
-    def folder(self) -> Path | None:
-        """The article's directory (where meta.toml, gold and curated files live), if loaded from one."""
-        return self.document.folder
-
-    @property
-    def published(self) -> dt.date | None:
-        return self.document.published
-
-    @property
-    def outlet(self) -> str | None:
-        return self.document.outlet
 
     # --- the tables ---------------------------------------------------------------------------
     @property

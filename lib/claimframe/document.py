@@ -58,3 +58,43 @@ class Document:
         if self.path.is_dir():
             return self.path
         return self.path.parent if self.path.name == ARTICLE_FILE else None  # a lone .txt has no folder
+
+
+class HoldsDocument:
+    """Read-only access to ``self.document``'s fields, for the objects built around one document
+    (the Article facade, the inputs a check sees), so they read the same names the same way."""
+
+    document: Document
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @property
+    def meta(self) -> Mapping[str, Any]:
+        return self.document.meta
+
+    @property
+    def slug(self) -> str | None:
+        return self.document.slug
+
+    @property
+    def path(self) -> Path | None:
+        return self.document.path
+
+    @property
+    def folder(self) -> Path | None:
+        """The article's folder (meta.toml, gold and curated files live there), if it has one."""
+        return self.document.folder
+
+    @property
+    def published(self) -> dt.date | None:
+        return self.document.published
+
+    @property
+    def outlet(self) -> str | None:
+        return self.document.outlet
+
+    @property
+    def title(self) -> str | None:
+        return self.document.title

@@ -10,11 +10,10 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from claimframe.document import HoldsDocument
 from claimframe.schema import CHECKS, from_records, records
 
 if TYPE_CHECKING:
-    import datetime as dt
-    from pathlib import Path
 
     import pandas as pd
 
@@ -38,7 +37,7 @@ def check(*requires: str) -> Callable[[Check], Check]:
     return mark
 
 
-class CheckInputs:
+class CheckInputs(HoldsDocument):
     """What one check may read: the document (``text``, ``meta``, ``published``, ``folder``) and
     the tables it declared, as attributes."""
 
@@ -64,22 +63,6 @@ class CheckInputs:
             raise AttributeError(f"this check reads the {name} table but does not require it: "
                                  f"add {name!r} to its @check(...)")
         raise AttributeError(name)
-
-    @property
-    def text(self) -> str:
-        return self.document.text
-
-    @property
-    def meta(self) -> Mapping[str, Any]:
-        return self.document.meta
-
-    @property
-    def published(self) -> "dt.date | None":
-        return self.document.published
-
-    @property
-    def folder(self) -> "Path | None":
-        return self.document.folder
 
 
 def check_id(kind: str, claim_ids: Iterable[str], key: str | None = None) -> str:
