@@ -6,7 +6,10 @@ import math
 import pandas as pd
 import pytest
 
+import claimframe
 from claimframe import schema
+
+from .conftest import FIXTURE_ARTICLES, SEED
 
 
 @pytest.mark.parametrize("table", sorted(schema.TABLES))
@@ -112,3 +115,35 @@ def test_every_filter_reads_a_string_as_one_value_and_empty_as_all(seed):
     assert len(filter_events(events, kinds=[])) == len(events)
     assert filter_places(gazetteer, kinds="town")["kind"].unique().tolist() == ["town"]
     assert len(filter_places(gazetteer, kinds=[])) == len(gazetteer)
+
+
+def _same(a, b):
+    """Equal, counting NaN equal to NaN (to_dict gives NaN for a missing category)."""
+    return a == b or (a != a and b != b) or (a is pd.NaT and b is pd.NaT)
+
+
+def test_records_equal_pandas_to_dict_for_every_table():
+    # the fast conversion the checks and relations read tables through must give exactly what
+    # DataFrame.to_dict("records") gives, value by value and type by type
+    articles = [claimframe.load_article(SEED)] + [claimframe.load_article(p) for p in FIXTURE_ARTICLES]
+    seen = set()
+    for article in articles:
+        for name in ("paragraphs", "sentences", "claims", "events", "places", "relations", "checks"):
+            table = getattr(article, name)
+            want, got = table.to_dict("records"), schema.records(table)
+            assert len(got) == len(want)
+            for w, g in zip(want, got):
+                assert list(g) == list(w)
+                for col in w:
+                    assert _same(g[col], w[col]) and type(g[col]) is type(w[col]), (name, col, g[col], w[col])
+            seen.update(name for _ in table.index[:1])
+    assert seen == {"paragraphs", "sentences", "claims", "events", "places", "relations", "checks"}
+
+
+def test_records_of_some_columns_and_of_an_empty_table():
+    table = schema.from_records("claims", ROWS)
+    assert schema.records(table, ["text", "value"]) == table[["text", "value"]].to_dict("records")
+    assert schema.records(schema.empty("events")) == []
+    odd = pd.DataFrame({"a": [1, 2], "when": pd.to_datetime(["2016-12-04", None]), "s": ["x", None]})
+    got = schema.records(odd)
+    assert got[0] == {"a": 1, "when": pd.Timestamp("2016-12-04"), "s": "x"} and got[1]["when"] is pd.NaT
