@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimframe.extract.dates import DateMention, find_dates, infer_year
+from claimframe.schema import DATE_PRECISIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "iraq-shiite-militias-2016" / "article.txt"
@@ -62,7 +63,8 @@ def test_seed_without_published_keeps_mentions_but_not_inferred_years():
         (12, 4, date(2016, 12, 15), 2016),
         (12, 1, date(2017, 1, 12), 2016),  # a January article's "Dec. 1" is last December
         (12, 15, date(2016, 12, 15), 2016),  # the published day itself is not "after"
-        (12, 16, date(2016, 12, 15), 2015),
+        (12, 16, date(2016, 12, 15), 2016),  # no cue: one day ahead is nearer than 364 days back
+        (3, 1, date(2016, 12, 15), 2016),  # 76 days ahead is not six times nearer than 289 back
         (11, None, date(2016, 12, 15), 2016),  # "in November"
         (12, None, date(2016, 12, 15), 2016),  # "in December": Dec. 1 is not after Dec. 15
         (1, None, date(2017, 1, 1), 2017),
@@ -91,9 +93,10 @@ def test_reuters_style():
         ("last month", date(2016, 10, 1), date(2016, 10, 31), "month"),
         ("2014", date(2014, 1, 1), date(2014, 12, 31), "year"),
         ("yesterday", date(2016, 11, 23), date(2016, 11, 23), "day"),
+        ("the end of the year", date(2016, 12, 31), date(2016, 12, 31), "day"),  # "could go on until": ahead
         ("next week", date(2016, 11, 28), date(2016, 12, 4), "week"),  # Monday to Sunday
     ]
-    assert [m.relative for m in find_dates(text, date(2016, 11, 24))] == [True, False, True, False, True, True]
+    assert [m.relative for m in find_dates(text, date(2016, 11, 24))] == [True, False, True, False, True, True, True]
 
 
 def test_guardian_style():
@@ -133,14 +136,16 @@ PUB = date(2016, 12, 15)  # a Thursday
         ("on 9 November 2016", "9 November 2016", date(2016, 11, 9), date(2016, 11, 9), "day"),
         ("on Sept. 30", "Sept. 30", date(2016, 9, 30), date(2016, 9, 30), "day"),
         ("on Sep 30", "Sep 30", date(2016, 9, 30), date(2016, 9, 30), "day"),
-        ("by Jan. 5", "Jan. 5", date(2016, 1, 5), date(2016, 1, 5), "day"),
+        ("by Jan. 5", "Jan. 5", date(2017, 1, 5), date(2017, 1, 5), "day"),  # a deadline: "by" with no past verb
+        ("had left by Jan. 5", "Jan. 5", date(2016, 1, 5), date(2016, 1, 5), "day"),
         ("on Nov. 9th", "Nov. 9th", date(2016, 11, 9), date(2016, 11, 9), "day"),
         ("dated 2016-11-26.", "2016-11-26", date(2016, 11, 26), date(2016, 11, 26), "day"),
         ("in November 2016", "November 2016", date(2016, 11, 1), date(2016, 11, 30), "month"),
         ("in Nov. 2015", "Nov. 2015", date(2015, 11, 1), date(2015, 11, 30), "month"),
         ("the toll of May 2016", "May 2016", date(2016, 5, 1), date(2016, 5, 31), "month"),
         ("since October", "October", date(2016, 10, 1), date(2016, 10, 31), "month"),
-        ("by March", "March", date(2016, 3, 1), date(2016, 3, 31), "month"),
+        ("by March", "March", date(2017, 3, 1), date(2017, 3, 31), "month"),
+        ("had fallen by March", "March", date(2016, 3, 1), date(2016, 3, 31), "month"),
         ("late May", "late May", date(2016, 5, 1), date(2016, 5, 31), "month"),
         ("in mid-June", "mid-June", date(2016, 6, 1), date(2016, 6, 30), "month"),
         ("in 2015", "2015", date(2015, 1, 1), date(2015, 12, 31), "year"),
@@ -239,7 +244,7 @@ def check_invariants(text, mentions):
         assert text[m.start : m.end] == m.text
         assert m.start >= previous_end and m.end > m.start
         previous_end = m.end
-        assert m.precision in {"day", "week", "month", "year"}
+        assert m.precision in set(DATE_PRECISIONS)
         assert (m.date is None) == (m.date_end is None)
         if m.date is not None:
             assert m.date <= m.date_end
@@ -270,24 +275,15 @@ def test_pathological_inputs_finish():
 
 # --- the anchor-and-window scan finds exactly what a full scan of every rule finds ------------------
 def full_scan(text, published):
-    """Reference: every rule over the whole text, then the same overlap resolution as find_dates."""
+    """Reference: every rule over the whole text, then the same selection as find_dates."""
     from claimframe.extract import dates
 
     candidates = []
-    for priority, (pattern, handler, *_) in enumerate(dates._RULES):
+    rules = [(pattern, handler) for pattern, handler, *_ in dates._RULES] + dates._EXTRA_RULES
+    for priority, (pattern, handler) in enumerate(rules):
         for match in pattern.finditer(text):
-            mention = handler(match, published)
-            if mention is not None:
-                candidates.append((mention.start, mention.start - mention.end, priority, mention))
-    candidates.sort(key=lambda c: c[:3])
-    chosen = []
-    for start, _, _, mention in candidates:
-        if chosen and start < chosen[-1].end:
-            if mention.end - start > chosen[-1].end - chosen[-1].start:
-                chosen[-1] = mention
-            continue
-        chosen.append(mention)
-    return chosen
+            dates._propose(candidates, handler(match, published), priority)
+    return dates._select(text, candidates, published)
 
 
 @pytest.mark.parametrize(

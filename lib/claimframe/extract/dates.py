@@ -1,9 +1,9 @@
 """Temporal expressions in news text, resolved to calendar periods.
 
-News copy rarely writes a full date: "Dec. 4", "in October", "last week" and "on Friday" all lean
-on the day the article was published. ``find_dates`` finds such expressions and resolves them
-against ``published``; ``infer_year`` holds the one rule for missing years (past bias, as in
-``data/README.md``: the latest such date not after the published date).
+News copy rarely writes a full date: "Dec. 4", "in October", "last week", "on Friday", "two weeks
+ago" and "the third quarter" all lean on the day the article was published. ``find_dates`` finds
+such expressions and resolves them against ``published`` (and, for anchored ones, against the
+previous date in the text); ``infer_year`` holds the rule for missing years.
 
     >>> [(m.text, str(m.date), m.precision)
     ...  for m in find_dates("It began on Dec. 4.", datetime.date(2016, 12, 15))]
@@ -19,17 +19,44 @@ Rules for ambiguous cases (tests/test_dates.py pins each one):
   an abbreviation without its dot ("Jan", "Sep") needs a day or year. Other month names count
   anywhere. Month names are case-sensitive. A month followed by an impossible day ("April 31")
   is skipped, not read as the month.
-- A year alone needs a preposition (in/since/by/until/till/through/from/during/of/before/after)
-  or early/late/mid-, lies in 1800..2100, and is not followed by a lower-case plural word
-  ("between 1990 and 2000 fighters" is a count). "2016-17" (seasons, fiscal years) is never a
-  date; "2014-2017" is a year range.
+- A year alone needs a preposition (in/since/by/until/till/through/from/during/of/before/after),
+  a determiner or possessive before it ("the 1987 crash", "its 1990 invasion", "Navigation
+  Mixte's 1989 profit", "for 1988", "due 1993"), "and"/"or" after another year, or
+  early/late/mid-/fiscal; it lies in 1800..2100, and is not followed by a lower-case plural word
+  ("between 1990 and 2000 fighters", "the 2000 troops" are counts) or an "s" ("the 1980s" is a
+  decade). "2016-17" (seasons, fiscal years) is never a date; "2014-2017" is a year range.
+- Missing years: the past by default (news reports what has happened), the future when the
+  words before the date in its clause say so ("will", "is to", "set to", "scheduled", "payable",
+  "expire", "due", "by", "until", ...: :func:`date_tense`) and the future date is not much further,
+  or with no cue at all when the future date is more than six times nearer (see :func:`infer_year`).
 - A bare weekday ("on Friday") is the latest such day on or before the published date (the
-  published day itself if it is that weekday); "last Friday" is strictly before, "next Friday"
-  strictly after, "this Friday" in the published date's Monday-to-Sunday week.
-  "last October" is the latest October before the published month; "next October" the first after.
-- A stated weekday is reported in ``weekday`` but not used to pick a year or checked; that is a
-  job for the checks module. "the last week/month/year" (the past N days) and "recent weeks" are
-  too vague to date and are skipped; so are frequencies ("weekly", "on Fridays") and seasons.
+  published day itself if it is that weekday), or with a future cue the next one ("set to resume
+  Monday"); "last Friday" is strictly before, "next Friday" strictly after, "this Friday" in the
+  published date's Monday-to-Sunday week. "last October" is the latest October before the
+  published month; "next October" the first after.
+- A stated weekday is reported in ``weekday``; for a date without a year it picks the year when
+  exactly one year within a year of the published date fits ("Saturday, April 25" in 1998 is
+  1998-04-25, whatever the tense); otherwise checking it is a job for the checks module.
+- Anchored expressions: "two weeks ago", "50 years ago" count back from the published date;
+  "three days later", "a year earlier", "the next day", "the previous Friday", "the day before"
+  from the previous date in the text (the published date when there is none). "a year ago" or "a
+  year earlier" within a few sentences after a quarter, half, month or season is that period a
+  year before ("net rose in the third quarter from $5 a year ago"), as are "the year-ago quarter"
+  and "the year-earlier period"; "the quarter", "the latest quarter" are the quarter last named.
+  Vague counts ("several years ago") and counts from an event ("two days before the vote") are
+  skipped.
+- Quarters and halves ("the third quarter", "third-quarter", "Q3 2016", "this year's first half"),
+  seasons ("last fall", "in the spring of 1990"; spring is March-May, winter December-February),
+  decades ("the 1980s", "the late 1980s" = 1987-1989, "the '60s", "the nineties": the nearest),
+  centuries ("the 19th century" = 1800-1899), named holidays (``lexicon.HOLIDAYS``), spoken and
+  two-digit years ("nineteen ninety-six", "in '89"), ordinal days ("on the 15th": of the published
+  month or the one before), weekends and year-end ("by year-end": Dec. 31) have precisions of their
+  own (``quarter``, ``half``, ``season``, ``decade``, ``century``) or are days. "the second half"
+  needs a year (it is a game's otherwise); "the fourth quarter of the game" is no date.
+- Not dates: recurring uses ("each July", "every Monday", "on Monday and Tuesday nights",
+  "weekly", "on Fridays"), generic ones ("today's youth", "the leaders of tomorrow") and titles
+  ("ABC's This Week", "NBC's Today"). "the last week/month/year" (the past N days) and "recent
+  weeks" are too vague to date and are skipped.
 - Impossible dates ("Feb. 30", "2016-13-01") are skipped rather than guessed.
 """
 
@@ -61,18 +88,30 @@ class DateMention:
     weekday: int | None
 
 
-def infer_year(month: int, day: int | None, published: datetime.date) -> int:
-    """The year of a month (and day) written without one, with a past bias.
+def infer_year(month: int, day: int | None, published: datetime.date, *, future: bool | None = None) -> int:
+    """The year of a month (and day) written without one.
 
-    News reports what has happened, so the year is the latest one in which the date (the first
-    of the month when ``day`` is None) is not after ``published``. Feb. 29 goes back to the
-    latest leap year.
+    News mostly reports what has happened, so the year is by default the latest one in which the
+    date (the first of the month when ``day`` is None) is not after ``published``. ``future`` is what
+    the sentence says (:func:`future_cue`: True for "will", "is to", "payable", "by ...", False for a
+    past-tense verb, None for neither). The date moves forward, to the first such date on or after
+    ``published``:
+
+    - when ``future`` is True and the future date is no more than four times as far as the past
+      one (a month: when it has not ended by ``published``, "until April" on April 4);
+    - when ``future`` is None, for a day: when the future date is more than six times nearer
+      ("Jan. 8" in an article of Jan. 5 is three days ahead, not 362 days back).
+
+    Feb. 29 always goes back to the latest leap year.
 
     >>> infer_year(12, 1, datetime.date(2017, 1, 12))
     2016
+    >>> infer_year(12, 7, datetime.date(1989, 10, 27), future=True)
+    1989
     """
     if not 1 <= month <= 12:
         raise ValueError(f"month must be 1..12, got {month}")
+    given_day = day
     day = day or 1
     if not 1 <= day <= _days_in(month):
         raise ValueError(f"{_MONTH_NAMES[month - 1]} has no day {day}")
@@ -80,6 +119,17 @@ def infer_year(month: int, day: int | None, published: datetime.date) -> int:
     if (month, day) == (2, 29):
         while not calendar.isleap(year):
             year -= 1
+        return year  # a leap day is too rare to move forward on distance
+    if future is False or (given_day is None and not future):
+        return year
+    if given_day is None:  # a month: forward when it has not ended yet ("until April" on April 4)
+        last = datetime.date(year, month, _days_in(month) if month != 2 else 28)
+        return year if last >= published else year + 1
+    past = datetime.date(year, month, day)
+    ahead = past if past == published else datetime.date(year + 1, month, day)
+    back, forth = (published - past).days, (ahead - published).days
+    if (future and forth <= 4 * back) or (future is None and 6 * forth < back):
+        return ahead.year
     return year
 
 
@@ -107,6 +157,64 @@ _WORD_MONTHS = frozenset(lexicon.WORD_MONTHS)  # also ordinary words or names
 _COUNT_NOUN_AFTER = re.compile(
     r"\s+(?!(?:is|was|has|as|its|his|this|thus|whereas|always|perhaps|unless|plus)\b)[a-z]+s\b"
 )
+
+
+_CUE_WORDS = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in lexicon.DATE_FUTURE_CUES)
+_FUTURE_CUE = re.compile(rf"(?<![\w'’])(?:{_CUE_WORDS})(?![\w'’])", re.IGNORECASE)
+_FUTURE_PREPOSITION = re.compile(
+    rf"\b(?:{'|'.join(lexicon.DATE_FUTURE_PREPOSITIONS)})\s+(?:(?:the\s+)?(?:early|late|mid)[-\s]*)?\Z", re.IGNORECASE
+)
+# Where a sentence (or a clause that can change tense) begins: ". The", "; ", a line break.
+_CLAUSE_START = re.compile(
+    r"(?:[.!?]['\"’”]?\s+(?=[A-Z\"“'‘])|;\s|\n|,\s+(?:but|while|although|though|whereas|yet)\s)"
+)
+_CUE_REACH = 120  # characters back from the date
+_PAST_CUE = re.compile(
+    r"\b(?:was|were|had|did|began|came|went|took|fell|rose|left|met|held|became|made|won|lost"
+    r"|saw|paid|sold|bought|gave|got|ago|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)[a-z]{2,}ed)\b"
+)
+# A reporting verb dates the report, not what it reports: "said it will pay on Dec. 7".
+_REPORTING = frozenset(lexicon.REPORTING_VERBS)
+# Past auxiliaries that keep "by" and "until" in the past: "had fallen by March".
+_PAST_AUXILIARY = re.compile(r"\b(?:had|was|were|did)\b")
+# A future seen from the past ("had expected to finish by", "was to leave on") says nothing of
+# today's future: that cue does not count.
+_PAST_AUXILIARY_BEFORE = re.compile(r"\b(?:had|was|were|would\s+have)\s+(?:\w+\s+)?\Z")
+
+
+def date_tense(text: str, start: int) -> str | None:
+    """"future", "past" or None: what the words before ``start`` in its clause say of a date there.
+
+    The cue nearest the date wins: a future cue ("will", "is to", "payable", ``lexicon.DATE_FUTURE_CUES``)
+    or a past-tense verb ("was", "had", "ended", any "-ed" verb that is no future cue, no reporting
+    verb and not after "be", "been" or "to": "said it will pay on Dec. 7", "to be completed by Dec.
+    15" are future). "by", "until" and "till" straight before the date are future ("must finish by
+    Jan. 14") unless a past auxiliary ("had", "was", "were", "did") comes after the last future cue
+    ("had slid until mid-October"). A future cue right after a past auxiliary ("had expected to",
+    "was to") does not count. The clause starts after a sentence end, a semicolon, a line break or
+    ", but"; only the ``_CUE_REACH`` characters before the date count.
+    """
+    lo = max(0, start - _CUE_REACH)
+    before = text[lo:start]
+    cut = 0
+    for m in _CLAUSE_START.finditer(before):
+        cut = m.end()
+    before = before[cut:]
+    future_end = max((m.end() for m in _FUTURE_CUE.finditer(before)
+                      if not _PAST_AUXILIARY_BEFORE.search(before, 0, m.start())), default=-1)
+    past_end = max((m.end() for m in _PAST_CUE.finditer(before) if m.end() > future_end
+                    and m.group() not in _REPORTING and not _FUTURE_CUE.match(before, m.start())), default=-1)
+    if _FUTURE_PREPOSITION.search(before) and not _PAST_AUXILIARY.search(before, max(future_end, 0)):
+        return "future"
+    if future_end < 0 and past_end < 0:
+        return None
+    return "future" if future_end > past_end else "past"
+
+
+def future_cue(text: str, start: int) -> bool | None:
+    """True (future), False (past) or None (no cue): :func:`date_tense` as ``infer_year`` takes it."""
+    tense = date_tense(text, start)
+    return None if tense is None else tense == "future"
 
 
 def _month(text: str) -> int:
@@ -170,7 +278,14 @@ def _day_date(m: re.Match, published):
     if m["year"]:
         year = int(m["year"])
     elif published is not None:
-        year = infer_year(month, day, published)
+        year = infer_year(month, day, published, future=future_cue(m.string, m.start("span")))
+        if weekday is not None and _day_or_none(year, month, day) is not None:
+            # a stated weekday picks between the year before and after, when only one fits
+            fits = [y for y in sorted({year, published.year - 1, published.year, published.year + 1})
+                    if (d := _day_or_none(y, month, day)) is not None and d.weekday() == weekday
+                    and abs((d - published).days) <= 366]
+            if len(fits) == 1:
+                year = fits[0]
     else:
         return _mention(m, None, None, "day", weekday=weekday)
     date, date_end = _day_or_none(year, month, day), _day_or_none(year, month, day2)
@@ -215,21 +330,27 @@ def _month_alone(m: re.Match, published):
     elif mod == "this":
         year = published.year
     else:
-        year = infer_year(month, None, published)
+        year = infer_year(month, None, published, future=future_cue(m.string, m.start("span")))
     if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
         return None
     return _mention(m, *_month_period(year, month), "month", relative=relative, year_stated=bool(m["year"]))
 
 
+_YEAR_DETERMINER = (
+    r"(?ai:the|a|an|its|his|her|their|our|that|this|these|those|both|for|into|due)\s+|['’]s\s+"
+    r"|(?<=[0-9]\s)(?ai:and|or)\s+"
+)
 _YEAR_ALONE = re.compile(
-    rf"\b(?:(?P<prep>{_YEAR_GATE})\s+)?(?P<span>(?:(?P<mod>(?ai:early|late|mid))(?:-|\s+))?(?P<year>{_YEAR}))"
-    rf"(?!{_DASH}[0-9])"
+    rf"(?:\b(?P<prep>{_YEAR_GATE})\s+|(?P<det>{_YEAR_DETERMINER}))?"
+    rf"(?P<span>(?:(?P<mod>(?ai:early|late|mid|fiscal))(?:-|\s+))?(?P<year>{_YEAR}))"
+    rf"(?!{_DASH}[0-9]|['’]?s\b)"
 )
 
 
 def _year_alone(m: re.Match, published):
-    """ "in 2015", "since 2014", "mid-2016"; never a bare number ("1500 troops", "Route 2016")."""
-    if not (m["prep"] or m["mod"]) or _COUNT_NOUN_AFTER.match(m.string, m.end()):
+    """ "in 2015", "since 2014", "mid-2016", "fiscal 1989", "the 1987 crash", "its 1990 invasion", "in 1990
+    and 1991"; never a bare number ("1500 troops", "Route 2016", "the 2000 fighters")."""
+    if not (m["prep"] or m["det"] or m["mod"]) or _COUNT_NOUN_AFTER.match(m.string, m.end()):
         return None
     year = int(m["year"])
     return _mention(m, datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year", year_stated=True)
@@ -284,7 +405,7 @@ def _range(m: re.Match, published):
     if y1 is None and y2 is not None:
         y1 = y2 if (m1, d1) <= (m2, d2) else y2 - 1
     elif y1 is None and published is not None:
-        y1 = infer_year(m1, d1, published)
+        y1 = infer_year(m1, d1 if m["day1"] else None, published, future=future_cue(m.string, m.start("span")))
     if y1 is not None and y2 is None:
         y2 = y1 if (m2, d2) >= (m1, d1) else y1 + 1
     year_stated = bool(m["year1"] or m["year2"])
@@ -321,6 +442,8 @@ def _relative(m: re.Match, published):
     try:
         if weekday is not None:
             back = (published.weekday() - weekday) % 7  # days back to the latest such weekday
+            if offset is None and back and date_tense(m.string, m.start("span")) == "future":
+                back -= 7  # "set to resume Monday": the next one
             if offset == -1:
                 back = back or 7
             elif offset == 1:
@@ -341,6 +464,542 @@ def _relative(m: re.Match, published):
     except (ValueError, OverflowError):  # published at the very edge of the calendar
         return None
     return _mention(m, date, end, precision, relative=True, weekday=weekday)
+
+
+# --- periods beyond day/week/month/year: quarters, halves, seasons, decades, centuries ------------
+_SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+
+def period(date: datetime.date, precision: str) -> tuple[datetime.date, datetime.date]:
+    """The (first day, last day) of the ``precision`` period that starts at ``date``.
+
+    Quarters and halves start on their first month, seasons on theirs (spring March, summer June,
+    fall September, winter December, to the end of February), decades and centuries on their first
+    year ("the 1980s" 1980-1989, "the 19th century" 1800-1899).
+    """
+    months = {"quarter": 3, "half": 6, "season": 3, "month": 1}.get(precision)
+    if months is not None:
+        y, m0 = divmod(date.year * 12 + date.month - 1 + months, 12)
+        return date, datetime.date(y, m0 + 1, 1) - datetime.timedelta(days=1)
+    if precision in ("decade", "century"):
+        span = 10 if precision == "decade" else 100
+        return date, datetime.date(min(date.year + span - 1, datetime.MAXYEAR), 12, 31)
+    if precision == "year":
+        return date, datetime.date(date.year, 12, 31)
+    if precision == "week":
+        return date, date + datetime.timedelta(days=6)
+    return date, date
+
+
+def _start_of(date: datetime.date, precision: str) -> datetime.date:
+    """The first day of the ``precision`` period that holds ``date``."""
+    if precision == "quarter":
+        return datetime.date(date.year, 3 * ((date.month - 1) // 3) + 1, 1)
+    if precision == "half":
+        return datetime.date(date.year, 1 if date.month <= 6 else 7, 1)
+    if precision == "season":
+        m = date.month
+        return datetime.date(date.year - (m <= 2), 12 if m in (12, 1, 2) else 3 * (m // 3), 1)
+    if precision == "month":
+        return date.replace(day=1)
+    if precision == "year":
+        return datetime.date(date.year, 1, 1)
+    if precision == "week":
+        return date - datetime.timedelta(days=date.weekday())
+    return date
+
+
+def _add_months(date: datetime.date, months: int) -> datetime.date:
+    y, m0 = divmod(date.year * 12 + date.month - 1 + months, 12)
+    return date.replace(year=y, month=m0 + 1, day=min(date.day, calendar.monthrange(y, m0 + 1)[1]))
+
+
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "season": 12, "year": 12, "decade": 120, "century": 1200}
+
+
+def _shifted(m, start: datetime.date, precision: str, *, relative=True, year_stated=False, weekday=None):
+    if not 1800 <= start.year <= 2200:
+        return None
+    return _mention(m, *period(start, precision), precision, relative=relative, year_stated=year_stated,
+                    weekday=weekday)
+
+
+def _pick_period(published: datetime.date, precision: str, starts, tense: str | None) -> datetime.date:
+    """Of the candidate period ``starts`` (sorted), the latest that started on or before ``published``
+    (the past bias), unless the next one is much nearer, as for days in :func:`infer_year` (four
+    times as near with a future cue, six times without a cue): distances run from ``published``
+    to the end of the past period and to the start of the future one, so "the third quarter" on
+    Nov. 2 is the one that ended a month ago even after "expects to report"."""
+    past = max((s for s in starts if s <= published), default=starts[0])
+    ahead = next((s for s in starts if s > published), None)
+    if ahead is None or tense == "past" or period(past, precision)[1] >= published:
+        return past
+    back, forth = (published - period(past, precision)[1]).days, (ahead - published).days
+    if (tense == "future" and forth <= 4 * back) or (tense is None and 6 * forth < back):
+        return ahead
+    return past
+
+
+_ORDINAL_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_YEAR_WORD = r"(?P<poss>(?ai:this|last|next))\s+year['’]s"
+_QUARTER = re.compile(
+    rf"\b(?P<span>(?:(?P<the>(?ai:the|this|last|next|its|that))\s+)?(?:{_YEAR_WORD}\s+)?"
+    rf"(?:(?P<y0>{_YEAR})\s+)?(?:(?P<fiscal>(?ai:fiscal))[-\s]+)?"
+    rf"(?P<ord>(?ai:first|second|third|fourth|1st|2nd|3rd|4th))[-\s](?P<unit>(?ai:quarter|half))"
+    rf"(?:\s+of\s+(?:(?ai:fiscal)\s+)?(?P<y1>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?)\b"
+    rf"(?!\s+of\s+(?:the\s+)?(?:game|match|play|season|contest|century|a\b|an\b))"
+    r"|\b(?P<qspan>Q(?P<qn>[1-4])(?:\s+(?P<y3>" + _YEAR + r")|\s*['’](?P<yy>[0-9]{2}))?)\b"
+)
+
+
+def _quarter(m: re.Match, published):
+    """ "the third quarter", "third-quarter", "fourth quarter of 1990", "this year's second half", "Q3 2016"."""
+    if m["qspan"]:
+        start, end = m.span("qspan")
+        n, unit = int(m["qn"]), "quarter"
+        year = int(m["y3"]) if m["y3"] else (_two_digit_year(int(m["yy"]), published) if m["yy"] else None)
+        stated, poss = bool(m["y3"] or m["yy"]), None
+    else:
+        start, end = m.span("span")
+        n, unit = _ORDINAL_NUMBER[m["ord"].lower()], m["unit"].lower()
+        if n > (4 if unit == "quarter" else 2):
+            return None
+        y = m["y0"] or m["y1"] or m["y2"]
+        year, stated, poss = (int(y) if y else None), bool(y), (m["poss"] or "").lower()
+        if unit == "half" and not (y or poss or m["fiscal"]):  # "the second half" of a game
+            return None
+    text = m.string[start:end]
+    months = 3 if unit == "quarter" else 6
+    if published is None and year is None and not poss:
+        return DateMention(start, end, text, None, None, unit, False, False, None)
+    if year is None and poss:
+        year = published.year + {"this": 0, "last": -1, "next": 1}[poss]
+    if year is None:
+        starts = [datetime.date(y, 1 + months * (n - 1), 1) for y in (published.year - 1, published.year,
+                                                                        published.year + 1)]
+        first = _pick_period(published, unit, starts, date_tense(m.string, start))
+    else:
+        first = datetime.date(year, 1 + months * (n - 1), 1)
+    if not 1800 <= first.year <= 2200:
+        return None
+    s, e = period(first, unit)
+    return DateMention(start, end, text, s, e, unit, year is None or bool(poss), stated, None)
+
+
+_UNIT_WORD = r"(?P<unit>(?ai:days?|weeks?|months?|years?|decades?|centuries|century))"
+_COUNT_WORD = (
+    r"(?P<n>(?ai:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+couple\s+of|a\s+few|several)|[0-9]{1,3})"
+)
+_AGO = re.compile(
+    rf"\b(?P<span>{_COUNT_WORD}(?:[-\s]+and[-\s]+a[-\s]+half)?\s+{_UNIT_WORD}\s+"
+    r"(?P<dir>(?ai:ago|earlier|later|before|after|previously|prior|back))"
+    r"|(?P<adj>(?ai:(?:a\s+)?(?:year|month|week|day)-(?:ago|earlier|before))))\b"
+    r"(?P<tail>(?!\s*(?:[a-z0-9(]|\bthat\b)))?"
+)
+_NUMBER = {**lexicon.SMALL_NUMBERS, **lexicon.TENS, "a": 1, "an": 1}
+_PERIOD_PRECISIONS = ("quarter", "half", "month", "season")
+_PERIOD_REACH = 600  # characters: how far back "a year earlier" looks for the period it compares with
+
+
+def _ago(m: re.Match, published):
+    """ "two weeks ago", "50 years ago", "a year earlier", "three days later", "year-earlier", "year-ago"."""
+    if m["adj"]:
+        unit, n, direction = m["adj"].split("-")[0].split()[-1].lower(), 1, "earlier"
+    else:
+        word = " ".join(m["n"].lower().split())
+        if word in ("several", "a few", "a couple of") or "half" in m.group(0):
+            return None  # too vague to date
+        n = int(word) if word.isdigit() else 100 if word == "a hundred" else _NUMBER[word]
+        unit = m["unit"].lower().rstrip("s")
+        unit = "century" if unit.startswith("centur") else unit
+        direction = m["dir"].lower()
+        if direction in ("before", "after", "prior", "back") and m["tail"] is None:
+            return None  # "two days before the vote": counted from an event, not a date
+    sign = 1 if direction in ("later", "after") else -1
+    start, end = m.span("span")
+    pending = DateMention(start, end, m["span"], None, None, "day" if unit == "day" else unit, True, False, None)
+    anchored_on_previous = direction != "ago"
+
+    def resolve(previous, primary, published):
+        if published is None:
+            return None
+        # "ago" counts from the published day, "earlier" and "later" from the previous date; but "a
+        # year ago/earlier" near a quarter (month, season) is that period a year before: "net rose
+        # in the third quarter from $5 a year ago"
+        anchor = previous[-1] if previous and anchored_on_previous else None
+        if unit == "year" and n == 1:
+            anchor = next((p for p in reversed(primary) if p.precision in _PERIOD_PRECISIONS
+                           and start - p.end < _PERIOD_REACH), anchor)
+        if anchor is not None and unit == "year" and anchor.precision in _PERIOD_PRECISIONS:
+            return _shifted(m, _add_months(anchor.date, sign * 12 * n), anchor.precision)
+        base = anchor.date if anchor is not None else published
+        if unit in ("day", "week"):
+            date = base + datetime.timedelta(days=sign * n * (1 if unit == "day" else 7))
+            return _shifted(m, _start_of(date, unit), unit)
+        months = sign * n * _UNIT_MONTHS.get(unit, 12)
+        date = _add_months(base.replace(day=1), months)
+        precision = unit if unit in ("month", "year") else "year"
+        return _shifted(m, _start_of(date, precision), precision)
+
+    return pending, resolve
+
+
+_ANCHORED_PERIOD = re.compile(
+    rf"\b(?P<span>(?ai:the)\s+(?:(?P<rel>(?ai:previous|following|next|prior|preceding))\s+"
+    rf"(?:(?P<unit>(?ai:day|week|month|year))|(?P<wd>{_WEEKDAY}))"
+    r"|(?P<unit2>(?ai:day|week|month|year))\s+(?P<rel2>(?ai:before|after|earlier|later))(?!\s*[a-z0-9(])))\b"
+)
+
+
+def _anchored_period(m: re.Match, published):
+    """ "the next day", "the previous Friday", "the following year", "the day before"."""
+    rel = (m["rel"] or m["rel2"]).lower()
+    sign = 1 if rel in ("following", "next", "after", "later") else -1
+    unit = (m["unit"] or m["unit2"] or "").lower()
+    weekday = _WEEKDAY_NUMBER[m["wd"][:3]] if m["wd"] else None
+    start, end = m.span("span")
+    pending = DateMention(start, end, m["span"], None, None, unit or "day", True, False, weekday)
+
+    def resolve(previous, primary, published):
+        if published is None:
+            return None
+        base = previous[-1].date if previous else published
+        if weekday is not None:
+            days = (weekday - base.weekday()) % 7 or 7 if sign > 0 else -((base.weekday() - weekday) % 7 or 7)
+            date = base + datetime.timedelta(days=days)
+            return _shifted(m, date, "day", weekday=weekday)
+        if unit in ("day", "week"):
+            date = base + datetime.timedelta(days=sign * (1 if unit == "day" else 7))
+            return _shifted(m, _start_of(date, unit), unit)
+        date = _add_months(base.replace(day=1), sign * (1 if unit == "month" else 12))
+        return _shifted(m, _start_of(date, unit), unit)
+
+    return pending, resolve
+
+
+_THE_QUARTER = re.compile(
+    rf"\b(?P<span>(?P<det>(?ai:the|that|this|its))\s+(?:(?P<adj>(?ai:latest|current|recent|most\s+recent|previous"
+    r"|prior|preceding|same|comparable|(?:same\s+|comparable\s+)?(?:year-ago|year-earlier|year-before)))\s+)?"
+    rf"(?:(?P<y>{_YEAR})\s+)?(?:(?ai:fiscal)\s+)?(?P<unit>(?ai:quarter|period)))\b(?!-\w)"
+    r"(?P<lastyear>\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)))?"
+    r"(?!\s+(?:of|century|mile|point|percent|hour|inch)\b)"
+)
+
+
+def _the_quarter(m: re.Match, published):
+    """ "the quarter", "the latest quarter", "the year-ago quarter", "the year-earlier period", "the 1988 quarter":
+    the period the article reports on (the previous quarter named), or that period a year before."""
+    adj = re.sub(r"\s+", " ", (m["adj"] or "").lower())
+    unit, det = m["unit"].lower(), m["det"].lower()
+    year_back = "year-" in adj or bool(m["lastyear"])
+    if unit == "period" and not (year_back or m["y"] or adj in ("latest", "current", "most recent", "comparable",
+                                                                  "same")):
+        return None  # "the period" alone is any stretch of time
+    start, end = m.span("lastyear") if m["lastyear"] else m.span("span")
+    start = m.start("span")
+    pending = DateMention(start, end, m.string[start:end], None, None, "quarter", True, bool(m["y"]), None)
+
+    def resolve(previous, primary, published):
+        if published is None:
+            return None
+        anchor = next((p for p in reversed(primary) if p.precision in _PERIOD_PRECISIONS), None)
+        if anchor is None and m["y"]:  # "the 1988 period" with no period named before: that year
+            y = int(m["y"])
+            return DateMention(start, end, m.string[start:end], datetime.date(y, 1, 1), datetime.date(y, 12, 31),
+                               "year", False, True, None)
+        if anchor is None:
+            if unit == "period" or not (adj or det == "this"):
+                return None  # "the quarter" with no quarter named before: too vague
+            latest = _start_of(published, "quarter")
+            base = latest if adj == "current" or det == "this" else _add_months(latest, -3)
+            precision = "quarter"
+        else:
+            base, precision = anchor.date, anchor.precision
+        if adj in ("previous", "prior", "preceding"):
+            base = _add_months(base, -_UNIT_MONTHS.get(precision, 3) if precision != "season" else -3)
+        if m["y"]:
+            base = base.replace(year=int(m["y"]))
+        elif year_back:
+            base = _add_months(base, -12)
+        found = _shifted(m, base, precision, year_stated=bool(m["y"]))
+        return found and DateMention(start, end, m.string[start:end], found.date, found.date_end, precision,
+                                     True, bool(m["y"]), None)
+
+    return pending, resolve
+
+
+_SEASON = re.compile(
+    rf"\b(?:(?P<prep>{_MONTH_GATE}|(?ai:over|for|at|into|throughout))\s+)?"
+    r"(?P<span>(?:(?P<mod>(?ai:this\s+past|this\s+coming|last|this|next|early|late|mid))(?:-|\s+))?(?:(?P<the>the)\s+)?(?:(?P<mod2>early|late|mid)(?:-|\s+))?"
+    rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+of\s+(?P<y1>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?)\b"
+    r"(?!['’]s|-)"
+)
+
+
+def _season(m: re.Match, published):
+    """ "last fall", "this summer", "in the spring of 1990", "winter 2015"; never "prices fall"."""
+    mod = " ".join((m["mod"] or "").lower().split())
+    mod = {"this past": "last", "this coming": "next"}.get(mod, mod)
+    y = m["y1"] or m["y2"]
+    if not (mod or y or (m["prep"] and (m["the"] or m["mod2"] or not m["prep"][0].isupper()))):
+        return None
+    if m["the"] and not (y or m["prep"] or mod in ("early", "late", "mid")):
+        return None  # "the fall of the Berlin Wall"
+    if m["the"] and mod in ("last", "this", "next"):
+        return None
+    if m["season"] == "fall" and m["y1"] is None and m["the"] and m.string.startswith(" of", m.end("span")):
+        return None
+    month = _SEASON_START[m["season"]]
+    if y:
+        first = datetime.date(int(y), month, 1)
+    elif published is None:
+        return _mention(m, None, None, "season", relative=True)
+    else:
+        now = _start_of(published, "season")
+        starts = [datetime.date(published.year + k, month, 1) for k in (-2, -1, 0, 1)]
+        if mod == "last":
+            first = max(s for s in starts if s < now)
+        elif mod == "next":
+            first = min(s for s in starts if s > now)
+        elif mod == "this":
+            first = min(starts, key=lambda s: abs((s - now).days))
+        else:
+            first = _pick_period(published, "season", starts, date_tense(m.string, m.start("span")))
+    return _shifted(m, first, "season", relative=not y, year_stated=bool(y))
+
+
+_SPELLED_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                    "seventies": 70, "eighties": 80, "nineties": 90}
+_DECADE = re.compile(
+    r"\b(?P<span>(?:(?P<mod>(?ai:early|mid|late))(?:-|\s+))?(?:(?P<dec>(?:1[0-9]|20)[0-9]0)['’]?s"
+    r"|(?<![\w'’])['’](?P<dd>[0-9]0)['’]?s|(?P<the>the)\s+(?:(?P<mod2>early|mid|late)(?:-|\s+))?"
+    rf"(?P<word>{'|'.join(_SPELLED_DECADES)})))\b"
+    r"|\b(?P<cspan>(?:(?P<cmod>(?ai:early|mid|late))(?:-|\s+))?(?:the\s+)?(?P<cent>1[0-9]|2[01])(?:st|nd|rd|th)[-\s]century)\b"
+)
+
+
+def _decade(m: re.Match, published):
+    """ "the 1980s", "the late 1980s" (1987-1989), "the '60s", "the nineties", "the 19th century"."""
+    if m["cspan"]:
+        start, end = m.span("cspan")
+        first = (int(m["cent"]) - 1) * 100
+        mod, precision, span = (m["cmod"] or "").lower(), "century", 100
+    else:
+        start, end = m.span("span")
+        mod, precision, span = (m["mod"] or m["mod2"] or "").lower(), "decade", 10
+        if m["dec"]:
+            first = int(m["dec"])
+        else:
+            d = int(m["dd"]) if m["dd"] else _SPELLED_DECADES[m["word"].lower()]
+            if published is None:
+                return DateMention(start, end, m.string[start:end], None, None, precision, False, False, None)
+            century = published.year // 100 * 100  # the nearest such decade: "the nineties" in 1989 is ahead
+            first = min((c + d for c in (century - 100, century, century + 100)),
+                        key=lambda y: (abs(y + 5 - published.year), -y))
+    if not 1000 <= first <= 2100:
+        return None
+    lo, hi = {"early": (0, 0.3), "mid": (0.4, 0.6), "late": (0.7, 0.9)}.get(mod, (0, 0.9))
+    s = datetime.date(first + round(lo * span), 1, 1)
+    e = datetime.date(first + round(hi * span) + (span // 10 - 1 if precision == "decade" else 9), 12, 31)
+    return DateMention(start, end, m.string[start:end], s, e, precision, False, bool(m["dec"] or m["cent"]), None)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> datetime.date:
+    days = calendar.monthrange(year, month)[1]
+    if n < 0:
+        last = datetime.date(year, month, days)
+        return last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
+    first = datetime.date(year, month, 1)
+    return first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _holiday_date(name: str, year: int) -> datetime.date:
+    rule = lexicon.HOLIDAYS[name]
+    if len(rule) == 2:
+        return datetime.date(year, *rule)
+    return _nth_weekday(year, rule[0], rule[1], rule[2])
+
+
+_HOLIDAY_NAMES = sorted(lexicon.HOLIDAYS, key=len, reverse=True)
+_HOLIDAY = re.compile(
+    rf"\b(?:(?P<prep>{_YEAR_GATE}|(?ai:on|over|at|for|around|till|through))\s+)?"
+    rf"(?P<span>(?:(?P<mod>(?ai:last|this|next))\s+)?"
+    rf"(?P<name>{'|'.join(re.escape(h).replace(chr(39), '[’' + chr(39) + ']?') for h in _HOLIDAY_NAMES)})"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?)\b(?!['’]s|\s+(?:Eve|Day)\b)"
+)
+
+
+def _holiday(m: re.Match, published):
+    """ "Thanksgiving Day", "on Christmas", "last Labor Day", "Memorial Day 2015"."""
+    name = m["name"].replace("’", "'")
+    name = next(h for h in lexicon.HOLIDAYS if h.replace("'", "") == name.replace("'", ""))
+    if not name.endswith(("Day", "Eve")) and not (m["prep"] or m["mod"] or m["year"]):
+        return None  # "Christmas shopping", "the Halloween costume"
+    mod = (m["mod"] or "").lower()
+    if m["year"]:
+        date = _holiday_date(name, int(m["year"]))
+    elif published is None:
+        return _mention(m, None, None, "day")
+    else:
+        this = _holiday_date(name, published.year)
+        past = this if this <= published else _holiday_date(name, published.year - 1)
+        ahead = this if this >= published else _holiday_date(name, published.year + 1)
+        if mod == "last":
+            date = past if past < published else _holiday_date(name, published.year - 1)
+        elif mod == "next":
+            date = ahead if ahead > published else _holiday_date(name, published.year + 1)
+        elif mod == "this":
+            date = this
+        else:
+            tense = date_tense(m.string, m.start("span"))
+            back, forth = (published - past).days, (ahead - published).days
+            future = (tense == "future" and forth <= 4 * back) or (tense is None and 6 * forth < back)
+            date = ahead if future else past
+    return _mention(m, date, date, "day", relative=not m["year"], year_stated=bool(m["year"]))
+
+
+def _two_digit_year(yy: int, published) -> int:
+    """ "'89": the latest year ending so that is not more than ten years after ``published`` (or 2026)."""
+    ref = published.year if published is not None else datetime.date.today().year
+    year = ref // 100 * 100 + yy
+    return year if year <= ref + 10 else year - 100
+
+
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen")
+_SPELLED_YEAR = re.compile(
+    rf"\b(?:(?P<prep>{_YEAR_GATE})\s+)?(?P<span>(?:(?P<theyear>(?ai:the\s+year))\s+)?(?:"
+    rf"(?P<c>nineteen|eighteen|twenty)[-\s]+(?:(?P<hundred>hundred)|(?:oh[-\s]+)?(?P<one>{'|'.join(_ONES)})"
+    rf"|(?P<teen>{'|'.join(_TEENS)})|(?P<ten>{'|'.join(lexicon.TENS)})(?:[-\s]+(?P<unit>{'|'.join(_ONES)}))?)"
+    rf"|(?P<thousand>two\s+thousand)(?:[-\s]+(?:and[-\s]+)?(?P<tone>{'|'.join(_ONES)}|{'|'.join(_TEENS)}))?))\b"
+    r"|(?<![\w'’])(?P<ospan>['’](?P<yy>[0-9]{2}))(?![0-9]|['’]?s\b|['’][a-z0-9])"
+)
+
+
+def _spelled_year(m: re.Match, published):
+    """ "nineteen ninety-six", "the year two thousand", "in '89": a year said or shortened."""
+    if m["ospan"]:
+        prev = m.string[max(0, m.start() - 12): m.start()]
+        if not re.search(rf"(?:\b{_YEAR_GATE}|\b(?ai:class\s+of|summer|spring|fall|winter)|{_MONTH}\.?)\s*\Z", prev):
+            return None
+        year = _two_digit_year(int(m["yy"]), published)
+        start, end = m.span("ospan")
+        d1, d2 = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        return DateMention(start, end, m["ospan"], d1, d2, "year", False, True, None)
+    if m["thousand"]:
+        if not (m["theyear"] or m["prep"]):
+            return None
+        rest = m["tone"]
+        year = 2000 + (_NUMBER[rest] if rest else 0)
+    else:
+        if not (m["theyear"] or m["prep"]) and (m["c"] == "twenty" or m["hundred"]):
+            return None
+        hi = {"eighteen": 18, "nineteen": 19, "twenty": 20}[m["c"]] * 100
+        if m["hundred"]:
+            low = 0
+        elif m["one"]:
+            low = _NUMBER[m["one"]]
+        elif m["teen"]:
+            low = _NUMBER[m["teen"]]
+        else:
+            low = lexicon.TENS[m["ten"]] + (_NUMBER[m["unit"]] if m["unit"] else 0)
+        year = hi + low
+    if _COUNT_NOUN_AFTER.match(m.string, m.end()):
+        return None
+    return _mention(m, datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year", year_stated=True)
+
+
+_ORDINAL_DAY = re.compile(
+    r"\b(?P<prep>(?ai:on|by|until|till|since|before|after|from|through))\s+"
+    r"(?P<span>the\s+(?P<d>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th))(?![\w-])(?!\s+[a-zA-Z])"
+)
+
+
+def _ordinal_day(m: re.Match, published):
+    """ "on the 15th", "by the 1st": a day of the published month (or the one before, or with a future
+    cue the one after)."""
+    day = int(m["d"])
+    if published is None:
+        return _mention(m, None, None, "day", relative=True)
+    this = _day_or_none(published.year, published.month, day)
+    prev_month = _add_months(published.replace(day=1), -1)
+    next_month = _add_months(published.replace(day=1), 1)
+    past = this if this is not None and this <= published else _day_or_none(prev_month.year, prev_month.month, day)
+    ahead = this if this is not None and this >= published else _day_or_none(next_month.year, next_month.month, day)
+    future = m["prep"].lower() in ("by", "until", "till", "through") or date_tense(m.string, m.start()) == "future"
+    date = ahead if future and ahead is not None else past
+    if date is None:
+        return None
+    return _mention(m, date, date, "day", relative=True)
+
+
+_WEEKEND = re.compile(
+    r"\b(?P<span>(?:(?P<mod>(?ai:this\s+past|this\s+coming|the|this|last|next|past|coming))\s+)?weekend)\b"
+    r"(?!['’]s\s+(?:games|matches))"
+)
+
+
+def _weekend(m: re.Match, published):
+    """ "over the weekend", "this weekend", "last weekend": a Saturday and Sunday."""
+    if published is None:
+        return _mention(m, None, None, "day", relative=True)
+    mod = " ".join((m["mod"] or "the").lower().split())
+    mod = {"this past": "last", "past": "last", "this coming": "this", "coming": "this"}.get(mod, mod)
+    saturday = published - datetime.timedelta(days=(published.weekday() - 5) % 7)  # latest, on or before
+    in_weekend = published.weekday() >= 5
+    upcoming = saturday if in_weekend else saturday + datetime.timedelta(days=7)
+    if mod == "last":
+        date = saturday - datetime.timedelta(days=7) if in_weekend else saturday
+    elif mod == "this":
+        date = upcoming
+    elif mod == "next":
+        date = upcoming + datetime.timedelta(days=0 if in_weekend else 7)
+    else:
+        future = date_tense(m.string, m.start("span")) == "future" or re.search(
+            r"\b(?ai:ahead\s+of|before)\s+\Z", m.string[max(0, m.start() - 12): m.start()])
+        date = upcoming if future else saturday
+    return _mention(m, date, date + datetime.timedelta(days=1), "day", relative=True)
+
+
+_YEAR_END = re.compile(r"\b(?P<span>(?:(?ai:the)\s+)?(?:year[-\s]end|year['’]s\s+end|end\s+of\s+the\s+year))\b")
+
+
+def _year_end(m: re.Match, published):
+    """ "by year-end", "since year-end", "by the end of the year": Dec. 31, the one ahead with a future
+    cue ("by", "expected to"), else the one behind."""
+    if published is None:
+        return _mention(m, None, None, "day", relative=True)
+    year = infer_year(12, 31, published, future=future_cue(m.string, m.start("span")))
+    date = datetime.date(year, 12, 31)
+    return _mention(m, date, date, "day", relative=True)
+
+
+# Rules for what has no month, year or weekday to anchor on: they run in windows around their own
+# anchor words (_EXTRA_ANCHOR), with one margin for all.
+_EXTRA_RULES: list[tuple[re.Pattern, Callable]] = [
+    (_QUARTER, _quarter),
+    (_THE_QUARTER, _the_quarter),
+    (_AGO, _ago),
+    (_ANCHORED_PERIOD, _anchored_period),
+    (_SEASON, _season),
+    (_DECADE, _decade),
+    (_HOLIDAY, _holiday),
+    (_SPELLED_YEAR, _spelled_year),
+    (_ORDINAL_DAY, _ordinal_day),
+    (_WEEKEND, _weekend),
+    (_YEAR_END, _year_end),
+]
+_EXTRA_ANCHOR = re.compile(
+    r"(?ai:quarter|half|period|ago|earlier|later|before|after|previously|prior|back|previous|following|next"
+    r"|preceding|spring|summer|fall|autumn|winter|century|nineteen|eighteen|twenty|thousand"
+    r"|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|weekend|year[-\s]end|year['’]s\s+end"
+    r"|end\s+of\s+the\s+year)"
+    r"|Q[1-4]|[0-9]0['’]?s|['’][0-9]{2}|[0-9](?:st|nd|rd|th)"
+    rf"|{'|'.join(sorted({re.escape(h.split()[0].split(chr(39))[0]) for h in lexicon.HOLIDAYS}))}"
+)
+_EXTRA_BEFORE, _EXTRA_AFTER = 64, 48
 
 
 # --- where to look: anchors and windows --------------------------------------------------------
@@ -476,7 +1135,8 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
 
     Every rule proposes candidates; where they overlap, the one starting first wins unless a
     later one is longer ("Wednesday" gives way to "Wednesday, Nov. 9, 2016"). Without
-    ``published``, expressions lacking a year are still found, with ``date`` None.
+    ``published``, expressions lacking a year are still found, with ``date`` None; anchored ones
+    ("two weeks ago", "a year earlier", "the next day") are then left out.
     """
     anchors: dict[str, list[tuple[int, int]]] = {"m": [], "y": [], "i": [], "u": [], "r": [], "w": [], "my": []}
     months, years, isos, weekdays, month_years = anchors["m"], anchors["y"], anchors["i"], anchors["w"], anchors["my"]
@@ -511,15 +1171,107 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
             windows = _near_windows(anchors[kind], before, after)
         for a, b in windows:
             for match in pattern.finditer(text, a, b):
-                mention = handler(match, published)
-                if mention is not None:
-                    candidates.append((mention.start, mention.start - mention.end, priority, mention))
+                _propose(candidates, handler(match, published), priority)
+    extra = [m.span() for m in _EXTRA_ANCHOR.finditer(text)]
+    if extra:
+        windows = _windows(text, extra, _EXTRA_BEFORE, _EXTRA_AFTER)
+        for priority, (pattern, handler) in enumerate(_EXTRA_RULES, len(_RULES)):
+            for a, b in windows:
+                for match in pattern.finditer(text, a, b):
+                    _propose(candidates, handler(match, published), priority)
+    return _select(text, candidates, published)
+
+
+def _propose(candidates: list, found, priority: int) -> None:
+    """Add a handler's result (None, a mention, or an anchored mention and its resolver)."""
+    if found is None:
+        return
+    mention, resolver = found if isinstance(found, tuple) else (found, None)
+    candidates.append((mention.start, mention.start - mention.end, priority, mention, resolver))
+
+
+_RECURRING_BEFORE = re.compile(rf"\b(?ai:{'|'.join(lexicon.DATE_RECURRING_WORDS)})(?:\s+other)?\s+\Z")
+_PART_OF_DAYS_AFTER = re.compile(
+    rf"(?:\s+(?:and|or)\s+{_WEEKDAY})?\s+(?ai:nights|mornings|afternoons|evenings)\b"
+)
+_GENERIC_AFTER = re.compile(rf"['’]s\s+(?:{'|'.join(lexicon.DATE_GENERIC_NOUNS)})\b")
+_TITLE_BEFORE = re.compile(r"(?:\w|['’]s)\s+\Z")
+_GENERIC_OF = re.compile(r"(?<!\bas\s)\b(?ai:of)\s+\Z")
+
+
+def _not_a_date(text: str, m: DateMention) -> bool:
+    """Recurring ("each July", "every Monday", "on Monday nights"), generic ("today's youth") or a
+    title ("ABC's This Week", "NBC's Today"): no dated event."""
+    if _RECURRING_BEFORE.search(text, max(0, m.start - 12), m.start):
+        return True
+    if m.weekday is not None and m.precision == "day" and _PART_OF_DAYS_AFTER.match(text, m.end):
+        return True
+    word = m.text.split()[-1]
+    if m.relative and word.istitle() and word.lower() in ("week", "month", "year"):
+        return True  # "This Week", "Next Year": a programme or a title
+    if m.text in ("Today", "Tomorrow", "Yesterday") and _TITLE_BEFORE.search(text, max(0, m.start - 4), m.start):
+        return True
+    if m.text.lower() in ("today", "tomorrow") and _GENERIC_OF.search(text, max(0, m.start - 7), m.start):
+        return not text.startswith("'", m.end)  # "the people of tomorrow", "the leaders of today"
+    return m.text.lower() == "today" and bool(_GENERIC_AFTER.match(text, m.end))
+
+
+def _select(text: str, candidates: list, published) -> list[DateMention]:
+    """Resolve overlaps (the first wins unless a later one is longer), drop what is not a date,
+    then resolve anchored expressions against the previous date or the published day."""
     candidates.sort(key=lambda c: c[:3])
-    chosen: list[DateMention] = []
-    for start, _, _, mention in candidates:
-        if chosen and start < chosen[-1].end:
-            if mention.end - start > chosen[-1].end - chosen[-1].start:
-                chosen[-1] = mention
+    chosen: list[tuple[DateMention, Callable | None]] = []
+    for start, _, _, mention, resolver in candidates:
+        if chosen and start < chosen[-1][0].end:
+            if mention.end - start > chosen[-1][0].end - chosen[-1][0].start:
+                chosen[-1] = (mention, resolver)
             continue
-        chosen.append(mention)
-    return chosen
+        chosen.append((mention, resolver))
+    out: list[DateMention] = []
+    dated: list[DateMention] = []  # every dated mention so far
+    primary: list[DateMention] = []  # those not themselves counted from another
+    for mention, resolver in chosen:
+        if _not_a_date(text, mention):
+            continue
+        if resolver is not None:
+            mention = resolver(dated, primary, published)
+            if mention is None:
+                continue
+        elif out and mention.precision == "year" and mention.year_stated:
+            merged = _with_spoken_year(text, out[-1], mention)
+            if merged is not None:
+                out[-1] = merged
+                if dated and dated[-1] is not merged:
+                    dated[-1] = primary[-1] = merged
+                continue
+        out.append(mention)
+        if mention.date is not None:
+            dated.append(mention)
+            if resolver is None:
+                primary.append(mention)
+    return out
+
+
+_SPOKEN_YEAR_JOIN = re.compile(r",?\s+(?:of\s+)?")
+_SPOKEN_YEAR_START = re.compile(r"(?:eighteen|nineteen|two\s+thousand|['’][0-9]{2}\Z)")
+
+
+def _with_spoken_year(text: str, first: DateMention, year: DateMention) -> DateMention | None:
+    """ "January nineteen ninety-seven", "the winter of nineteen ninety-four", "March eighth, '98": a
+    month, day or season without a year followed by a spoken or shortened year is one mention."""
+    if first.year_stated or first.precision not in ("day", "month", "season") or first.date is None and (
+        first.precision != "day"
+    ):
+        return None
+    if not _SPOKEN_YEAR_JOIN.fullmatch(text, first.end, year.start) or not _SPOKEN_YEAR_START.match(year.text):
+        return None
+    y = year.date.year
+    if first.date is None:
+        return None
+    try:
+        start = first.date.replace(year=y)
+        end = first.date_end.replace(year=y + (first.date_end.year - first.date.year))
+    except ValueError:
+        return None
+    return DateMention(first.start, year.end, text[first.start:year.end], start, end, first.precision, False, True,
+                       first.weekday)
