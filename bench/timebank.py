@@ -26,7 +26,8 @@ calendar values (also ``1989-Q3``, ``1989-SU``, ``198``, ...) and all DATE value
 overlapping a gold timex outside the set (a TIME, a DURATION, a SET, or for the calendar set a
 non-calendar DATE) is left out of precision: it is neither right nor wrong there. Then recall
 rows for families of expressions (quarters and halves, seasons, decades and centuries, anchored
-"ago/earlier/later/before", weeks), and the gold dates after the creation time that a side put in the past ("payable Dec. 7" read as last December).
+"ago/earlier/later/before", weeks), and the gold dates after the creation time that a side put
+in the past ("payable Dec. 7" read as last December).
 
 dateparser's ``search_dates`` returns strings without offsets; each is found in the text after the
 previous one. Its values are datetimes, written at gold's precision like every other side's.

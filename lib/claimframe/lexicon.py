@@ -134,7 +134,9 @@ DATE_RECURRING_WORDS = ("each", "every")
 #: Nouns after "today's" that make it the present in general, not the day ("today's youth").
 DATE_GENERIC_NOUNS = ("youth", "young", "kids", "children", "teenagers", "teens", "society", "world",
                       "generation", "standards", "parents", "families", "students", "culture", "economy",
-                      "technology", "environment", "music", "politics", "politicians", "media")
+                      "technology", "environment", "music", "politics", "politicians", "media", "people",
+                      "adults", "women", "men", "girls", "boys", "workers", "consumers", "investors", "voters",
+                      "readers", "viewers", "shoppers", "employers", "athletes", "players", "doctors")
 
 # --- sentences, sources, people ---------------------------------------------------------------
 

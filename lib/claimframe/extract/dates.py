@@ -173,6 +173,7 @@ _PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|began|came|went|took|fell|rose|left|met|held|became|made|won|lost"
     r"|saw|paid|sold|bought|gave|got|ago|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)[a-z]{2,}ed)\b"
 )
+_CUE = re.compile(rf"(?P<future>(?i:{_FUTURE_CUE.pattern}))|(?P<past>{_PAST_CUE.pattern})")
 # A reporting verb dates the report, not what it reports: "said it will pay on Dec. 7".
 _REPORTING = frozenset(lexicon.REPORTING_VERBS)
 # Past auxiliaries that keep "by" and "until" in the past: "had fallen by March".
@@ -200,10 +201,13 @@ def date_tense(text: str, start: int) -> str | None:
     for m in _CLAUSE_START.finditer(before):
         cut = m.end()
     before = before[cut:]
-    future_end = max((m.end() for m in _FUTURE_CUE.finditer(before)
-                      if not _PAST_AUXILIARY_BEFORE.search(before, 0, m.start())), default=-1)
-    past_end = max((m.end() for m in _PAST_CUE.finditer(before) if m.end() > future_end
-                    and m.group() not in _REPORTING and not _FUTURE_CUE.match(before, m.start())), default=-1)
+    future_end = past_end = -1
+    for m in _CUE.finditer(before):  # future cues come first in the pattern: "scheduled" is no past verb
+        if m.lastgroup == "future":
+            if not _PAST_AUXILIARY_BEFORE.search(before, 0, m.start()):
+                future_end = m.end()
+        elif m.group() not in _REPORTING:
+            past_end = m.end()
     if _FUTURE_PREPOSITION.search(before) and not _PAST_AUXILIARY.search(before, max(future_end, 0)):
         return "future"
     if future_end < 0 and past_end < 0:
@@ -215,6 +219,22 @@ def future_cue(text: str, start: int) -> bool | None:
     """True (future), False (past) or None (no cue): :func:`date_tense` as ``infer_year`` takes it."""
     tense = date_tense(text, start)
     return None if tense is None else tense == "future"
+
+
+def _tense_if_needed(m: re.Match, month: int, day: int | None, published: datetime.date) -> bool | None:
+    """:func:`future_cue` for a date without a year, read only when it can change the year
+    (:func:`infer_year` moves a day forward only when the day ahead is at most four times as far
+    as the day behind, and never the published month)."""
+    if day is None:
+        if month == published.month:
+            return None  # this month, whatever the tense
+    elif (month, day) != (2, 29):
+        this = datetime.date(published.year, month, day)
+        past = this if this <= published else datetime.date(published.year - 1, month, day)
+        ahead = this if this >= published else datetime.date(published.year + 1, month, day)
+        if (ahead - published).days > 4 * (published - past).days:
+            return None
+    return future_cue(m.string, m.start("span"))
 
 
 def _month(text: str) -> int:
@@ -278,7 +298,7 @@ def _day_date(m: re.Match, published):
     if m["year"]:
         year = int(m["year"])
     elif published is not None:
-        year = infer_year(month, day, published, future=future_cue(m.string, m.start("span")))
+        year = infer_year(month, day, published, future=_tense_if_needed(m, month, day, published))
         if weekday is not None and _day_or_none(year, month, day) is not None:
             # a stated weekday picks between the year before and after, when only one fits
             fits = [y for y in sorted({year, published.year - 1, published.year, published.year + 1})
@@ -330,7 +350,7 @@ def _month_alone(m: re.Match, published):
     elif mod == "this":
         year = published.year
     else:
-        year = infer_year(month, None, published, future=future_cue(m.string, m.start("span")))
+        year = infer_year(month, None, published, future=_tense_if_needed(m, month, None, published))
     if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
         return None
     return _mention(m, *_month_period(year, month), "month", relative=relative, year_stated=bool(m["year"]))
@@ -543,7 +563,7 @@ def _pick_period(published: datetime.date, precision: str, starts, tense: str | 
 _ORDINAL_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _YEAR_WORD = r"(?P<poss>(?ai:this|last|next))\s+year['’]s"
 _QUARTER = re.compile(
-    rf"\b(?P<span>(?:(?P<the>(?ai:the|this|last|next|its|that))\s+)?(?:{_YEAR_WORD}\s+)?"
+    rf"\b(?P<span>(?:(?P<the>(?ai:the|this|last|next))\s+)?(?:{_YEAR_WORD}\s+)?"
     rf"(?:(?P<y0>{_YEAR})\s+)?(?:(?P<fiscal>(?ai:fiscal))[-\s]+)?"
     rf"(?P<ord>(?ai:first|second|third|fourth|1st|2nd|3rd|4th))[-\s](?P<unit>(?ai:quarter|half))"
     rf"(?:\s+of\s+(?:(?ai:fiscal)\s+)?(?P<y1>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?)\b"
@@ -593,7 +613,7 @@ _COUNT_WORD = (
 )
 _AGO = re.compile(
     rf"\b(?P<span>{_COUNT_WORD}(?:[-\s]+and[-\s]+a[-\s]+half)?\s+{_UNIT_WORD}\s+"
-    r"(?P<dir>(?ai:ago|earlier|later|before|after|previously|prior|back))"
+    r"(?P<dir>(?ai:ago|earlier|later|before|after|previously|prior|back))(?!\s+(?ai:than)\b)"
     r"|(?P<adj>(?ai:(?:a\s+)?(?:year|month|week|day)-(?:ago|earlier|before))))\b"
     r"(?P<tail>(?!\s*(?:[a-z0-9(]|\bthat\b)))?"
 )
@@ -772,8 +792,8 @@ def _season(m: re.Match, published):
 _SPELLED_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                     "seventies": 70, "eighties": 80, "nineties": 90}
 _DECADE = re.compile(
-    r"\b(?P<span>(?:(?P<mod>(?ai:early|mid|late))(?:-|\s+))?(?:(?P<dec>(?:1[0-9]|20)[0-9]0)['’]?s"
-    r"|(?<![\w'’])['’](?P<dd>[0-9]0)['’]?s|(?P<the>the)\s+(?:(?P<mod2>early|mid|late)(?:-|\s+))?"
+    r"(?<![\w'’])(?P<span>(?:(?P<mod>(?ai:early|mid|late))(?:-|\s+))?(?:(?P<dec>(?:1[0-9]|20)[0-9]0)['’]?s"
+    r"|['’](?P<dd>[0-9]0)['’]?s|(?P<the>the)\s+(?:(?P<mod2>early|mid|late)(?:-|\s+))?"
     rf"(?P<word>{'|'.join(_SPELLED_DECADES)})))\b"
     r"|\b(?P<cspan>(?:(?P<cmod>(?ai:early|mid|late))(?:-|\s+))?(?:the\s+)?(?P<cent>1[0-9]|2[01])(?:st|nd|rd|th)[-\s]century)\b"
 )
@@ -794,9 +814,11 @@ def _decade(m: re.Match, published):
             d = int(m["dd"]) if m["dd"] else _SPELLED_DECADES[m["word"].lower()]
             if published is None:
                 return DateMention(start, end, m.string[start:end], None, None, precision, False, False, None)
-            century = published.year // 100 * 100  # the nearest such decade: "the nineties" in 1989 is ahead
-            first = min((c + d for c in (century - 100, century, century + 100)),
-                        key=lambda y: (abs(y + 5 - published.year), -y))
+            # the nearest such decade that starts at most ten years ahead: "the nineties" in 1989 is
+            # ahead, "the '60s" in 2016 behind
+            century = published.year // 100 * 100
+            first = min((c + d for c in (century - 100, century, century + 100) if c + d <= published.year + 10),
+                        key=lambda y: abs(y + 5 - published.year))
     if not 1000 <= first <= 2100:
         return None
     lo, hi = {"early": (0, 0.3), "mid": (0.4, 0.6), "late": (0.7, 0.9)}.get(mod, (0, 0.9))
@@ -976,30 +998,138 @@ def _year_end(m: re.Match, published):
     return _mention(m, date, date, "day", relative=True)
 
 
-# Rules for what has no month, year or weekday to anchor on: they run in windows around their own
-# anchor words (_EXTRA_ANCHOR), with one margin for all.
-_EXTRA_RULES: list[tuple[re.Pattern, Callable]] = [
-    (_QUARTER, _quarter),
-    (_THE_QUARTER, _the_quarter),
-    (_AGO, _ago),
-    (_ANCHORED_PERIOD, _anchored_period),
-    (_SEASON, _season),
-    (_DECADE, _decade),
-    (_HOLIDAY, _holiday),
-    (_SPELLED_YEAR, _spelled_year),
-    (_ORDINAL_DAY, _ordinal_day),
-    (_WEEKEND, _weekend),
-    (_YEAR_END, _year_end),
+# Rules for what has no month, year or weekday to anchor on. Each runs only in windows around its
+# own anchors, found by two scans: _EXTRA_WORD over an ASCII-lower-cased copy of the text (the
+# rules' words are ASCII and matched case-insensitively at most, so a lower-cased word is an anchor
+# in any case) and _MARK over the text itself (capitalised holiday words, "Q3", "'89", "1980s",
+# "15th"). Common words anchor only with what a rule needs beside them ("days ago", "the year
+# before", "year-end", "end of the year", "weekend"), which the scans check. A rule's matches reach
+# at most _EXTRA_BEFORE characters before an anchor and its engine reads at most _EXTRA_AFTER after
+# one, whitespace runs apart (_windows grows a window past those).
+# Each rule: pattern, handler, and its margins: how far a match reaches before an anchor's start
+# and how far the engine reads past its end (look-aheads included), counted with whitespace runs of
+# at most 3 characters as for _RULES, with room to spare; the longest cases are in the comments.
+_EXTRA_RULES: list[tuple[re.Pattern, Callable, int, int]] = [
+    (_QUARTER, _quarter, 48, 48),  # "the next year's fiscal fourth-|quarter| of fiscal 1989" + " of the game"
+    (_THE_QUARTER, _the_quarter, 64, 48),  # "the comparable year-earlier 1989 fiscal |quarter| of a year earlier"
+    (_AGO, _ago, 32, 32),  # "two and a half |year|s previously" + " that"
+    (_ANCHORED_PERIOD, _anchored_period, 32, 32),  # "the preceding |Wednesday|", "the |day| before" + " (x"
+    (_SEASON, _season, 40, 32),  # "throughout this coming late |summer| of 1990" + "'s"
+    (_DECADE, _decade, 32, 32),  # "late the |nine|ties", "early-19|80s|", "the 19th |centur|y"
+    (_HOLIDAY, _holiday, 56, 32),  # "throughout next Presidents' |Day|, 2016" + " Eve"; "|Jul|y Fourth, 2016"
+    (_SPELLED_YEAR, _spelled_year, 32, 32),  # "through the year nine|teen| ninety-seven" + " troops"
+    (_ORDINAL_DAY, _ordinal_day, 24, 16),  # "through the 3|1st|" + " x"
+    (_WEEKEND, _weekend, 24, 24),  # "this coming |week|end's matches"
+    (_YEAR_END, _year_end, 24, 16),  # "the end of the |year|", "the |year|'s end"
 ]
-_EXTRA_ANCHOR = re.compile(
-    r"(?ai:quarter|half|period|ago|earlier|later|before|after|previously|prior|back|previous|following|next"
-    r"|preceding|spring|summer|fall|autumn|winter|century|nineteen|eighteen|twenty|thousand"
-    r"|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|weekend|year[-\s]end|year['’]s\s+end"
-    r"|end\s+of\s+the\s+year)"
-    r"|Q[1-4]|[0-9]0['’]?s|['’][0-9]{2}|[0-9](?:st|nd|rd|th)"
-    rf"|{'|'.join(sorted({re.escape(h.split()[0].split(chr(39))[0]) for h in lexicon.HOLIDAYS}))}"
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_RULE = {handler: k for k, (_, handler, _, _) in enumerate(_EXTRA_RULES)}
+# Words (in the lower-cased text, at the start of a word) and the rules they anchor. str.find is far
+# faster than one regex alternation of them all, whose many first letters stop the engine everywhere.
+_EXTRA_WORDS: tuple[tuple[str, tuple[int, ...], bool], ...] = tuple(
+    (w, tuple(_RULE[h] for h in handlers), start) for w, handlers, start in (
+        ("quarter", (_quarter, _the_quarter), True), ("half", (_quarter,), True), ("period", (_the_quarter,), True),
+        *((season, (_season,), True) for season in lexicon.SEASONS),
+        ("centur", (_decade,), True), ("ties", (_decade,), False),  # "the nineties"
+        ("teen", (_spelled_year,), False), ("twenty", (_spelled_year,), True),  # "nineteen ninety-six"
+        ("thousand", (_spelled_year,), True),
+    )
 )
-_EXTRA_BEFORE, _EXTRA_AFTER = 64, 48
+# Capitalised holiday words, found in the text itself ("Labor Day", "Christmas"); "July Fourth" and
+# "New Year's Eve" are anchored by the main scan's "Jul" and "Year".
+_HOLIDAY_MARKS = ("Day", "Christmas", "Thanksgiving", "Halloween")
+_ANCHORED_RELATIONS = frozenset(("previous", "following", "next", "prior", "preceding"))
+# A unit of time anchors "two years ago", "the day before", "year-ago" only with a direction after it,
+# and "year-end", "the end of the year" only with "end" beside it. "week", "month" and "year" come
+# from the main scan (find_dates passes them).
+_UNIT_WORDS = ("day", "decade", "centur")
+_DIRECTION_AFTER = re.compile(r"[a-z]*[\s-]+(?:ago|earlier|later|before|after|previously|prior|back)\b")
+_END_AFTER = re.compile(r"(?:[\s-]+|['’]s\s+)end\b")
+
+
+def _end_of_the_before(text: str, i: int) -> bool:
+    """True when "end of the" (words apart by any whitespace) ends right before ``i``."""
+    for word in ("the", "of", "end"):
+        j = _run_start(text, i)
+        if j == i or not text.startswith(word, j - len(word)):
+            return False
+        i = j - len(word)
+    return True
+_DIGIT_MARK = re.compile(r"[0-9](?:st|nd|rd|th|0['’]?s)")
+_QUOTE_DIGIT = (re.compile("'[0-9]"), re.compile("’[0-9]"))  # a literal first: the engine skips fast
+
+
+def _finds(text: str, word: str, word_start: bool = True) -> list[int]:
+    """Offsets of ``word`` in ``text`` (only where it starts a word, with ``word_start``)."""
+    out = []
+    i = text.find(word)
+    while i >= 0:
+        if not (word_start and i and text[i - 1].isalnum()):
+            out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _word_before(text: str, i: int) -> tuple[str, int]:
+    """The word (letters) right before the whitespace that ends at ``i``, and where it starts."""
+    j = _run_start(text, i)
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return text[k:j], k
+
+
+def _extra_anchors(text: str, main: dict[str, list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """Per rule of _EXTRA_RULES, its anchors in ``text``, sorted; ``main`` holds the main scan's
+    anchors (its "u" spans of "week", "month", "year", its "w" weekdays, its "m" months)."""
+    out: list[list[tuple[int, int]]] = [[] for _ in _EXTRA_RULES]
+    lowered = text.translate(_ASCII_LOWER)
+    for word, rules, start in _EXTRA_WORDS:
+        n = len(word)
+        for i in _finds(lowered, word, start):
+            for k in rules:
+                out[k].append((i, i + n))
+    holiday = out[_RULE[_holiday]]
+    for word in _HOLIDAY_MARKS:
+        n = len(word)
+        holiday += [(i, i + n) for i in _finds(text, word)]
+    holiday += [(s, e) for s, e in main["m"] if text.startswith("Jul", s)]
+    ago, anchored = out[_RULE[_ago]], out[_RULE[_anchored_period]]
+    year_end, weekend = out[_RULE[_year_end]], out[_RULE[_weekend]]
+    spans = list(main["u"])
+    for word in _UNIT_WORDS:
+        spans += [(i, i + len(word)) for i in _finds(lowered, word)]
+    for s, e in spans:
+        if _DIRECTION_AFTER.match(lowered, e):
+            ago.append((s, e))
+            anchored.append((s, e))
+        elif lowered.startswith("year", s):
+            if _END_AFTER.match(lowered, s + 4) or _end_of_the_before(lowered, s):
+                year_end.append((s, e))
+            if text.startswith("Year", s):
+                holiday.append((s, e))
+        elif lowered.startswith("weekend", s):
+            weekend.append((s, e))
+        if _word_before(lowered, s)[0] in _ANCHORED_RELATIONS:  # "the next day", "the following year"
+            anchored.append((s, e))
+    for s, e in main["w"]:  # "the previous Friday"
+        if _word_before(lowered, s)[0] in _ANCHORED_RELATIONS:
+            anchored.append((s, e))
+    for quote in _QUOTE_DIGIT:  # "'89", "the '60s"
+        for m in quote.finditer(text):
+            out[_RULE[_spelled_year]].append(m.span())
+            out[_RULE[_decade]].append(m.span())
+    for i in _finds(text, "Q", word_start=False):
+        if "1" <= text[i + 1: i + 2] <= "4":
+            out[_RULE[_quarter]].append((i, i + 2))
+    for m in _DIGIT_MARK.finditer(text):  # "1980s", "15th"
+        out[_RULE[_decade]].append(m.span())
+        out[_RULE[_ordinal_day]].append(m.span())
+    for anchors in out:
+        anchors.sort()
+    return out
+
+
 
 
 # --- where to look: anchors and windows --------------------------------------------------------
@@ -1172,10 +1302,15 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
         for a, b in windows:
             for match in pattern.finditer(text, a, b):
                 _propose(candidates, handler(match, published), priority)
-    extra = [m.span() for m in _EXTRA_ANCHOR.finditer(text)]
-    if extra:
-        windows = _windows(text, extra, _EXTRA_BEFORE, _EXTRA_AFTER)
-        for priority, (pattern, handler) in enumerate(_EXTRA_RULES, len(_RULES)):
+    long_ws = long_ws or _LONG_WS_RUN.search(text) is not None
+    extra_anchors = _extra_anchors(text, anchors)
+    for priority, ((pattern, handler, before, after), extra) in enumerate(zip(_EXTRA_RULES, extra_anchors),
+                                                                         len(_RULES)):
+        if extra:
+            if long_ws:
+                windows = _windows(text, extra, before, after)
+            else:
+                windows = _near_windows(extra, before, after)
             for a, b in windows:
                 for match in pattern.finditer(text, a, b):
                     _propose(candidates, handler(match, published), priority)
@@ -1202,7 +1337,8 @@ _GENERIC_OF = re.compile(r"(?<!\bas\s)\b(?ai:of)\s+\Z")
 def _not_a_date(text: str, m: DateMention) -> bool:
     """Recurring ("each July", "every Monday", "on Monday nights"), generic ("today's youth") or a
     title ("ABC's This Week", "NBC's Today"): no dated event."""
-    if _RECURRING_BEFORE.search(text, max(0, m.start - 12), m.start):
+    lo = max(0, m.start - 12)
+    if ("ach" in text[lo:m.start] or "ery" in text[lo:m.start]) and _RECURRING_BEFORE.search(text, lo, m.start):
         return True
     if m.weekday is not None and m.precision == "day" and _PART_OF_DAYS_AFTER.match(text, m.end):
         return True
