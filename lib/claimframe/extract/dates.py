@@ -40,9 +40,10 @@ Rules for ambiguous cases (tests/test_dates.py pins each one):
 - Anchored expressions: "two weeks ago", "50 years ago" count back from the published date;
   "three days later", "a year earlier", "the next day", "the previous Friday", "the day before"
   from the previous date in the text (the published date when there is none). "a year ago" or "a
-  year earlier" within a few sentences after a quarter, half, month or season is that period a
-  year before ("net rose in the third quarter from $5 a year ago"), as are "the year-ago quarter"
-  and "the year-earlier period"; "the quarter", "the latest quarter" are the quarter last named.
+  year earlier" within a few sentences after a quarter or half is that period a year before
+  ("net rose in the third quarter from $5 a year ago"), as are "the year-ago quarter" and "the
+  year-earlier period"; "a year earlier" right after a month or season is that month or season;
+  "the quarter", "the latest quarter" are the quarter last named.
   Vague counts ("several years ago") and counts from an event ("two days before the vote") are
   skipped.
 - Quarters and halves ("the third quarter", "third-quarter", "Q3 2016", "this year's first half"),
@@ -159,30 +160,28 @@ _COUNT_NOUN_AFTER = re.compile(
 )
 
 
-_CUE_WORDS = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in lexicon.DATE_FUTURE_CUES)
-_FUTURE_CUE = re.compile(rf"(?<![\w'’])(?:{_CUE_WORDS})(?![\w'’])", re.IGNORECASE)
-_FUTURE_PREPOSITION = re.compile(
-    rf"\b(?:{'|'.join(lexicon.DATE_FUTURE_PREPOSITIONS)})\s+(?:(?:the\s+)?(?:early|late|mid)[-\s]*)?\Z", re.IGNORECASE
-)
 # Where a sentence (or a clause that can change tense) begins: ". The", "; ", a line break.
 _CLAUSE_START = re.compile(
-    r"(?:[.!?]['\"’”]?\s+(?=[A-Z\"“'‘])|;\s|\n|,\s+(?:but|while|although|though|whereas|yet)\s)"
-)
+    r"(?:(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Co|St|Jr|Sr))(?<!\b(?:Mrs|Inc|Ltd|Gen|Sen|Rep|Gov|Col))(?<!\bCorp)"
+    r"[.!?]['\"’”]?\s+(?=[A-Z\"“'‘])|;\s|\n|,\s+(?:but|while|although|though|whereas|yet)\s)"
+)  # a sentence end is no initial ("Daniel P. Davison") or title ("Mr. Davison", "Acme Corp. Chairman")
 _CUE_REACH = 120  # characters back from the date
-_PAST_CUE = re.compile(
-    r"\b(?:was|were|had|did|began|came|went|took|fell|rose|left|met|held|became|made|won|lost"
-    r"|saw|paid|sold|bought|gave|got|ago|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)[a-z]{2,}ed)\b"
-)
-_CUE = re.compile(rf"(?P<future>(?i:{_FUTURE_CUE.pattern}))|(?P<past>{_PAST_CUE.pattern})")
 # A reporting verb dates the report, not what it reports: "said it will pay on Dec. 7".
 _REPORTING = frozenset(lexicon.REPORTING_VERBS)
-# Past auxiliaries that keep "by" and "until" in the past: "had fallen by March".
-_PAST_AUXILIARY = re.compile(r"\b(?:had|was|were|did)\b")
-# A future seen from the past ("had expected to finish by", "was to leave on") says nothing of
-# today's future: that cue does not count.
-_PAST_AUXILIARY_BEFORE = re.compile(r"\b(?:had|was|were|would\s+have)\s+(?:\w+\s+)?\Z")
-
-
+_PUNCTUATION = ".,;:!?\"()[]“”‘'’—–-"
+_FUTURE_ONE = frozenset(c for c in lexicon.DATE_FUTURE_CUES if " " not in c and c != "'ll")
+_FUTURE_MANY: dict[str, list[tuple[str, ...]]] = {}
+for _cue in lexicon.DATE_FUTURE_CUES:
+    if " " in _cue:
+        _FUTURE_MANY.setdefault(_cue.split()[-1], []).append(tuple(_cue.split()))
+_PAST_WORDS = frozenset("was were had did began came went took fell rose left met held became made won lost saw "
+                        "paid sold bought gave got ago".split())
+_PASSIVE_BEFORE = frozenset(("be", "been", "to"))  # "to be completed", "will be paid": not past
+# "was extended to Nov. 16" names a new date, ahead: the past auxiliary does not take it back.
+_NEW_DATE_VERBS = frozenset(("extended", "postponed", "delayed", "deferred", "rescheduled"))
+_PREPOSITIONS = frozenset(lexicon.DATE_FUTURE_PREPOSITIONS)
+_PAST_AUXILIARY_WORDS = frozenset(("had", "was", "were", "did"))
+_PAST_AUXILIARIES_BEFORE = frozenset(("had", "was", "were"))
 def date_tense(text: str, start: int) -> str | None:
     """"future", "past" or None: what the words before ``start`` in its clause say of a date there.
 
@@ -192,27 +191,49 @@ def date_tense(text: str, start: int) -> str | None:
     15" are future). "by", "until" and "till" straight before the date are future ("must finish by
     Jan. 14") unless a past auxiliary ("had", "was", "were", "did") comes after the last future cue
     ("had slid until mid-October"). A future cue right after a past auxiliary ("had expected to",
-    "was to") does not count. The clause starts after a sentence end, a semicolon, a line break or
-    ", but"; only the ``_CUE_REACH`` characters before the date count.
+    "was to") does not count, except a new date ("was extended to Nov. 16"). The clause starts
+    after a sentence end, a semicolon, a line break or ", but"; only the ``_CUE_REACH`` characters
+    before the date count.
     """
     lo = max(0, start - _CUE_REACH)
     before = text[lo:start]
     cut = 0
     for m in _CLAUSE_START.finditer(before):
         cut = m.end()
-    before = before[cut:]
+    words = [w.strip(_PUNCTUATION) for w in before[cut:].split()]
+    lower = [w.lower() for w in words]
     future_end = past_end = -1
-    for m in _CUE.finditer(before):  # future cues come first in the pattern: "scheduled" is no past verb
-        if m.lastgroup == "future":
-            if not _PAST_AUXILIARY_BEFORE.search(before, 0, m.start()):
-                future_end = m.end()
-        elif m.group() not in _REPORTING:
-            past_end = m.end()
-    if _FUTURE_PREPOSITION.search(before) and not _PAST_AUXILIARY.search(before, max(future_end, 0)):
+    for i, w in enumerate(lower):
+        n = _future_cue_length(lower, i)
+        if n:
+            aux = lower[max(0, i - n - 1): i - n + 1]  # the one or two words before the cue
+            if lower[i - n + 1] in _NEW_DATE_VERBS or not (
+                _PAST_AUXILIARIES_BEFORE.intersection(aux) or aux == ["would", "have"]
+            ):
+                future_end = i  # "had expected to", "was to leave", "would have been due": no future now
+        elif (words[i].islower() and w not in _REPORTING and (w in _PAST_WORDS or (len(w) > 3 and w.endswith("ed")))
+              and (i == 0 or lower[i - 1] not in _PASSIVE_BEFORE)):
+            past_end = i
+    last = lower[-1] if lower else ""
+    if (last in _PREPOSITIONS or (last in ("early", "late", "mid", "the") and _PREPOSITIONS & set(lower[-3:-1]))) and (
+        not _PAST_AUXILIARY_WORDS & set(lower[future_end + 1:])
+    ):
         return "future"
     if future_end < 0 and past_end < 0:
         return None
     return "future" if future_end > past_end else "past"
+
+
+def _future_cue_length(lower: list[str], i: int) -> int:
+    """How many words a future cue ending at word ``i`` has (0: none)."""
+    w = lower[i]
+    if w in _FUTURE_ONE or w.endswith(("'ll", "’ll")):
+        return 1
+    for cue in _FUTURE_MANY.get(w, ()):
+        n = len(cue)
+        if i + 1 >= n and tuple(lower[i + 1 - n: i + 1]) == cue:
+            return n
+    return 0
 
 
 def future_cue(text: str, start: int) -> bool | None:
@@ -544,17 +565,22 @@ def _shifted(m, start: datetime.date, precision: str, *, relative=True, year_sta
                     weekday=weekday)
 
 
-def _pick_period(published: datetime.date, precision: str, starts, tense: str | None) -> datetime.date:
+def _pick_period(published: datetime.date, precision: str, starts, tense) -> datetime.date:
     """Of the candidate period ``starts`` (sorted), the latest that started on or before ``published``
     (the past bias), unless the next one is much nearer, as for days in :func:`infer_year` (four
     times as near with a future cue, six times without a cue): distances run from ``published``
     to the end of the past period and to the start of the future one, so "the third quarter" on
-    Nov. 2 is the one that ended a month ago even after "expects to report"."""
+    Nov. 2 is the one that ended a month ago even after "expects to report". ``tense`` is
+    :func:`date_tense`'s answer, or a function giving it (called only when the answer matters)."""
     past = max((s for s in starts if s <= published), default=starts[0])
     ahead = next((s for s in starts if s > published), None)
-    if ahead is None or tense == "past" or period(past, precision)[1] >= published:
+    if ahead is None or period(past, precision)[1] >= published:
         return past
     back, forth = (published - period(past, precision)[1]).days, (ahead - published).days
+    if forth > 4 * back:
+        return past  # whatever the tense
+    if callable(tense):
+        tense = tense()
     if (tense == "future" and forth <= 4 * back) or (tense is None and 6 * forth < back):
         return ahead
     return past
@@ -563,13 +589,28 @@ def _pick_period(published: datetime.date, precision: str, starts, tense: str | 
 _ORDINAL_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _YEAR_WORD = r"(?P<poss>(?ai:this|last|next))\s+year['’]s"
 _QUARTER = re.compile(
-    rf"\b(?P<span>(?:(?P<the>(?ai:the|this|last|next))\s+)?(?:{_YEAR_WORD}\s+)?"
-    rf"(?:(?P<y0>{_YEAR})\s+)?(?:(?P<fiscal>(?ai:fiscal))[-\s]+)?"
-    rf"(?P<ord>(?ai:first|second|third|fourth|1st|2nd|3rd|4th))[-\s](?P<unit>(?ai:quarter|half))"
-    rf"(?:\s+of\s+(?:(?ai:fiscal)\s+)?(?P<y1>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?)\b"
+    r"\b(?P<ord>(?ai:first|second|third|fourth|1st|2nd|3rd|4th))[-\s](?P<unit>(?ai:quarter|half))"
+    rf"(?:\s+of\s+(?:(?ai:fiscal)\s+)?(?P<y1>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?\b"
     rf"(?!\s+of\s+(?:the\s+)?(?:game|match|play|season|contest|century|a\b|an\b))"
     r"|\b(?P<qspan>Q(?P<qn>[1-4])(?:\s+(?P<y3>" + _YEAR + r")|\s*['’](?P<yy>[0-9]{2}))?)\b"
 )
+# What may come before "third quarter" in its span, read back from the ordinal: "the", "this year's",
+# "the 1988", "fiscal".
+_QUARTER_PREFIX = re.compile(
+    rf"(?:(?P<the>(?ai:the|this|last|next))\s+)?(?:{_YEAR_WORD}\s+)?"
+    rf"(?:(?P<y0>{_YEAR})\s+)?(?:(?P<fiscal>(?ai:fiscal))[-\s]+)?"
+)
+_WORD_START_BEFORE = re.compile(r"(?<![\w'’])\w")
+
+
+def _prefix(pattern: re.Pattern, text: str, end: int, reach: int = 48) -> re.Match | None:
+    """The longest match of ``pattern`` that starts a word at most ``reach`` characters before ``end``
+    and ends exactly there (None when only the empty one does)."""
+    for w in _WORD_START_BEFORE.finditer(text, max(0, end - reach), end):
+        m = pattern.fullmatch(text, w.start(), end)
+        if m is not None:
+            return m
+    return None
 
 
 def _quarter(m: re.Match, published):
@@ -580,13 +621,15 @@ def _quarter(m: re.Match, published):
         year = int(m["y3"]) if m["y3"] else (_two_digit_year(int(m["yy"]), published) if m["yy"] else None)
         stated, poss = bool(m["y3"] or m["yy"]), None
     else:
-        start, end = m.span("span")
+        end = m.end()
+        pre = _prefix(_QUARTER_PREFIX, m.string, m.start())
+        start = pre.start() if pre is not None else m.start()
         n, unit = _ORDINAL_NUMBER[m["ord"].lower()], m["unit"].lower()
         if n > (4 if unit == "quarter" else 2):
             return None
-        y = m["y0"] or m["y1"] or m["y2"]
-        year, stated, poss = (int(y) if y else None), bool(y), (m["poss"] or "").lower()
-        if unit == "half" and not (y or poss or m["fiscal"]):  # "the second half" of a game
+        y = (pre and pre["y0"]) or m["y1"] or m["y2"]
+        year, stated, poss = (int(y) if y else None), bool(y), ((pre and pre["poss"]) or "").lower()
+        if unit == "half" and not (y or poss or (pre and pre["fiscal"])):  # "the second half" of a game
             return None
     text = m.string[start:end]
     months = 3 if unit == "quarter" else 6
@@ -597,7 +640,7 @@ def _quarter(m: re.Match, published):
     if year is None:
         starts = [datetime.date(y, 1 + months * (n - 1), 1) for y in (published.year - 1, published.year,
                                                                         published.year + 1)]
-        first = _pick_period(published, unit, starts, date_tense(m.string, start))
+        first = _pick_period(published, unit, starts, lambda: date_tense(m.string, start))
     else:
         first = datetime.date(year, 1 + months * (n - 1), 1)
     if not 1800 <= first.year <= 2200:
@@ -619,6 +662,7 @@ _AGO = re.compile(
 )
 _NUMBER = {**lexicon.SMALL_NUMBERS, **lexicon.TENS, "a": 1, "an": 1}
 _PERIOD_PRECISIONS = ("quarter", "half", "month", "season")
+_REPORTING_PERIODS = ("quarter", "half")  # what "a year ago" in an earnings report compares with
 _PERIOD_REACH = 600  # characters: how far back "a year earlier" looks for the period it compares with
 
 
@@ -645,11 +689,11 @@ def _ago(m: re.Match, published):
         if published is None:
             return None
         # "ago" counts from the published day, "earlier" and "later" from the previous date; but "a
-        # year ago/earlier" near a quarter (month, season) is that period a year before: "net rose
-        # in the third quarter from $5 a year ago"
+        # year ago/earlier" near a quarter or half is that period a year before: "net rose in the
+        # third quarter from $5 a year ago"; "a year earlier" after a month is that month
         anchor = previous[-1] if previous and anchored_on_previous else None
         if unit == "year" and n == 1:
-            anchor = next((p for p in reversed(primary) if p.precision in _PERIOD_PRECISIONS
+            anchor = next((p for p in reversed(primary) if p.precision in _REPORTING_PERIODS
                            and start - p.end < _PERIOD_REACH), anchor)
         if anchor is not None and unit == "year" and anchor.precision in _PERIOD_PRECISIONS:
             return _shifted(m, _add_months(anchor.date, sign * 12 * n), anchor.precision)
@@ -785,7 +829,7 @@ def _season(m: re.Match, published):
         elif mod == "this":
             first = min(starts, key=lambda s: abs((s - now).days))
         else:
-            first = _pick_period(published, "season", starts, date_tense(m.string, m.start("span")))
+            first = _pick_period(published, "season", starts, lambda: date_tense(m.string, m.start("span")))
     return _shifted(m, first, "season", relative=not y, year_stated=bool(y))
 
 
@@ -1010,7 +1054,8 @@ def _year_end(m: re.Match, published):
 # and how far the engine reads past its end (look-aheads included), counted with whitespace runs of
 # at most 3 characters as for _RULES, with room to spare; the longest cases are in the comments.
 _EXTRA_RULES: list[tuple[re.Pattern, Callable, int, int]] = [
-    (_QUARTER, _quarter, 48, 48),  # "the next year's fiscal fourth-|quarter| of fiscal 1989" + " of the game"
+    (_QUARTER, _quarter, 16, 48),  # "fourth-|quarter| of fiscal 1989" + " of the game" (the handler reads
+    # "the next year's fiscal" before it)
     (_THE_QUARTER, _the_quarter, 64, 48),  # "the comparable year-earlier 1989 fiscal |quarter| of a year earlier"
     (_AGO, _ago, 32, 32),  # "two and a half |year|s previously" + " that"
     (_ANCHORED_PERIOD, _anchored_period, 32, 32),  # "the preceding |Wednesday|", "the |day| before" + " (x"
@@ -1038,7 +1083,8 @@ _EXTRA_WORDS: tuple[tuple[str, tuple[int, ...], bool], ...] = tuple(
 # Capitalised holiday words, found in the text itself ("Labor Day", "Christmas"); "July Fourth" and
 # "New Year's Eve" are anchored by the main scan's "Jul" and "Year".
 _HOLIDAY_MARKS = ("Day", "Christmas", "Thanksgiving", "Halloween")
-_ANCHORED_RELATIONS = frozenset(("previous", "following", "next", "prior", "preceding"))
+_ANCHORED_RELATIONS = ("previous", "following", "next", "prior", "preceding")
+_UNIT_OR_WEEKDAY_AFTER = re.compile(rf"\s+(?:day|week|month|year|{'|'.join(w.lower() for w in lexicon.WEEKDAYS)})\b")
 # A unit of time anchors "two years ago", "the day before", "year-ago" only with a direction after it,
 # and "year-end", "the end of the year" only with "end" beside it. "week", "month" and "year" come
 # from the main scan (find_dates passes them).
@@ -1070,15 +1116,6 @@ def _finds(text: str, word: str, word_start: bool = True) -> list[int]:
     return out
 
 
-def _word_before(text: str, i: int) -> tuple[str, int]:
-    """The word (letters) right before the whitespace that ends at ``i``, and where it starts."""
-    j = _run_start(text, i)
-    k = j
-    while k > 0 and text[k - 1].isalpha():
-        k -= 1
-    return text[k:j], k
-
-
 def _extra_anchors(text: str, main: dict[str, list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
     """Per rule of _EXTRA_RULES, its anchors in ``text``, sorted; ``main`` holds the main scan's
     anchors (its "u" spans of "week", "month", "year", its "w" weekdays, its "m" months)."""
@@ -1104,17 +1141,17 @@ def _extra_anchors(text: str, main: dict[str, list[tuple[int, int]]]) -> list[li
             ago.append((s, e))
             anchored.append((s, e))
         elif lowered.startswith("year", s):
-            if _END_AFTER.match(lowered, s + 4) or _end_of_the_before(lowered, s):
+            if _END_AFTER.match(lowered, s + 4) or (
+                lowered.endswith("the", 0, _run_start(lowered, s)) and _end_of_the_before(lowered, s)
+            ):
                 year_end.append((s, e))
             if text.startswith("Year", s):
                 holiday.append((s, e))
         elif lowered.startswith("weekend", s):
             weekend.append((s, e))
-        if _word_before(lowered, s)[0] in _ANCHORED_RELATIONS:  # "the next day", "the following year"
-            anchored.append((s, e))
-    for s, e in main["w"]:  # "the previous Friday"
-        if _word_before(lowered, s)[0] in _ANCHORED_RELATIONS:
-            anchored.append((s, e))
+    for word in _ANCHORED_RELATIONS:  # "the next day", "the following year", "the previous Friday"
+        n = len(word)
+        anchored += [(i, i + n) for i in _finds(lowered, word) if _UNIT_OR_WEEKDAY_AFTER.match(lowered, i + n)]
     for quote in _QUOTE_DIGIT:  # "'89", "the '60s"
         for m in quote.finditer(text):
             out[_RULE[_spelled_year]].append(m.span())
