@@ -313,6 +313,13 @@ def test_infer_year_with_cues():
          date(1989, 11, 2), "the year-ago quarter", date(1988, 7, 1), date(1988, 9, 30), "quarter"),
         ("Profit fell in the second quarter. Sales in the latest quarter were flat.", date(2016, 8, 1),
          "the latest quarter", date(2016, 4, 1), date(2016, 6, 30), "quarter"),
+        # "that year" is the previous date's; "the current fiscal year" the published one
+        ("The mill opened in 1988. Imports doubled that year.", PUB, "that year", date(1988, 1, 1),
+         date(1988, 12, 31), "year"),
+        ("Sales in the current fiscal year will be flat.", date(1989, 11, 2), "the current fiscal year",
+         date(1989, 1, 1), date(1989, 12, 31), "year"),
+        ("It forecast higher earnings for the full year.", date(1989, 10, 30), "the full year",
+         date(1989, 1, 1), date(1989, 12, 31), "year"),
     ],
 )
 def test_anchored(text, published, span, start, end, precision):
@@ -330,6 +337,8 @@ def test_anchored(text, published, span, start, end, precision):
         "the quarter-point cut",
         "She won a quarter of the vote.",
         "The period of mourning ended.",
+        "He said that days were long.",
+        "The army sent the 2000 troops home.",  # a count after a determiner
     ],
 )
 def test_anchored_near_misses(text):
@@ -361,6 +370,10 @@ def test_anchored_without_published_are_left_out():
          date(2016, 6, 30), "half"),
         ("It earned $7.8 million in fiscal 1989.", PUB, "fiscal 1989", date(1989, 1, 1), date(1989, 12, 31),
          "year"),
+        ('Sales will be "slightly above" fiscal 1989 sales.', PUB, "fiscal 1989", date(1989, 1, 1),
+         date(1989, 12, 31), "year"),
+        ("Sanctions imposed after its 1990 invasion of Kuwait remain.", PUB, "1990", date(1990, 1, 1),
+         date(1990, 12, 31), "year"),
     ],
 )
 def test_quarters(text, published, span, start, end, precision):

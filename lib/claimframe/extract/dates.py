@@ -391,8 +391,10 @@ _YEAR_ALONE = re.compile(
 def _year_alone(m: re.Match, published):
     """ "in 2015", "since 2014", "mid-2016", "fiscal 1989", "the 1987 crash", "its 1990 invasion", "in 1990
     and 1991"; never a bare number ("1500 troops", "Route 2016", "the 2000 fighters")."""
-    if not (m["prep"] or m["det"] or m["mod"]) or _COUNT_NOUN_AFTER.match(m.string, m.end()):
+    if not (m["prep"] or m["det"] or m["mod"]):
         return None
+    if (m["mod"] or "").lower() != "fiscal" and _COUNT_NOUN_AFTER.match(m.string, m.end()):
+        return None  # "fiscal 1989 sales" is a year whatever follows
     year = int(m["year"])
     return _mention(m, datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year", year_stated=True)
 
@@ -712,15 +714,24 @@ def _ago(m: re.Match, published):
 _ANCHORED_PERIOD = re.compile(
     rf"\b(?P<span>(?ai:the)\s+(?:(?P<rel>(?ai:previous|following|next|prior|preceding))\s+"
     rf"(?:(?P<unit>(?ai:day|week|month|year))|(?P<wd>{_WEEKDAY}))"
-    r"|(?P<unit2>(?ai:day|week|month|year))\s+(?P<rel2>(?ai:before|after|earlier|later))(?!\s*[a-z0-9(])))\b"
+    r"|(?P<unit2>(?ai:day|week|month|year))\s+(?P<rel2>(?ai:before|after|earlier|later))(?!\s*[a-z0-9(]))"
+    r"|(?P<same>(?ai:that|the\s+same))\s+(?P<unit3>(?ai:day|week|month|year))(?![-\w]))\b"
+    r"|\b(?P<span2>(?P<current>(?ai:the\s+(?:current|full|present)|this))\s+(?:(?ai:fiscal)\s+)?(?ai:year))\b(?![-’'])"
 )
 
 
 def _anchored_period(m: re.Match, published):
-    """ "the next day", "the previous Friday", "the following year", "the day before"."""
-    rel = (m["rel"] or m["rel2"]).lower()
-    sign = 1 if rel in ("following", "next", "after", "later") else -1
-    unit = (m["unit"] or m["unit2"] or "").lower()
+    """ "the next day", "the previous Friday", "the following year", "the day before", "that year"
+    (the previous date's); "the current year", "the full year", "this fiscal year" (the published one)."""
+    if m["current"]:
+        if published is None:
+            return DateMention(*m.span("span2"), m["span2"], None, None, "year", True, False, None)
+        y = published.year
+        return DateMention(*m.span("span2"), m["span2"], datetime.date(y, 1, 1), datetime.date(y, 12, 31), "year",
+                           True, False, None)
+    rel = (m["rel"] or m["rel2"] or "").lower()
+    sign = 1 if rel in ("following", "next", "after", "later") else 0 if m["same"] else -1
+    unit = (m["unit"] or m["unit2"] or m["unit3"] or "").lower()
     weekday = _WEEKDAY_NUMBER[m["wd"][:3]] if m["wd"] else None
     start, end = m.span("span")
     pending = DateMention(start, end, m["span"], None, None, unit or "day", True, False, weekday)
@@ -730,7 +741,7 @@ def _anchored_period(m: re.Match, published):
             return None
         base = previous[-1].date if previous else published
         if weekday is not None:
-            days = (weekday - base.weekday()) % 7 or 7 if sign > 0 else -((base.weekday() - weekday) % 7 or 7)
+            days = (weekday - base.weekday()) % 7 or 7 if sign >= 0 else -((base.weekday() - weekday) % 7 or 7)
             date = base + datetime.timedelta(days=days)
             return _shifted(m, date, "day", weekday=weekday)
         if unit in ("day", "week"):
@@ -1058,7 +1069,8 @@ _EXTRA_RULES: list[tuple[re.Pattern, Callable, int, int]] = [
     # "the next year's fiscal" before it)
     (_THE_QUARTER, _the_quarter, 64, 48),  # "the comparable year-earlier 1989 fiscal |quarter| of a year earlier"
     (_AGO, _ago, 32, 32),  # "two and a half |year|s previously" + " that"
-    (_ANCHORED_PERIOD, _anchored_period, 32, 32),  # "the preceding |Wednesday|", "the |day| before" + " (x"
+    (_ANCHORED_PERIOD, _anchored_period, 32, 32),  # "the preceding |Wednesday|", "the |day| before" + " (x",
+    # "the present |fiscal| year"
     (_SEASON, _season, 40, 32),  # "throughout this coming late |summer| of 1990" + "'s"
     (_DECADE, _decade, 32, 32),  # "late the |nine|ties", "early-19|80s|", "the 19th |centur|y"
     (_HOLIDAY, _holiday, 56, 32),  # "throughout next Presidents' |Day|, 2016" + " Eve"; "|Jul|y Fourth, 2016"
@@ -1083,7 +1095,8 @@ _EXTRA_WORDS: tuple[tuple[str, tuple[int, ...], bool], ...] = tuple(
 # Capitalised holiday words, found in the text itself ("Labor Day", "Christmas"); "July Fourth" and
 # "New Year's Eve" are anchored by the main scan's "Jul" and "Year".
 _HOLIDAY_MARKS = ("Day", "Christmas", "Thanksgiving", "Halloween")
-_ANCHORED_RELATIONS = ("previous", "following", "next", "prior", "preceding")
+_ANCHORED_RELATIONS = ("previous", "following", "next", "prior", "preceding", "that", "same", "current", "full",
+                       "present", "fiscal")
 _UNIT_OR_WEEKDAY_AFTER = re.compile(rf"\s+(?:day|week|month|year|{'|'.join(w.lower() for w in lexicon.WEEKDAYS)})\b")
 # A unit of time anchors "two years ago", "the day before", "year-ago" only with a direction after it,
 # and "year-end", "the end of the year" only with "end" beside it. "week", "month" and "year" come
