@@ -265,6 +265,15 @@ def test_impossible_day_is_skipped_not_guessed():
         ("Engineers had expected to finish by the end of October.", date(2017, 3, 2), "October",
          date(2016, 10, 1)),
         ("Sales fell in the quarter ended Sept. 30.", date(1989, 10, 27), "Sept. 30", date(1989, 9, 30)),
+        # "Q." is an initial, not a sentence end; "succeed" is no past tense
+        ("Ms. Ortiz, 48 years old, will succeed John Q. Public Feb. 1.", date(1989, 10, 26), "Feb. 1",
+         date(1990, 2, 1)),
+        # after "will", an "-ed" word is a participle
+        ("The utility will redeem its preferred shares on March 31.", date(1989, 10, 27), "March 31",
+         date(1990, 3, 31)),
+        ("The utility redeemed its preferred shares on March 31.", date(1989, 10, 27), "March 31",
+         date(1989, 3, 31)),
+        ("The split would be paid in January, the company said.", date(1989, 10, 26), "January", date(1990, 1, 1)),
         # a stated weekday picks the year, whatever the tense
         ("The Times said in an editorial on Saturday, April 25, that it was wrong.", date(1998, 4, 24),
          "Saturday, April 25", date(1998, 4, 25)),

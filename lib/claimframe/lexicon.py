@@ -115,7 +115,7 @@ DATE_FUTURE_CUES = ("will", "'ll", "shall", "won't", "is to", "are to", "set to"
                     "payable", "expire", "expires", "expiring", "upcoming", "is going to", "are going to",
                     "intends to", "hopes to", "deadline", "to be", "effective", "expect", "is expected",
                     "are expected", "extended to", "extended until", "postponed to", "postponed until",
-                    "delayed until", "deferred until", "rescheduled for", "coming")
+                    "delayed until", "deferred until", "rescheduled for", "coming", "would")
 DATE_FUTURE_PREPOSITIONS = ("by", "until", "till")
 #: Seasons (lower case in running text; "Summer Olympics" is a name).
 SEASONS = ("spring", "summer", "fall", "autumn", "winter")

@@ -188,7 +188,8 @@ def date_tense(text: str, start: int) -> str | None:
     The cue nearest the date wins: a future cue ("will", "is to", "payable", ``lexicon.DATE_FUTURE_CUES``)
     or a past-tense verb ("was", "had", "ended", any "-ed" verb that is no future cue, no reporting
     verb and not after "be", "been" or "to": "said it will pay on Dec. 7", "to be completed by Dec.
-    15" are future). "by", "until" and "till" straight before the date are future ("must finish by
+    15" are future; after a future cue an "-ed" word is a participle: "will redeem preferred shares
+    on Oct. 31"; "succeed", "exceed" are no past). "by", "until" and "till" straight before the date are future ("must finish by
     Jan. 14") unless a past auxiliary ("had", "was", "were", "did") comes after the last future cue
     ("had slid until mid-October"). A future cue right after a past auxiliary ("had expected to",
     "was to") does not count, except a new date ("was extended to Nov. 16"). The clause starts
@@ -211,8 +212,9 @@ def date_tense(text: str, start: int) -> str | None:
                 _PAST_AUXILIARIES_BEFORE.intersection(aux) or aux == ["would", "have"]
             ):
                 future_end = i  # "had expected to", "was to leave", "would have been due": no future now
-        elif (words[i].islower() and w not in _REPORTING and (w in _PAST_WORDS or (len(w) > 3 and w.endswith("ed")))
-              and (i == 0 or lower[i - 1] not in _PASSIVE_BEFORE)):
+        elif (words[i].islower() and w not in _REPORTING and (w in _PAST_WORDS or (
+                future_end < 0 and len(w) > 3 and w.endswith("ed") and (not w.endswith("eed") or w.endswith("reed"))
+              )) and (i == 0 or lower[i - 1] not in _PASSIVE_BEFORE)):
             past_end = i
     last = lower[-1] if lower else ""
     if (last in _PREPOSITIONS or (last in ("early", "late", "mid", "the") and _PREPOSITIONS & set(lower[-3:-1]))) and (
@@ -605,10 +607,12 @@ _QUARTER_PREFIX = re.compile(
 _WORD_START_BEFORE = re.compile(r"(?<![\w'’])\w")
 
 
-def _prefix(pattern: re.Pattern, text: str, end: int, reach: int = 48) -> re.Match | None:
-    """The longest match of ``pattern`` that starts a word at most ``reach`` characters before ``end``
-    and ends exactly there (None when only the empty one does)."""
+def _prefix(pattern: re.Pattern, text: str, end: int, first: str, reach: int = 48) -> re.Match | None:
+    """The longest match of ``pattern`` that starts a word (whose first character is in ``first``)
+    at most ``reach`` characters before ``end`` and ends exactly there (None when none does)."""
     for w in _WORD_START_BEFORE.finditer(text, max(0, end - reach), end):
+        if w.group() not in first:
+            continue
         m = pattern.fullmatch(text, w.start(), end)
         if m is not None:
             return m
@@ -624,7 +628,7 @@ def _quarter(m: re.Match, published):
         stated, poss = bool(m["y3"] or m["yy"]), None
     else:
         end = m.end()
-        pre = _prefix(_QUARTER_PREFIX, m.string, m.start())
+        pre = _prefix(_QUARTER_PREFIX, m.string, m.start(), "tTlLnNfF12")  # the, this, last, next, fiscal, a year
         start = pre.start() if pre is not None else m.start()
         n, unit = _ORDINAL_NUMBER[m["ord"].lower()], m["unit"].lower()
         if n > (4 if unit == "quarter" else 2):
@@ -1095,8 +1099,8 @@ _EXTRA_WORDS: tuple[tuple[str, tuple[int, ...], bool], ...] = tuple(
 # Capitalised holiday words, found in the text itself ("Labor Day", "Christmas"); "July Fourth" and
 # "New Year's Eve" are anchored by the main scan's "Jul" and "Year".
 _HOLIDAY_MARKS = ("Day", "Christmas", "Thanksgiving", "Halloween")
-_ANCHORED_RELATIONS = ("previous", "following", "next", "prior", "preceding", "that", "same", "current", "full",
-                       "present", "fiscal")
+_ANCHORED_RELATIONS = ("previous", "following", "next", "prior", "preceding", "same", "current", "full", "present",
+                       "fiscal")  # "that" is too common to look for: "that year" is found from "year"
 _UNIT_OR_WEEKDAY_AFTER = re.compile(rf"\s+(?:day|week|month|year|{'|'.join(w.lower() for w in lexicon.WEEKDAYS)})\b")
 # A unit of time anchors "two years ago", "the day before", "year-ago" only with a direction after it,
 # and "year-end", "the end of the year" only with "end" beside it. "week", "month" and "year" come
@@ -1150,6 +1154,8 @@ def _extra_anchors(text: str, main: dict[str, list[tuple[int, int]]]) -> list[li
     for word in _UNIT_WORDS:
         spans += [(i, i + len(word)) for i in _finds(lowered, word)]
     for s, e in spans:
+        if s >= 5 and lowered[s - 1].isspace() and lowered.endswith("that", 0, _run_start(lowered, s)):
+            anchored.append((s, e))  # "that year"
         if _DIRECTION_AFTER.match(lowered, e):
             ago.append((s, e))
             anchored.append((s, e))
