@@ -410,6 +410,9 @@ def test_quarter_near_misses(text):
         # Independent: a November article's "last winter" is the one that ended in February
         ("Clinics shut for weeks last winter.", date(2019, 11, 13), "last winter", date(2018, 12, 1),
          date(2019, 2, 28), "season"),
+        # "would have" is a past that did not happen, not a future
+        ("Patients who would have been seen over the winter went to hospital.", date(2019, 11, 13), "the winter",
+         date(2018, 12, 1), date(2019, 2, 28), "season"),
         ("The plant closed last fall.", date(1989, 10, 27), "last fall", date(1988, 9, 1), date(1988, 11, 30),
          "season"),
         ("Work starts in the spring of 1990.", PUB, "the spring of 1990", date(1990, 3, 1), date(1990, 5, 31),

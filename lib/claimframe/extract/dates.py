@@ -188,12 +188,13 @@ def date_tense(text: str, start: int) -> str | None:
     The cue nearest the date wins: a future cue ("will", "is to", "payable", ``lexicon.DATE_FUTURE_CUES``)
     or a past-tense verb ("was", "had", "ended", any "-ed" verb that is no future cue, no reporting
     verb and not after "be", "been" or "to": "said it will pay on Dec. 7", "to be completed by Dec.
-    15" are future; after a future cue an "-ed" word is a participle: "will redeem preferred shares
-    on Oct. 31"; "succeed", "exceed" are no past). "by", "until" and "till" straight before the date are future ("must finish by
-    Jan. 14") unless a past auxiliary ("had", "was", "were", "did") comes after the last future cue
-    ("had slid until mid-October"). A future cue right after a past auxiliary ("had expected to",
-    "was to") does not count, except a new date ("was extended to Nov. 16"). The clause starts
-    after a sentence end, a semicolon, a line break or ", but"; only the ``_CUE_REACH`` characters
+    15" are future; after a future cue an "-ed" word is a participle: "will redeem preferred
+    shares on Oct. 31"; "succeed", "exceed" are no past). "would have" is a past. "by",
+    "until" and "till" straight before the date are future ("must finish by Jan. 14") unless a
+    past auxiliary ("had", "was", "were", "did") comes after the last future cue ("had slid until
+    mid-October"). A future cue right after a past auxiliary ("had expected to", "was to") does
+    not count, except a new date ("was extended to Nov. 16"). The clause starts after a sentence
+    end, a semicolon, a line break or ", but"; only the ``_CUE_REACH`` characters
     before the date count.
     """
     lo = max(0, start - _CUE_REACH)
@@ -212,6 +213,8 @@ def date_tense(text: str, start: int) -> str | None:
                 _PAST_AUXILIARIES_BEFORE.intersection(aux) or aux == ["would", "have"]
             ):
                 future_end = i  # "had expected to", "was to leave", "would have been due": no future now
+        elif w in ("have", "'ve", "’ve") and i and lower[i - 1] == "would":
+            past_end = i  # "would have been seen over the winter": a past that did not happen
         elif (words[i].islower() and w not in _REPORTING and (w in _PAST_WORDS or (
                 future_end < 0 and len(w) > 3 and w.endswith("ed") and (not w.endswith("eed") or w.endswith("reed"))
               )) and (i == 0 or lower[i - 1] not in _PASSIVE_BEFORE)):
@@ -230,6 +233,8 @@ def _future_cue_length(lower: list[str], i: int) -> int:
     """How many words a future cue ending at word ``i`` has (0: none)."""
     w = lower[i]
     if w in _FUTURE_ONE or w.endswith(("'ll", "’ll")):
+        if i + 1 < len(lower) and lower[i + 1] in ("have", "'ve", "’ve"):
+            return 0  # "would have been seen over the winter": a past that did not happen
         return 1
     for cue in _FUTURE_MANY.get(w, ()):
         n = len(cue)
