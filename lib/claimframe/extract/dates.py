@@ -1063,13 +1063,13 @@ def _year_end(m: re.Match, published):
 
 
 # Rules for what has no month, year or weekday to anchor on. Each runs only in windows around its
-# own anchors, found by two scans: _EXTRA_WORD over an ASCII-lower-cased copy of the text (the
-# rules' words are ASCII and matched case-insensitively at most, so a lower-cased word is an anchor
-# in any case) and _MARK over the text itself (capitalised holiday words, "Q3", "'89", "1980s",
-# "15th"). Common words anchor only with what a rule needs beside them ("days ago", "the year
-# before", "year-end", "end of the year", "weekend"), which the scans check. A rule's matches reach
-# at most _EXTRA_BEFORE characters before an anchor and its engine reads at most _EXTRA_AFTER after
-# one, whitespace runs apart (_windows grows a window past those).
+# own anchors (_extra_anchors): words found with str.find in an ASCII-lower-cased copy of the text
+# (the rules' words are ASCII and matched case-insensitively at most, so a lower-cased word is an
+# anchor in any case; one alternation of them all would stop the regex engine at most letters),
+# capitalised holiday words found in the text, marks ("Q3", "'89", "1980s", "15th"), and the main
+# scan's "week", "month", "year" and weekdays. Common words anchor only with what a rule needs
+# beside them ("days ago", "the year before", "year-end", "end of the year", "weekend", "that year").
+# Whitespace runs longer than a rule's margins allow for make _windows grow a window past them.
 # Each rule: pattern, handler, and its margins: how far a match reaches before an anchor's start
 # and how far the engine reads past its end (look-aheads included), counted with whitespace runs of
 # at most 3 characters as for _RULES, with room to spare; the longest cases are in the comments.
