@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimframe.extract.dates import DateMention, find_dates, infer_year
+from claimframe.schema import DATE_PRECISIONS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data" / "articles" / "iraq-shiite-militias-2016" / "article.txt"
@@ -62,7 +63,8 @@ def test_seed_without_published_keeps_mentions_but_not_inferred_years():
         (12, 4, date(2016, 12, 15), 2016),
         (12, 1, date(2017, 1, 12), 2016),  # a January article's "Dec. 1" is last December
         (12, 15, date(2016, 12, 15), 2016),  # the published day itself is not "after"
-        (12, 16, date(2016, 12, 15), 2015),
+        (12, 16, date(2016, 12, 15), 2016),  # no cue: one day ahead is nearer than 364 days back
+        (3, 1, date(2016, 12, 15), 2016),  # 76 days ahead is not six times nearer than 289 back
         (11, None, date(2016, 12, 15), 2016),  # "in November"
         (12, None, date(2016, 12, 15), 2016),  # "in December": Dec. 1 is not after Dec. 15
         (1, None, date(2017, 1, 1), 2017),
@@ -91,9 +93,10 @@ def test_reuters_style():
         ("last month", date(2016, 10, 1), date(2016, 10, 31), "month"),
         ("2014", date(2014, 1, 1), date(2014, 12, 31), "year"),
         ("yesterday", date(2016, 11, 23), date(2016, 11, 23), "day"),
+        ("the end of the year", date(2016, 12, 31), date(2016, 12, 31), "day"),  # "could go on until": ahead
         ("next week", date(2016, 11, 28), date(2016, 12, 4), "week"),  # Monday to Sunday
     ]
-    assert [m.relative for m in find_dates(text, date(2016, 11, 24))] == [True, False, True, False, True, True]
+    assert [m.relative for m in find_dates(text, date(2016, 11, 24))] == [True, False, True, False, True, True, True]
 
 
 def test_guardian_style():
@@ -133,14 +136,16 @@ PUB = date(2016, 12, 15)  # a Thursday
         ("on 9 November 2016", "9 November 2016", date(2016, 11, 9), date(2016, 11, 9), "day"),
         ("on Sept. 30", "Sept. 30", date(2016, 9, 30), date(2016, 9, 30), "day"),
         ("on Sep 30", "Sep 30", date(2016, 9, 30), date(2016, 9, 30), "day"),
-        ("by Jan. 5", "Jan. 5", date(2016, 1, 5), date(2016, 1, 5), "day"),
+        ("by Jan. 5", "Jan. 5", date(2017, 1, 5), date(2017, 1, 5), "day"),  # a deadline: "by" with no past verb
+        ("had left by Jan. 5", "Jan. 5", date(2016, 1, 5), date(2016, 1, 5), "day"),
         ("on Nov. 9th", "Nov. 9th", date(2016, 11, 9), date(2016, 11, 9), "day"),
         ("dated 2016-11-26.", "2016-11-26", date(2016, 11, 26), date(2016, 11, 26), "day"),
         ("in November 2016", "November 2016", date(2016, 11, 1), date(2016, 11, 30), "month"),
         ("in Nov. 2015", "Nov. 2015", date(2015, 11, 1), date(2015, 11, 30), "month"),
         ("the toll of May 2016", "May 2016", date(2016, 5, 1), date(2016, 5, 31), "month"),
         ("since October", "October", date(2016, 10, 1), date(2016, 10, 31), "month"),
-        ("by March", "March", date(2016, 3, 1), date(2016, 3, 31), "month"),
+        ("by March", "March", date(2017, 3, 1), date(2017, 3, 31), "month"),
+        ("had fallen by March", "March", date(2016, 3, 1), date(2016, 3, 31), "month"),
         ("late May", "late May", date(2016, 5, 1), date(2016, 5, 31), "month"),
         ("in mid-June", "mid-June", date(2016, 6, 1), date(2016, 6, 30), "month"),
         ("in 2015", "2015", date(2015, 1, 1), date(2015, 12, 31), "year"),
@@ -232,6 +237,264 @@ def test_impossible_day_is_skipped_not_guessed():
     assert find_dates("on April 31", None) == []
 
 
+# --- the future: tense and cue words, distance, weekdays ---------------------------------------------
+# Every expected date below was worked out with a calendar from the text and its published date.
+@pytest.mark.parametrize(
+    "text, published, span, start",
+    [
+        # WSJ: a dividend is paid after the article; the record date in the same clause too
+        ("The dividend is payable Dec. 7 to holders of record Nov. 20.", date(1989, 10, 27), "Dec. 7",
+         date(1989, 12, 7)),
+        ("The dividend is payable Dec. 7 to holders of record Nov. 20.", date(1989, 10, 27), "Nov. 20",
+         date(1989, 11, 20)),
+        # Reuters: "will ... until" six days ahead, not 359 days back
+        ("Schools will stay closed until April 10, the ministry said.", date(2020, 4, 4), "April 10",
+         date(2020, 4, 10)),
+        ("Banks must repay the loans by Jan. 14.", date(2000, 1, 5), "Jan. 14", date(2000, 1, 14)),
+        ("The offer, extended to Nov. 20, was raised again.", date(1989, 11, 2), "Nov. 20", date(1989, 11, 20)),
+        # a reporting verb dates the report, not what it reports
+        ("Conseco said it will redeem the notes on Dec. 7.", date(1989, 10, 30), "Dec. 7", date(1989, 12, 7)),
+        ("The talks are supposed to conclude by May.", date(2016, 12, 15), "May", date(2017, 5, 1)),
+        ("They will march in May, organisers say.", date(2016, 12, 15), "May", date(2017, 5, 1)),
+        # no cue: a day three days ahead is nearer than 362 days back
+        ("The summit opens Jan. 8 in Geneva.", date(2017, 1, 5), "Jan. 8", date(2017, 1, 8)),
+        # past cues keep the past
+        ("The company was founded on Dec. 20.", date(2016, 12, 15), "Dec. 20", date(2015, 12, 20)),
+        ("It began on Dec. 4.", date(1989, 10, 27), "Dec. 4", date(1988, 12, 4)),
+        ("Prices had fallen by March.", date(2016, 12, 15), "March", date(2016, 3, 1)),
+        ("Engineers had expected to finish by the end of October.", date(2017, 3, 2), "October",
+         date(2016, 10, 1)),
+        ("Sales fell in the quarter ended Sept. 30.", date(1989, 10, 27), "Sept. 30", date(1989, 9, 30)),
+        # "Q." is an initial, not a sentence end; "succeed" is no past tense
+        ("Ms. Ortiz, 48 years old, will succeed John Q. Public Feb. 1.", date(1989, 10, 26), "Feb. 1",
+         date(1990, 2, 1)),
+        # after "will", an "-ed" word is a participle
+        ("The utility will redeem its preferred shares on March 31.", date(1989, 10, 27), "March 31",
+         date(1990, 3, 31)),
+        ("The utility redeemed its preferred shares on March 31.", date(1989, 10, 27), "March 31",
+         date(1989, 3, 31)),
+        ("The split would be paid in January, the company said.", date(1989, 10, 26), "January", date(1990, 1, 1)),
+        # a stated weekday picks the year, whatever the tense
+        ("The Times said in an editorial on Saturday, April 25, that it was wrong.", date(1998, 4, 24),
+         "Saturday, April 25", date(1998, 4, 25)),
+        # weekdays: a future cue takes the next one
+        ("The minister is set to resume talks Monday.", date(2016, 12, 15), "Monday", date(2016, 12, 19)),
+        ("He planned to leave Nairobi on Thursday.", date(1998, 2, 18), "Thursday", date(1998, 2, 19)),
+        ("The minister resumed talks Monday.", date(2016, 12, 15), "Monday", date(2016, 12, 12)),
+        ("Officials said Monday that the road was open.", date(2016, 12, 15), "Monday", date(2016, 12, 12)),
+    ],
+)
+def test_future_and_past(text, published, span, start):
+    found = {m.text: m.date for m in find_dates(text, published)}
+    assert found[span] == start
+
+
+def test_infer_year_with_cues():
+    assert infer_year(12, 7, date(1989, 10, 27), future=True) == 1989
+    assert infer_year(12, 7, date(1989, 10, 27), future=False) == 1988
+    assert infer_year(12, 4, date(2016, 12, 15), future=True) == 2016  # 11 days back, 354 ahead: too far
+    assert infer_year(4, None, date(2020, 4, 4), future=True) == 2020  # April has not ended
+    assert infer_year(3, None, date(2016, 12, 15), future=True) == 2017
+
+
+# --- anchored expressions -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, published, span, start, end, precision",
+    [
+        # AP: two weeks back from Thu Dec. 15 is Thu Dec. 1, in the week of Mon Nov. 28
+        ("The plant closed two weeks ago.", PUB, "two weeks ago", date(2016, 11, 28), date(2016, 12, 4), "week"),
+        ("The festival began 50 years ago.", PUB, "50 years ago", date(1966, 1, 1), date(1966, 12, 31), "year"),
+        ("Three days ago, the rebels left.", PUB, "Three days ago", date(2016, 12, 12), date(2016, 12, 12), "day"),
+        ("The talks opened on Oct. 3. Three days later they collapsed.", PUB, "Three days later",
+         date(2016, 10, 6), date(2016, 10, 6), "day"),
+        ("The vote was on Tuesday, Nov. 8. The previous Friday, polls had narrowed.", PUB,
+         "The previous Friday", date(2016, 11, 4), date(2016, 11, 4), "day"),
+        ("He arrived on Nov. 8, 2016; the rebels had left the day before.", PUB, "the day before",
+         date(2016, 11, 7), date(2016, 11, 7), "day"),
+        ("The dam broke on March 3. The next day, crews arrived.", PUB, "The next day",
+         date(2016, 3, 4), date(2016, 3, 4), "day"),
+        ("Unemployment fell in 1995 and rose again two years later.", PUB, "two years later",
+         date(1997, 1, 1), date(1997, 12, 31), "year"),
+        # WSJ earnings: "a year earlier" after a quarter is that quarter a year before
+        ("Net rose to $5 million in the third quarter from $4 million a year earlier.", date(1989, 10, 27),
+         "a year earlier", date(1988, 7, 1), date(1988, 9, 30), "quarter"),
+        ("Hadson posted a third-quarter loss. In the year-ago quarter, it earned $2 million.",
+         date(1989, 11, 2), "the year-ago quarter", date(1988, 7, 1), date(1988, 9, 30), "quarter"),
+        ("Profit fell in the second quarter. Sales in the latest quarter were flat.", date(2016, 8, 1),
+         "the latest quarter", date(2016, 4, 1), date(2016, 6, 30), "quarter"),
+        # "that year" is the previous date's; "the current fiscal year" the published one
+        ("The mill opened in 1988. Imports doubled that year.", PUB, "that year", date(1988, 1, 1),
+         date(1988, 12, 31), "year"),
+        ("Sales in the current fiscal year will be flat.", date(1989, 11, 2), "the current fiscal year",
+         date(1989, 1, 1), date(1989, 12, 31), "year"),
+        ("It forecast higher earnings for the full year.", date(1989, 10, 30), "the full year",
+         date(1989, 1, 1), date(1989, 12, 31), "year"),
+    ],
+)
+def test_anchored(text, published, span, start, end, precision):
+    found = {m.text: (m.date, m.date_end, m.precision) for m in find_dates(text, published)}
+    assert found[span] == (start, end, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote comes two days before the deadline.",  # counted from an event, not a date
+        "Several years ago, things were different.",  # too vague
+        "The siege lasted two weeks.",  # a duration
+        "The bridge opened a year earlier than planned.",  # a comparison, no date
+        "the quarter-point cut",
+        "She won a quarter of the vote.",
+        "The period of mourning ended.",
+        "He said that days were long.",
+        "The army sent the 2000 troops home.",  # a count after a determiner
+    ],
+)
+def test_anchored_near_misses(text):
+    assert find_dates(text, PUB) == []
+
+
+def test_anchored_without_published_are_left_out():
+    assert find_dates("The plant closed two weeks ago.", None) == []
+
+
+# --- quarters, halves, fiscal years -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, published, span, start, end, precision",
+    [
+        ("It reported a third-quarter loss of $2 million.", date(1989, 11, 2), "third-quarter",
+         date(1989, 7, 1), date(1989, 9, 30), "quarter"),
+        # "expects to report" is about a quarter that has ended, not next year's
+        ("It expects to report a third-quarter loss.", date(1989, 11, 2), "third-quarter",
+         date(1989, 7, 1), date(1989, 9, 30), "quarter"),
+        ("Orders should pick up in the first quarter, the company said.", date(1989, 11, 2),
+         "the first quarter", date(1989, 1, 1), date(1989, 3, 31), "quarter"),
+        ("Orders will pick up in the first quarter, the company said.", date(1989, 11, 2),
+         "the first quarter", date(1990, 1, 1), date(1990, 3, 31), "quarter"),
+        ("Sales in the fourth quarter of 1990 doubled.", PUB, "the fourth quarter of 1990",
+         date(1990, 10, 1), date(1990, 12, 31), "quarter"),
+        ("Apple's Q3 2016 revenue beat forecasts.", PUB, "Q3 2016", date(2016, 7, 1), date(2016, 9, 30),
+         "quarter"),
+        ("Margins narrowed in this year's first half.", PUB, "this year's first half", date(2016, 1, 1),
+         date(2016, 6, 30), "half"),
+        ("It earned $7.8 million in fiscal 1989.", PUB, "fiscal 1989", date(1989, 1, 1), date(1989, 12, 31),
+         "year"),
+        ('Sales will be "slightly above" fiscal 1989 sales.', PUB, "fiscal 1989", date(1989, 1, 1),
+         date(1989, 12, 31), "year"),
+        ("Sanctions imposed after its 1990 invasion of Kuwait remain.", PUB, "1990", date(1990, 1, 1),
+         date(1990, 12, 31), "year"),
+    ],
+)
+def test_quarters(text, published, span, start, end, precision):
+    found = {m.text: (m.date, m.date_end, m.precision) for m in find_dates(text, published)}
+    assert found[span] == (start, end, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith scored twice in the second half.",  # a game's half
+        "The Lakers led by 10 in the fourth quarter of the game.",
+        "They toured the French Quarter.",
+        "Sales rose by a quarter.",
+    ],
+)
+def test_quarter_near_misses(text):
+    assert find_dates(text, PUB) == []
+
+
+# --- seasons, decades, centuries, holidays, spoken years, ordinal days, weekends -----------------------
+@pytest.mark.parametrize(
+    "text, published, span, start, end, precision",
+    [
+        # Independent: a November article's "last winter" is the one that ended in February
+        ("Clinics shut for weeks last winter.", date(2019, 11, 13), "last winter", date(2018, 12, 1),
+         date(2019, 2, 28), "season"),
+        # "would have" is a past that did not happen, not a future
+        ("Patients who would have been seen over the winter went to hospital.", date(2019, 11, 13), "the winter",
+         date(2018, 12, 1), date(2019, 2, 28), "season"),
+        ("The plant closed last fall.", date(1989, 10, 27), "last fall", date(1988, 9, 1), date(1988, 11, 30),
+         "season"),
+        ("Work starts in the spring of 1990.", PUB, "the spring of 1990", date(1990, 3, 1), date(1990, 5, 31),
+         "season"),
+        ("Ticket sales are up this summer.", date(2016, 7, 20), "this summer", date(2016, 6, 1),
+         date(2016, 8, 31), "season"),
+        ("Costs were running high this past spring.", date(1989, 10, 30), "this past spring", date(1989, 3, 1),
+         date(1989, 5, 31), "season"),
+        ("Prices soared in the late 1980s.", PUB, "late 1980s", date(1987, 1, 1), date(1989, 12, 31), "decade"),
+        ("Prices soared in the 1980s.", PUB, "1980s", date(1980, 1, 1), date(1989, 12, 31), "decade"),
+        ("Prices soared in 1980.", PUB, "1980", date(1980, 1, 1), date(1980, 12, 31), "year"),
+        ("the music of the '60s", PUB, "'60s", date(1960, 1, 1), date(1969, 12, 31), "decade"),
+        ("Growth will slow in the nineties.", date(1989, 10, 27), "the nineties", date(1990, 1, 1),
+         date(1999, 12, 31), "decade"),
+        ("a house built in the 19th century", PUB, "the 19th century", date(1800, 1, 1), date(1899, 12, 31),
+         "century"),
+        # US holidays: Thanksgiving 2016 was the fourth Thursday of November, Labor Day the first Monday
+        ("Shops opened on Thanksgiving Day.", PUB, "Thanksgiving Day", date(2016, 11, 24), date(2016, 11, 24),
+         "day"),
+        ("The bridge will reopen by Christmas.", PUB, "Christmas", date(2016, 12, 25), date(2016, 12, 25), "day"),
+        ("Strikes began last Labor Day.", PUB, "last Labor Day", date(2016, 9, 5), date(2016, 9, 5), "day"),
+        # CNN transcript: spoken years
+        ("Prices last hit that level in nineteen ninety-six.", PUB, "nineteen ninety-six", date(1996, 1, 1),
+         date(1996, 12, 31), "year"),
+        ("January nineteen ninety-seven. Atlanta again.", date(1998, 2, 27), "January nineteen ninety-seven",
+         date(1997, 1, 1), date(1997, 1, 31), "month"),
+        ("computers in the year two thousand", PUB, "the year two thousand", date(2000, 1, 1),
+         date(2000, 12, 31), "year"),
+        ("a reunion of the class of '89", PUB, "'89", date(1989, 1, 1), date(1989, 12, 31), "year"),
+        # local news: an ordinal day is in the published month (or the one before, or after with "by")
+        ("Rent is due by the 15th.", date(2016, 12, 10), "the 15th", date(2016, 12, 15), date(2016, 12, 15), "day"),
+        ("The store opened on the 3rd.", date(2016, 12, 10), "the 3rd", date(2016, 12, 3), date(2016, 12, 3), "day"),
+        ("The store opened on the 20th.", date(2016, 12, 10), "the 20th", date(2016, 11, 20), date(2016, 11, 20),
+         "day"),
+        # WSJ: a Monday article's weekend is the one just past
+        ("The ambassador said over the weekend that talks would go on.", date(1990, 8, 13), "the weekend",
+         date(1990, 8, 11), date(1990, 8, 12), "day"),
+        ("Traders squared positions ahead of the weekend.", date(1989, 10, 26), "the weekend",
+         date(1989, 10, 28), date(1989, 10, 29), "day"),
+        ("They hope to complete the deal by year-end.", date(1989, 11, 2), "year-end", date(1989, 12, 31),
+         date(1989, 12, 31), "day"),
+        ("The index has risen 12% since year-end.", date(1989, 10, 30), "year-end", date(1988, 12, 31),
+         date(1988, 12, 31), "day"),
+    ],
+)
+def test_periods_and_named_days(text, published, span, start, end, precision):
+    found = {m.text: (m.date, m.date_end, m.precision) for m in find_dates(text, published)}
+    assert found[span] == (start, end, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices fall when demand weakens.",
+        "the fall of Mosul",  # an event, not the season
+        "She won gold at the Summer Olympics.",
+        "Christmas shopping was slow.",
+        "They celebrated on the 15th anniversary.",
+        "They live on the 3rd floor.",
+        "He scored in the 15th minute.",
+        "nineteen soldiers",
+        "I may march.",
+        "He will March on.",  # a verb, capitalised in a headline style
+        "The market opens each July.",  # recurring
+        "Volunteers meet every Monday.",
+        "Flights leave on Monday and Tuesday nights.",
+        "Today's youth read less.",  # generic
+        "What worries today's parents?",
+        "Rice said on ABC's This Week that talks would go on.",  # a programme
+        "He told NBC's Today that he would run.",
+        "the leaders of tomorrow",
+    ],
+)
+def test_not_dated_events(text):
+    assert [m.text for m in find_dates(text, PUB)] == []
+
+
+def test_programme_name_is_not_this_week_but_this_week_is():
+    assert [m.text for m in find_dates("Talks resume this week.", PUB)] == ["this week"]
+    assert [(m.text, m.date) for m in find_dates("Today, the talks resume.", PUB)] == [("Today", PUB)]
+
+
 # --- robustness -------------------------------------------------------------------------------------
 def check_invariants(text, mentions):
     previous_end = 0
@@ -239,7 +502,7 @@ def check_invariants(text, mentions):
         assert text[m.start : m.end] == m.text
         assert m.start >= previous_end and m.end > m.start
         previous_end = m.end
-        assert m.precision in {"day", "week", "month", "year"}
+        assert m.precision in set(DATE_PRECISIONS)
         assert (m.date is None) == (m.date_end is None)
         if m.date is not None:
             assert m.date <= m.date_end
@@ -270,24 +533,15 @@ def test_pathological_inputs_finish():
 
 # --- the anchor-and-window scan finds exactly what a full scan of every rule finds ------------------
 def full_scan(text, published):
-    """Reference: every rule over the whole text, then the same overlap resolution as find_dates."""
+    """Reference: every rule over the whole text, then the same selection as find_dates."""
     from claimframe.extract import dates
 
     candidates = []
-    for priority, (pattern, handler, *_) in enumerate(dates._RULES):
+    rules = [(pattern, handler) for pattern, handler, *_ in dates._RULES + dates._EXTRA_RULES]
+    for priority, (pattern, handler) in enumerate(rules):
         for match in pattern.finditer(text):
-            mention = handler(match, published)
-            if mention is not None:
-                candidates.append((mention.start, mention.start - mention.end, priority, mention))
-    candidates.sort(key=lambda c: c[:3])
-    chosen = []
-    for start, _, _, mention in candidates:
-        if chosen and start < chosen[-1].end:
-            if mention.end - start > chosen[-1].end - chosen[-1].start:
-                chosen[-1] = mention
-            continue
-        chosen.append(mention)
-    return chosen
+            dates._propose(candidates, handler(match, published), priority)
+    return dates._select(text, candidates, published)
 
 
 @pytest.mark.parametrize(
@@ -313,7 +567,10 @@ def test_long_whitespace_inside_expressions(text):
 WINDOW_TOKENS = TOKENS + ["through ", "early ", "Wednesday, ", "September ", "Sept. ", "31st", "17th", "19th", "2100",
                           "1800", "2016-11-09", "2014-2017", "the ", "USA ", "yesterday", "next ", "this ",
                           "month", "year",
-                          "until ", "November", "x", "Mark", "Mayor", "  ", "   ", "    ", "\n\n\n\n\n", "\t", "\xa0"]
+                          "until ", "November", "x", "Mark", "Mayor", "  ", "   ", "    ", "\n\n\n\n\n", "\t", "\xa0",
+                          "quarter", "third-", "half ", "ago", "earlier", "two ", "weeks ", "a year ", "fall", "last ",
+                          "the previous ", "1980s", "'89", "nineteen ", "ninety-six", "Christmas", "weekend",
+                          "year-end", "the 15th", "on ", "each ", "'s ", "Q3 ", "century", "later", "period"]
 
 
 @settings(max_examples=300, deadline=None)

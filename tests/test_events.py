@@ -389,3 +389,47 @@ def events_with(article, context):
     """The events stage on an article's own products, with another context file (or none)."""
     inputs = {name: article.get(name) for name in pipeline.STAGES["events"].requires}
     return events_table(article.document, **inputs, context=context)
+
+
+# --- recurring and generic dates are no events; new precisions are -----------------------------------
+EARNINGS = (
+    "Acme Corp. said its third-quarter profit rose 12% to $40 million from $35.7 million a year earlier.\n\n"
+    "The company, which holds its board meeting each July and publishes figures every Monday, said "
+    "today's investors want steadier returns. Its chairman told ABC's This Week that growth in the late "
+    "1980s had been faster.\n\n"
+    "The dividend is payable Dec. 7."
+)
+
+
+@pytest.fixture(scope="module")
+def earnings():
+    return claimframe.read_text(EARNINGS, title="Acme profit up", published="1989-10-27", outlet="Wire")
+
+
+def test_recurring_and_generic_dates_make_no_events(earnings):
+    texts = earnings.events["date_text"].dropna().tolist()
+    for word in ("July", "Monday", "today", "This Week"):
+        assert not any(word in t for t in texts), (word, texts)
+
+
+def test_quarters_decades_and_future_dates_are_events(earnings):
+    events = earnings.events
+    check_table(earnings, events)
+    # an article of Oct. 27, 1989: its third quarter ended on Sept. 30; "a year earlier" is 1988's
+    for text, date, date_end, precision in [
+        ("third-quarter", "1989-07-01", "1989-09-30", "quarter"),
+        ("a year earlier", "1988-07-01", "1988-09-30", "quarter"),
+        ("late 1980s", "1987-01-01", "1989-12-31", "decade"),
+        ("Dec. 7", "1989-12-07", "1989-12-07", "day"),  # payable: ahead, not 1988
+    ]:
+        row = by_text(events, text)
+        assert (row["date"], row["date_end"], row["date_precision"]) == (T(date), T(date_end), precision)
+
+
+def test_context_events_take_the_new_precisions(tmp_path):
+    path = tmp_path / "context_events.csv"
+    path.write_text("date,date_end,date_precision,label,source\n"
+                    "1989-07-01,,quarter,Third quarter,filing\n"
+                    "1980-01-01,,decade,The 1980s,history\n", encoding="utf-8")
+    rows = load_context_events(path)
+    assert rows["date_end"].tolist() == [T("1989-09-30"), T("1989-12-31")]

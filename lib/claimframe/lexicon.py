@@ -107,6 +107,36 @@ MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", 
 WORD_MONTHS = ("May", "March", "August")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun")
+#: Words before a date without a year (in the same sentence) that put it in the future:
+#: "will", "is to", "set to", "scheduled", "payable", "expire", "due". "by", "until" and "till"
+#: count only straight before the date ("by Jan. 14") and only with no past-tense verb before it.
+DATE_FUTURE_CUES = ("will", "'ll", "shall", "won't", "is to", "are to", "set to", "scheduled", "slated",
+                    "due", "expected to", "expects to", "plans to", "plan to", "planned to", "planning to",
+                    "payable", "expire", "expires", "expiring", "upcoming", "is going to", "are going to",
+                    "intends to", "hopes to", "deadline", "to be", "effective", "expect", "is expected",
+                    "are expected", "extended to", "extended until", "postponed to", "postponed until",
+                    "delayed until", "deferred until", "rescheduled for", "coming", "would")
+DATE_FUTURE_PREPOSITIONS = ("by", "until", "till")
+#: Seasons (lower case in running text; "Summer Olympics" is a name).
+SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+#: Named holidays with a fixed date (month, day) or the nth weekday of a month
+#: (month, weekday 0=Monday, n; n=-1 is the last).
+HOLIDAYS: dict[str, tuple[int, ...]] = {
+    "New Year's Day": (1, 1), "New Year's Eve": (12, 31), "Valentine's Day": (2, 14),
+    "Independence Day": (7, 4), "Fourth of July": (7, 4), "July Fourth": (7, 4), "Halloween": (10, 31),
+    "Veterans Day": (11, 11), "Christmas Eve": (12, 24), "Christmas Day": (12, 25), "Christmas": (12, 25),
+    "Boxing Day": (12, 26), "Martin Luther King Day": (1, 0, 3), "Presidents Day": (2, 0, 3),
+    "Presidents' Day": (2, 0, 3), "Memorial Day": (5, 0, -1), "Labor Day": (9, 0, 1),
+    "Columbus Day": (10, 0, 2), "Thanksgiving Day": (11, 3, 4), "Thanksgiving": (11, 3, 4),
+}
+#: Words before a date expression that make it recurring, not one date ("each July", "every Monday").
+DATE_RECURRING_WORDS = ("each", "every")
+#: Nouns after "today's" that make it the present in general, not the day ("today's youth").
+DATE_GENERIC_NOUNS = ("youth", "young", "kids", "children", "teenagers", "teens", "society", "world",
+                      "generation", "standards", "parents", "families", "students", "culture", "economy",
+                      "technology", "environment", "music", "politics", "politicians", "media", "people",
+                      "adults", "women", "men", "girls", "boys", "workers", "consumers", "investors", "voters",
+                      "readers", "viewers", "shoppers", "employers", "athletes", "players", "doctors")
 
 # --- sentences, sources, people ---------------------------------------------------------------
 
@@ -268,6 +298,13 @@ After the number: {trailing}.
 - Demonyms (never a place mention): {_words(DEMONYMS)}.
 - Words that are places only after a place cue ({_words(PLACE_CUES)}): {_words(PLACE_NAME_WORDS)}.
 - Country aliases: {", ".join(f"`{k}` {v}" for k, v in COUNTRY_ALIASES.items())}.
+
+### Dates
+- Cues that put a date without a year in the future: {_words(DATE_FUTURE_CUES)}; straight before
+  the date only: {_words(DATE_FUTURE_PREPOSITIONS)}.
+- Seasons: {_words(SEASONS)}. Holidays: {_words(HOLIDAYS)}.
+- Recurring, not a date: {_words(DATE_RECURRING_WORDS)}; "today's" before {_words(DATE_GENERIC_NOUNS)} is
+  the present in general.
 """
 
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 PARAGRAPH_ROLES = ("headline", "caption", "credit", "body", "boilerplate")
 CLAIM_KINDS = ("count", "distance", "date", "duration", "money", "percent", "measure", "rank")
 HEDGES = ("exact", "approx", "at_least", "at_most", "range", "vague")
-DATE_PRECISIONS = ("day", "week", "month", "year")
+DATE_PRECISIONS = ("day", "week", "month", "year", "quarter", "half", "season", "decade", "century")
 
 #: table name -> {column: dtype}; a tuple dtype is a category with those values.
 TABLES: dict[str, dict[str, object]] = {}

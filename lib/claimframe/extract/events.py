@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from claimframe.errors import ClaimframeError
 from claimframe.extract.attribution import find_people, source_of
+from claimframe.extract.dates import period
 from claimframe.schema import DATE_PRECISIONS, EVENT_KINDS, EVENTS, empty, from_records, is_missing, typed
 
 if TYPE_CHECKING:
@@ -409,7 +410,9 @@ def _period_end(date: dt.date, precision: str) -> dt.date:
         return date + dt.timedelta(days=6)
     if precision == "month":
         return date.replace(day=calendar.monthrange(date.year, date.month)[1])
-    return date.replace(month=12, day=31)
+    if precision == "year":
+        return date.replace(month=12, day=31)
+    return period(date, precision)[1]  # quarter, half, season, decade, century: from their start
 
 
 def _parse_context_date(value: str, precision: str, where: str) -> dt.date:
