@@ -42,6 +42,7 @@ __all__ = [
     "TimelineExplorer",
     "clear_timeline",
     "event_table",
+    "events_before_publication",
     "filter_events",
     "plot_timeline",
     "timeline_explorer",
@@ -131,6 +132,18 @@ def _matching(df: "pd.DataFrame", start: Any = None, end: Any = None, *, kinds=N
     if not context:
         keep &= (df["kind"].astype(object) != "context").to_numpy(dtype=bool)
     return keep
+
+
+def events_before_publication(df: "pd.DataFrame", published: Any, days: int = 31) -> "pd.DataFrame":
+    """The events whose period overlaps the ``days`` up to the publication date: what the article
+    dates as recent ("in November", "on Dec. 4") beside what the record has for the same days.
+    Empty when there is no publication date."""
+    import pandas as pd
+
+    if published is None:
+        return df.iloc[0:0]
+    end = pd.Timestamp(published)
+    return filter_events(df, end - pd.Timedelta(days=days), end)
 
 
 def event_table(df: "pd.DataFrame") -> "pd.DataFrame":
