@@ -513,6 +513,9 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
 
     if not isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter):  # a redraw's is set
         _date_axis(ax)
+    locator = ax.xaxis.get_major_locator()
+    if isinstance(locator, mdates.AutoDateLocator):  # a few days: a tick a day, never hours (events are days)
+        locator.minticks = 2 if hi - lo < 20 else 4
     if legend:
         _legend(ax, legend_entries)
     _forget(ax, old, legend=not legend)
