@@ -453,7 +453,7 @@ def test_explorer_table_is_what_pandas_writes(explorer):
     """The table under the chart is joined from rows written once, as pandas would write it."""
     def pandas_html():
         table = event_table(explorer.filtered)
-        return table.astype(object).where(table.notna(), "").to_html(index=False, border=0)
+        return timeline.left_aligned(table.astype(object).where(table.notna(), "").to_html(index=False, border=0))
 
     assert explorer.table.value == pandas_html()
     explorer.kinds.value = ("reported", "cited")
@@ -475,10 +475,10 @@ def test_table_rows_are_what_pandas_writes_for_awkward_text(events):
     head, rows, tail = timeline._html_rows(table)
     assert len(rows) == len(table) and all(r.startswith("    <tr>\n") and r.endswith("    </tr>\n") for r in rows)
     blank = table.astype(object).where(table.notna(), "")
-    assert head + "".join(rows) + tail == blank.to_html(index=False, border=0)
+    assert head + "".join(rows) + tail == timeline.left_aligned(blank.to_html(index=False, border=0))
     assert "&lt;script&gt;" in rows[2] and "<script>" not in head + "".join(rows) + tail
     assert "&lt;NA&gt;" not in "".join(rows)  # missing cells are blank
-    assert head + "".join(rows[1:2]) + tail == blank.iloc[1:2].to_html(index=False, border=0)
+    assert head + "".join(rows[1:2]) + tail == timeline.left_aligned(blank.iloc[1:2].to_html(index=False, border=0))
 
 
 def test_render_png_is_the_fixed_size(explorer):

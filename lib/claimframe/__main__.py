@@ -37,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("path", help="article directory, .txt file, saved .html page, slug, or - for stdin")
         p.add_argument("--published", help="publication date YYYY-MM-DD (overrides meta.toml)")
         formats = ("csv", "json", "geojson") if name in GEOJSON_COMMANDS else ("csv", "json")
-        p.add_argument("--format", choices=formats, default="csv", help="output format (default: csv)")
+        # the help offers only what works; main() refuses anything else in one line
+        p.add_argument("--format", metavar="{" + ",".join(formats) + "}", default="csv",
+                       help="output format (default: csv)")
     add = sub.add_parser("add", help="file an article under data/articles/<slug>/")
     add.add_argument("path", help="a .txt file (UTF-8, or UTF-16/32 with a byte-order mark), a web page saved as "
                                   ".html (its article text, title, outlet, date, author and URL are extracted), "
@@ -144,6 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "format", None) == "geojson" and args.command not in GEOJSON_COMMANDS:
         print(f"claimframe: --format geojson is for the {' and '.join(GEOJSON_COMMANDS)} commands, "
               f"not {args.command}; use csv or json", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if getattr(args, "format", None) not in (None, "csv", "json", "geojson"):
+        print(f"claimframe: --format {args.format!r}: use csv or json"
+              + (" or geojson" if args.command in GEOJSON_COMMANDS else ""), file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
         return _run(args)

@@ -117,7 +117,7 @@ def test_a_page_added_with_the_command_line_opens_in_the_notebooks(lab_server, b
             try:
                 pick(nb, slug)
                 nb.screenshot(ARTIFACTS / f"{_stem(name)}.{slug}.png")
-                text = nb.page.evaluate(_OUTPUT_TEXT_JS, [nb.panel_id, []])
+                text = nb.page.evaluate(_OUTPUT_TEXT_JS, [nb.panel_id, list(NOT_YET.get(_stem(name), ()))])
                 assert "Flood waters force 2,300 from homes in river town" in text
                 assert "Valley Courier" in text and "2023-04-12" in text
                 if name.endswith("01-article.ipynb"):

@@ -12,6 +12,7 @@ result is plain HTML in the notebook's saved output, so it reads the same withou
 """
 from __future__ import annotations
 
+import functools
 import math
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -125,6 +126,22 @@ def _is_id(column: Any) -> bool:
     return name == "id" or name.endswith("_id")
 
 
+@functools.lru_cache(maxsize=1)
+def _table_class():
+    from pandas.io.formats.style import Styler
+
+    class ReadableTable(Styler):
+        """A Styler whose plain-text form is the formatted table (for terminals, logs and the
+        text a notebook saves beside the HTML), never ``<Styler at 0x...>``."""
+
+        plain = ""
+
+        def __repr__(self) -> str:
+            return self.plain or super().__repr__()
+
+    return ReadableTable
+
+
 def readable(df: "pd.DataFrame", *, ids_last: bool = True, max_rows: int | None = None,
              caption: str | None = None, wrap: Iterable[str] = (), right: Iterable[str] = ("amount",)) -> "Styler":
     """``df`` formatted for reading (see the module docstring): a pandas Styler, no index.
@@ -167,11 +184,12 @@ def readable(df: "pd.DataFrame", *, ids_last: bool = True, max_rows: int | None 
     # the table's id is a hash of its content, so a notebook re-run writes the same HTML
     import hashlib
 
-    from pandas.io.formats.style import Styler
-
     uuid = hashlib.sha1(pd.util.hash_pandas_object(shown.astype(str), index=True).values.tobytes()
                         + "|".join(map(str, shown.columns)).encode()).hexdigest()[:8]
-    styler = Styler(pd.DataFrame(shown.astype(object)), uuid=uuid, cell_ids=False)
+    ReadableTable = _table_class()
+    plain = pd.DataFrame({col: [formats[col](v) for v in shown[col].tolist()] for col in shown.columns})
+    styler = ReadableTable(pd.DataFrame(shown.astype(object)), uuid=uuid, cell_ids=False)
+    styler.plain = plain.to_string(index=False) + (f"\n({note})" if note else "")
     styler = styler.format(formats, escape="html", na_rep="").hide(axis="index")
     rules = [{"selector": "td", "props": [("vertical-align", "top"), ("padding", "2px 8px"), ("text-align", "left")]},
              {"selector": "th", "props": [("padding", "2px 8px"), ("text-align", "left")]},

@@ -154,6 +154,16 @@ def event_table(df: "pd.DataFrame") -> "pd.DataFrame":
     return out.reset_index(drop=True)
 
 
+#: Text reads from the left: JupyterLab right-aligns every table cell unless told otherwise.
+_LEFT = ("<style>.claimframe-events td, .claimframe-events th {text-align: left !important; "
+         "vertical-align: top;}</style>")
+
+
+def left_aligned(table_html: str) -> str:
+    """A table pandas wrote (``<table ... class="dataframe">``) with its cells left-aligned."""
+    return _LEFT + table_html.replace('class="dataframe"', 'class="dataframe claimframe-events"', 1)
+
+
 def _html_rows(table: "pd.DataFrame") -> tuple[str, list[str], str]:
     """``table.to_html(index=False, border=0)`` cut into (head, one ``<tr>`` per row, tail), with
     missing cells blank (pandas writes a missing string as "<NA>" whatever ``na_rep`` says). The
@@ -161,6 +171,7 @@ def _html_rows(table: "pd.DataFrame") -> tuple[str, list[str], str]:
     writing 15 rows costs ~5 ms. The cuts are safe: pandas escapes "<" in every cell."""
     blank = table.astype(object).where(table.notna(), "")
     written = blank.to_html(index=False, border=0)
+    written = left_aligned(written)
     head, body = written.split("<tbody>\n", 1)
     body, tail = body.rsplit("  </tbody>", 1)
     return head + "<tbody>\n", ["    <tr>\n" + row for row in body.split("    <tr>\n")[1:]], "  </tbody>" + tail
@@ -655,8 +666,9 @@ class TimelineExplorer:
         self.show_labels = w.ToggleButton(value=True, description="Labels", icon="check")
         self.colour_by = w.ToggleButtons(options=[("Colour by kind", "kind"), ("by source", "source")],
                                          value="kind", style={"button_width": "130px"})
+        self.range_note = w.HTML()  # the slider's readout cuts long ranges short: the range in full
         self.controls = w.VBox([
-            self.date_range,
+            w.HBox([self.date_range, self.range_note]),
             w.HBox([self.kinds, self.sources]),
             w.HBox([self.show_context, self.show_labels, self.colour_by]),
         ])
@@ -736,6 +748,8 @@ class TimelineExplorer:
         entries = _legend_entries(self.filtered, self.colour_by.value) if n else None
         self.legend.value = _legend_html(entries) if entries else ""  # a widget sends only a change
         rows = "".join(self._table_rows[i] for i in keep.nonzero()[0])  # the filtered events' rows
+        lo, hi = self.date_range.value
+        self.range_note.value = f"<span style='white-space:nowrap'>{lo:%-d %b %Y} to {hi:%-d %b %Y}</span>"
         self.table.value = (self._table_head + rows + self._table_tail
                             if n else f"<p><i>{html.escape(NO_MATCH)}</i></p>")
         self._show()
