@@ -135,9 +135,18 @@ def _table_class():
         text a notebook saves beside the HTML), never ``<Styler at 0x...>``."""
 
         plain = ""
+        note = ""
 
         def __repr__(self) -> str:
             return self.plain or super().__repr__()
+
+        def _repr_html_(self) -> str:
+            # the note above the table as a paragraph: a <caption> is only as wide as the table
+            import html
+
+            note = (f'<p style="margin:0.2em 0;color:#444;text-align:left">{html.escape(self.note)}</p>'
+                    if self.note else "")
+            return note + super()._repr_html_()
 
     return ReadableTable
 
@@ -148,9 +157,10 @@ def readable(df: "pd.DataFrame", *, ids_last: bool = True, max_rows: int | None 
 
     Numbers get thousands separators and no trailing zeros; dates are written YYYY-MM-DD;
     booleans "yes"/"no"; missing values are blank. ID columns (``*_id``) go last unless
-    ``ids_last=False``. ``max_rows`` shows the first rows only (the caption says how many are
-    left out). Cells are HTML-escaped. Columns named in ``wrap`` get room to wrap (long
-    messages); text columns named in ``right`` are right-aligned as numbers are (amounts).
+    ``ids_last=False``. ``max_rows`` shows the first rows only (the note above the table says
+    how many are left out); ``caption`` is a note shown above the table. Cells are
+    HTML-escaped. Columns named in ``wrap`` get room to wrap (long messages); text columns
+    named in ``right`` are right-aligned as numbers are (amounts).
     """
     import pandas as pd
     from pandas.api import types
@@ -189,12 +199,11 @@ def readable(df: "pd.DataFrame", *, ids_last: bool = True, max_rows: int | None 
     ReadableTable = _table_class()
     plain = pd.DataFrame({col: [formats[col](v) for v in shown[col].tolist()] for col in shown.columns})
     styler = ReadableTable(pd.DataFrame(shown.astype(object)), uuid=uuid, cell_ids=False)
-    styler.plain = plain.to_string(index=False) + (f"\n({note})" if note else "")
+    styler.plain = (f"{note}\n" if note else "") + plain.to_string(index=False)
+    styler.note = note or ""
     styler = styler.format(formats, escape="html", na_rep="").hide(axis="index")
     rules = [{"selector": "td", "props": [("vertical-align", "top"), ("padding", "2px 8px"), ("text-align", "left")]},
-             {"selector": "th", "props": [("padding", "2px 8px"), ("text-align", "left")]},
-             {"selector": "caption", "props": [("caption-side", "top"), ("text-align", "left"),
-                                               ("color", "#555555"), ("font-size", "90%")]}]
+             {"selector": "th", "props": [("padding", "2px 8px"), ("text-align", "left")]}]
     position = {col: i for i, col in enumerate(shown.columns)}
     for col in numeric:  # one rule per column, not a style per cell
         rules.append({"selector": f"td.col{position[col]}, th.col_heading.col{position[col]}",
@@ -204,6 +213,4 @@ def readable(df: "pd.DataFrame", *, ids_last: bool = True, max_rows: int | None 
             rules.append({"selector": f"td.col{position[col]}",
                           "props": [("min-width", "24em"), ("max-width", "48em")]})
     styler = styler.set_table_styles(rules)
-    if note:
-        styler = styler.set_caption(note)
     return styler
