@@ -394,6 +394,7 @@ def test_readable_tables_blank_missing_values_put_ids_last_and_escape():
     assert readable(df).to_html() == html  # the same HTML on every run: nbval and git diffs stay quiet
     assert "first 1 of 2 rows" in readable(df, max_rows=1)._repr_html_()
     assert repr(readable(df, max_rows=1)).startswith("first 1 of 2 rows\n")
+    assert ">None.</p>" in readable(df.iloc[0:0])._repr_html_()
 
 
 def test_the_claims_table_people_read(seed):

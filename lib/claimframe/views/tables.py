@@ -173,6 +173,8 @@ def readable(df: "pd.DataFrame", *, ids_last: bool = True, max_rows: int | None 
         note = f"{caption + ': ' if caption else ''}first {max_rows:,} of {len(shown):,} rows"
         shown = shown.head(max_rows)
     shown = shown.reset_index(drop=True)
+    if not len(shown):  # headers alone read as a rendering fault
+        note = f"{note}: none" if note else "None."
     formats: dict[Any, Any] = {}
     numeric = []
     for col in shown.columns:
