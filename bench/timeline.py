@@ -51,7 +51,7 @@ def _steps(x):
         ("colour by source", lambda: setattr(x.colour_by, "value", "source")),
         ("colour by kind", lambda: setattr(x.colour_by, "value", "kind")),
         ("dates: Oct-Dec 2016", lambda: setattr(x.date_range, "value", (
-            next(v for k, v in months if k == "Oct 2016"), next(v for k, v in months if k == "Dec 2016")))),
+            next(v for k, v in months if k == "1 Oct 2016"), next(v for k, v in months if k == "31 Dec 2016")))),
         ("dates: all", lambda: setattr(x.date_range, "value", (months[0][1], months[-1][1]))),
         ("sources: none (empty)", lambda: setattr(x.sources, "value", ())),
         ("sources: all", lambda: setattr(x.sources, "value", tuple(sources))),

@@ -4,8 +4,10 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from .conftest import SEED
 
@@ -76,7 +78,7 @@ def test_add_files_an_article_and_refuses_to_overwrite(tmp_path):
     assert add(str(story), "--slug", "harlow-flood", "--force", "--title", "New").returncode == 0
     assert claimframe.load_article(folder).meta["title"] == "New"
     for bad_args, stdin in ((("-", "--slug", "empty-one"), b"   "), ((str(story), "--slug", "Not A Slug"), b""),
-                            (("-", "--slug", "page"), b"<html><body><p>Hi</p></body></html>")):
+                            (("-", "--slug", "page"), b"<html><body><nav><a href='/'>Home</a></nav></body></html>")):
         r = add(*bad_args, stdin=stdin)
         assert r.returncode == 2 and len(r.stderr.decode().strip().splitlines()) == 1, r.stderr
     assert sorted(p.name for p in (tmp_path / "articles").iterdir()) == ["harlow-flood"]
@@ -86,7 +88,7 @@ def test_add_quotes_awkward_metadata(tmp_path):
     import claimframe
     from claimframe.io.load import add_article
 
-    folder = add_article("Some 40 people came.", "odd-title", root=tmp_path,
+    folder = add_article("Some 40 people came.", "odd-title", root=tmp_path, published="2020-01-02",
                          title='He said "40" \\ then\nleft', outlet="Ünïcode News")
     meta = claimframe.load_article(folder).meta
     assert meta["title"] == 'He said "40" \\ then\nleft' and meta["outlet"] == "Ünïcode News"
@@ -211,3 +213,115 @@ def test_claims_of_a_utf16_file_in_process(tmp_path, capsys):
     assert capsys.readouterr().err.strip() == ("claimframe: published: 9999-12-31 is outside the dates claimframe "
                                                "accepts (1800-01-01 to 2200-12-31); write the real publication "
                                                "date, or leave it out when unknown")
+
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+@pytest.mark.parametrize("page, meta, first_paragraph, absent", [
+    # JSON-LD NewsArticle, Open Graph, canonical link; nav, related links, comments and footer around it
+    ("courier-flood.html",
+     {"title": "Flood waters force 2,300 from homes in river town", "outlet": "Valley Courier",
+      "published": dt.date(2023, 4, 12), "author": "Maria Lopez",
+      "url": "https://www.valleycourier.example/news/2023/04/12/flood-evacuations"},
+     "About 2,300 residents of Millbrook", ("Related stories", "10,000 customers", "basement", "Subscribe", "55 Main")),
+    # Open Graph and article:* properties only, a cookie banner, a figure, "most read" and comments
+    ("wire-og-only.html",
+     {"title": "Rail strike halts 4,000 trains", "outlet": "Northern Wire", "published": dt.date(2022, 6, 21),
+      "author": "Priya Shah", "url": "https://northernwire.example/uk/rail-strike-halts-4000-trains"},
+     "LONDON (Northern Wire) - About 40,000 rail workers", ("cookies", "Most read", "9.1%", "312 comments",
+                                                           "01234567", "slots")),
+    # a plain page: a <title> and <meta name="author">, no date, no site name, no canonical URL
+    ("gazette-no-date.html", {"title": "Council weighs 8 percent fare rise", "author": "Sam Okafor"},
+     "The borough council on Monday debated", ("Log in", "too much")),
+])
+def test_page_article_finds_the_text_and_the_metadata(page, meta, first_paragraph, absent):
+    from claimframe.io.html import page_article
+
+    found = page_article((PAGES / page).read_text(encoding="utf-8"))
+    assert found.meta == meta
+    assert found.missing == tuple(k for k in ("title", "outlet", "published", "author", "url") if k not in meta)
+    paragraphs = found.text.split("\n\n")
+    assert paragraphs[0] == meta["title"] and paragraphs[1].startswith(first_paragraph)
+    for words in absent:
+        assert words not in found.text
+
+
+def test_add_files_a_saved_page_and_says_what_it_lacks(tmp_path, monkeypatch, capsys):
+    import claimframe
+
+    monkeypatch.setenv("CLAIMFRAME_DATA", str(tmp_path))
+    code, out, err = add_in_process(capsys, str(PAGES / "courier-flood.html"), "--slug", "courier-flood")
+    assert code == 0, err
+    assert "published: 2023-04-12" in out and "author: Maria Lopez" in out and err == ""
+    article = claimframe.load_article("courier-flood")
+    assert (article.meta["title"], article.outlet, article.published, article.meta["author"]) == \
+        ("Flood waters force 2,300 from homes in river town", "Valley Courier", dt.date(2023, 4, 12), "Maria Lopez")
+    claims = article.claims.set_index("text")
+    assert claims.loc["$12 million", "value"] == 12_000_000 and str(claims.loc["Tuesday", "date"])[:10] == "2023-04-11"
+
+    code, out, err = add_in_process(capsys, str(PAGES / "gazette-no-date.html"), "--slug", "fares",
+                                    "--outlet", "The Borough Gazette")
+    assert code == 0
+    lines = err.strip().splitlines()
+    assert lines[0] == (f"claimframe: the page gives no published, url; set them in "
+                        f"{tmp_path / 'articles' / 'fares' / 'meta.toml'}")
+    assert "no publication date" in lines[1] and "published = YYYY-MM-DD" in lines[1] and "--published" in lines[1]
+    assert claimframe.load_article("fares").published is None and claimframe.load_article("fares").outlet == \
+        "The Borough Gazette"
+    # the date set by hand is picked up, and the warning goes
+    code, out, err = add_in_process(capsys, str(PAGES / "gazette-no-date.html"), "--slug", "fares", "--force",
+                                    "--published", "2024-02-05")
+    assert code == 0 and "no publication date" not in err
+    assert claimframe.load_article("fares").published == dt.date(2024, 2, 5)
+
+
+def test_add_text_without_a_date_warns_and_says_how_to_set_it(tmp_path, monkeypatch, capsys):
+    from claimframe.io.load import MetadataWarning, add_article
+
+    monkeypatch.setenv("CLAIMFRAME_DATA", str(tmp_path))
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    code, out, err = add_in_process(capsys, str(story), "--slug", "harlow")
+    assert code == 0 and out.startswith("added ")
+    assert err.startswith("claimframe: warning: harlow: no publication date") and "meta.toml" in err
+    assert add_in_process(capsys, str(story), "--slug", "dated", "--published", "2020-03-04")[2] == ""
+    with pytest.warns(MetadataWarning, match="no publication date"):
+        add_article(STORY, "api-story", root=tmp_path / "other")
+
+
+def test_api_loads_and_adds_a_saved_page(tmp_path):
+    import claimframe
+    from claimframe.io.load import add_page
+
+    article = claimframe.load_article(PAGES / "wire-og-only.html")
+    assert article.published == dt.date(2022, 6, 21) and article.outlet == "Northern Wire"
+    folder, page = add_page((PAGES / "courier-flood.html").read_text(encoding="utf-8"), "flood", root=tmp_path,
+                            author="M. Lopez")
+    assert page.missing == () and claimframe.load_article(folder).meta["author"] == "M. Lopez"
+    with pytest.raises(claimframe.ArticleFormatError, match="no article text found"):
+        add_page("<!DOCTYPE html><html><body><nav>Home</nav></body></html>", "empty", root=tmp_path)
+    assert not (tmp_path / "empty").exists()
+
+
+def test_a_mistyped_slug_lists_the_articles(tmp_path, monkeypatch, capsys):
+    from claimframe.__main__ import main
+
+    monkeypatch.setenv("CLAIMFRAME_DATA", str(tmp_path))
+    for slug in ("harlow-flood", "mosul-offensive"):
+        (tmp_path / "articles" / slug).mkdir(parents=True)
+        (tmp_path / "articles" / slug / "article.txt").write_text(STORY, encoding="utf-8")
+    assert main(["claims", "harlow-flod"]) == 2
+    err = capsys.readouterr().err
+    assert "did you mean harlow-flood?" in err and "harlow-flood, mosul-offensive" in err
+
+
+def test_help_is_plain_text_and_offers_only_formats_that_work(capsys):
+    from claimframe.__main__ import main
+
+    for argv in (["--help"], ["claims", "--help"], ["places", "--help"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        out = capsys.readouterr().out
+        assert "``" not in out
+        assert ("geojson" in out) == (argv[0] == "places")

@@ -5,6 +5,8 @@ wire fixture's text); none is copied from the library's output.
 """
 from __future__ import annotations
 
+import re
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -348,3 +350,60 @@ def test_encode_png_round_trip():
     for shape in ((1, 1, 3), (7, 5, 4), (40, 33, 3)):
         pixels = rng.integers(0, 256, shape, dtype=np.uint8)
         assert (np.asarray(Image.open(io.BytesIO(encode_png(pixels)))) == pixels).all()
+
+
+# --- tables for reading (views.tables) ----------------------------------------------------------
+def test_amounts_are_written_in_the_stated_unit_with_their_currency():
+    from claimframe.views.tables import amount_text
+
+    assert amount_text("money", 300_000_000.0, None, None, "USD", "USD") == "$300,000,000"
+    assert amount_text("money", 3_200_000.0, None, None, "GBP", "GBP") == "£3,200,000"
+    assert amount_text("duration", 13 * 365.2425, None, None, "day", "year") == "13 years"
+    assert amount_text("duration", 1.0, None, None, "day", "day") == "1 day"
+    assert amount_text("distance", 64.37376, None, None, "km", "mi") == "40 mi"
+    assert amount_text("distance", 0.00649224, None, None, "km", "ft") == "21.3 ft"
+    assert amount_text("percent", 71.5, None, None, "percent", "percent") == "71.5%"
+    assert amount_text("count", None, 2000.0, 9999.0, None, None) == "2,000–9,999"
+    assert amount_text("count", None, 1200.0, None, None, None) == "≥ 1,200"
+    assert amount_text("count", None, None, 900.0, None, None) == "≤ 900"
+    assert amount_text("date", None, None, None, None, None) == ""
+
+
+def test_readable_tables_blank_missing_values_put_ids_last_and_escape():
+    import numpy as np
+
+    from claimframe.views.tables import readable
+
+    df = pd.DataFrame({
+        "claim_id": pd.array(["c-1", "c-2"], dtype="string"),
+        "text": pd.array(["<b>some 40</b>", pd.NA], dtype="string"),
+        "value": pd.array([300000000.0, pd.NA], dtype="Float64"),
+        "share": [0.125, np.nan],
+        "date": pd.to_datetime(["2016-11-26", None]),
+        "quoted": pd.array([True, pd.NA], dtype="boolean"),
+    })
+    html = readable(df).to_html()
+    heads = re.findall(r'<th class="col_heading[^"]*" >([^<]*)</th>', html)
+    assert heads == ["text", "value", "share", "date", "quoted", "claim_id"]
+    cells = re.findall(r'<td class="data row1[^"]*" >([^<]*)</td>', html)
+    assert cells == ["", "", "", "", "", "c-2"]  # no <NA>, NaN or NaT
+    assert re.findall(r'<td class="data row0[^"]*" >(.*?)</td>', html) == [
+        "&lt;b&gt;some 40&lt;/b&gt;", "300,000,000", "0.12", "2016-11-26", "yes", "c-1"]
+    assert "<b>" not in html.split("</style>")[1]
+    assert "text-align: right" in html  # numbers right, text left (JupyterLab would right-align all)
+    assert readable(df).to_html() == html  # the same HTML on every run: nbval and git diffs stay quiet
+    assert "first 1 of 2 rows" in readable(df, max_rows=1)._repr_html_()
+    assert repr(readable(df, max_rows=1)).startswith("first 1 of 2 rows\n")
+    assert ">None.</p>" in readable(df.iloc[0:0])._repr_html_()
+
+
+def test_the_claims_table_people_read(seed):
+    from claimframe.views.tables import claims_display
+
+    shown = claims_display(seed.claims)
+    assert list(shown.columns) == ["text", "kind", "amount", "hedge", "entity", "date", "source", "quoted", "claim_id"]
+    rows = shown.set_index("text")
+    assert rows.loc["80,000 to 100,000", "amount"] == "80,000–100,000"
+    assert rows.loc["some 13 kilometers (8 miles)", "amount"] == "13 km"
+    assert rows.loc["November", "date"] == "2016-11" and rows.loc["Dec. 4", "date"] == "2016-12-04"
+    assert rows.loc["at least 40", "hedge"] == "at least"

@@ -331,14 +331,20 @@ def test_a_fixture_with_a_week_and_a_year(ax):
     by_text = dict(zip(events["date_text"], events["event_id"]))
     marks = gids(ax, "event")
     assert marks[by_text["last week"]].get_width() == pytest.approx(7.0)
-    assert marks[by_text["1958"]].get_width() == pytest.approx(365.0)
+    # 1958, 58 years before the rest (Aug. 2016 to Apr. 2017), does not decide the scale: it is a
+    # triangle at the left edge, pointing left, and the subtitle says one event is off the scale
+    far = marks[by_text["1958"]]
+    assert isinstance(far, Line2D) and far.get_marker() == "<" and far.get_xdata()[0] == ax.get_xlim()[0]
+    assert ax.get_xlim()[0] > mdates.date2num(pd.Timestamp("2016-07-01"))
+    subtitle = next(a for a in ax.get_children() if a.get_gid() == "subtitle").get_text()
+    assert "1 event earlier far off the scale" in subtitle
     storm = marks[by_text["2016-11-19"]]  # a three-day context record: a hatched span
     assert isinstance(storm, Rectangle) and storm.get_hatch() == "///" and storm.get_width() == pytest.approx(3.0)
     ax.figure.canvas.draw()
     boxes = [a.get_window_extent() for a in gids(ax, "label").values()]
     for a, b in itertools.combinations(boxes, 2):
         assert not a.overlaps(b)
-    # the publication line sits near the right edge (1958 .. 2017): its note is kept inside
+    # the publication line's note is kept inside the figure
     note = next(a for a in ax.get_children() if a.get_gid() == "published-label").get_window_extent()
     assert ax.figure.bbox.x0 <= note.x0 and note.x1 <= ax.figure.bbox.x1
 
@@ -352,22 +358,28 @@ def explorer(events):
 def test_explorer_starts_unfiltered(explorer, events):
     assert len(explorer.filtered) == 15 and explorer.message is None
     assert explorer.status.value == "Showing 15 of 15 events."
-    assert explorer.kinds.options == ("reported", "published", "cited")
-    assert explorer.date_range.value == (T("2016-07-01"), T("2017-07-01"))
+    assert explorer.kinds.options == ("reported", "published", "cited", "context")
+    # the slider moves by days, from the first event to the last
+    assert explorer.date_range.value == (T("2016-07-09"), T("2017-07-10"))
+    assert explorer.date_range.options[1] == ("10 Jul 2016", T("2016-07-10"))
     assert "Iraqi parliament passes the PMF law" in explorer.table.value
     assert len(gids(explorer.ax, "event")) == 15
 
 
 def test_setting_controls_updates_chart_and_table(explorer):
-    explorer.kinds.value = ("reported",)
-    assert set(explorer.filtered["kind"]) == {"reported", "context"}  # context has its own toggle
+    explorer.kinds.value = ("reported",)  # reported only: no context event either
+    assert explorer.filtered["date_text"].tolist() == REPORTED and explorer.show_context.value is False
+    explorer.show_context.value = True  # the toggle adds context to the kinds, and takes it away
+    assert explorer.kinds.value == ("reported", "context") and "context" in set(explorer.filtered["kind"])
     explorer.show_context.value = False
-    assert explorer.filtered["date_text"].tolist() == REPORTED
+    assert explorer.kinds.value == ("reported",) and explorer.filtered["date_text"].tolist() == REPORTED
     assert explorer.status.value == "Showing 5 of 15 events."
     assert len(gids(explorer.ax, "event")) == 5
     assert "Breitbart News publishes" not in explorer.table.value and "Offensive started" in explorer.table.value
-    explorer.date_range.value = (T("2016-11-01"), T("2016-11-01"))  # November 2016 only
+    explorer.date_range.value = (T("2016-11-01"), T("2016-11-30"))  # November 2016 only
     assert explorer.filtered["date_text"].tolist() == ["November", "Wednesday, Nov. 9, 2016"]
+    # the axis shows the chosen range, not the two events' own
+    assert explorer.ax.get_xlim() == (mdates.date2num(T("2016-11-01")), mdates.date2num(T("2016-12-01")))
     explorer.show_labels.value = False
     assert not gids(explorer.ax, "label") and len(gids(explorer.ax, "event")) == 2
     explorer.colour_by.value = "source"
@@ -389,7 +401,6 @@ def test_explorer_legend_is_html_beside_the_chart(explorer):
     assert explorer_legend(explorer) == KIND_LEGEND
     assert "background:#0072B2" in explorer.legend.value  # the article's reports, as on the chart
     explorer.kinds.value = ("cited",)
-    explorer.show_context.value = False
     assert explorer_legend(explorer) == ["cited article", *KIND_LEGEND[4:]]
     explorer.sources.value = ("Col. John Dorrian",)  # he cites no article: nothing matches
     assert explorer.legend.value == ""  # nothing drawn, nothing to explain
@@ -418,7 +429,7 @@ def test_source_filter_and_filters_dict(explorer):
     explorer.sources.value = ("Col. John Dorrian", "Library of Congress Global Legal Monitor 2016-12-07; Reuters")
     assert explorer.filtered["date_text"].tolist() == ["2016-11-26", "Dec. 4"]
     f = explorer.filters()
-    assert f["start"] == T("2016-07-01") and f["end"] == T("2017-07-31") and f["context"] is True
+    assert f["start"] == T("2016-07-09") and f["end"] == T("2017-07-10") and f["context"] is True
 
 
 def test_explorer_words_stay_inside_the_figure(explorer):
@@ -442,14 +453,14 @@ def test_explorer_table_is_what_pandas_writes(explorer):
     """The table under the chart is joined from rows written once, as pandas would write it."""
     def pandas_html():
         table = event_table(explorer.filtered)
-        return table.astype(object).where(table.notna(), "").to_html(index=False, border=0)
+        return timeline.left_aligned(table.astype(object).where(table.notna(), "").to_html(index=False, border=0))
 
     assert explorer.table.value == pandas_html()
     explorer.kinds.value = ("reported", "cited")
     assert explorer.table.value == pandas_html()
-    explorer.date_range.value = (T("2016-11-01"), T("2016-12-01"))
+    explorer.date_range.value = (T("2016-11-01"), T("2016-12-31"))
     assert explorer.table.value == pandas_html()
-    assert explorer.table.value.count("<tr>") == len(explorer.filtered) == 6
+    assert explorer.table.value.count("<tr>") == len(explorer.filtered) == 4  # context is a kind not chosen
 
 
 def test_table_rows_are_what_pandas_writes_for_awkward_text(events):
@@ -464,10 +475,10 @@ def test_table_rows_are_what_pandas_writes_for_awkward_text(events):
     head, rows, tail = timeline._html_rows(table)
     assert len(rows) == len(table) and all(r.startswith("    <tr>\n") and r.endswith("    </tr>\n") for r in rows)
     blank = table.astype(object).where(table.notna(), "")
-    assert head + "".join(rows) + tail == blank.to_html(index=False, border=0)
+    assert head + "".join(rows) + tail == timeline.left_aligned(blank.to_html(index=False, border=0))
     assert "&lt;script&gt;" in rows[2] and "<script>" not in head + "".join(rows) + tail
     assert "&lt;NA&gt;" not in "".join(rows)  # missing cells are blank
-    assert head + "".join(rows[1:2]) + tail == blank.iloc[1:2].to_html(index=False, border=0)
+    assert head + "".join(rows[1:2]) + tail == timeline.left_aligned(blank.iloc[1:2].to_html(index=False, border=0))
 
 
 def test_render_png_is_the_fixed_size(explorer):
@@ -500,3 +511,34 @@ def test_bench_runs(tmp_path, capsys):
     result = json.loads((tmp_path / "out.json").read_text())
     assert result["events"] == 15 and result["update_render_median_ms"] > 0
     assert "target: under 100 ms" in capsys.readouterr().out
+
+
+def test_far_events_are_marked_at_the_edge_and_the_slider_reaches_them():
+    """A story of three days in 2021 that mentions 1988: the axis spans the three days, the 1988
+    event is a triangle at the left edge, and the slider has a stop for it at its left end."""
+    text = ("Wildfire forces 2,000 from homes\n\nThe fire began on Saturday, officials said. "
+            "Crews held it on Sunday. Residents said it was the worst since 1988.")
+    a = claimframe.read_text(text, published="2021-08-16", outlet="Valley Wire")
+    assert timeline.scale_range(a.events) == (T("2021-08-14"), T("2021-08-16"))
+    x = timeline_explorer(a.events)
+    labels = [label for label, _ in x.date_range.options]
+    assert labels[0] == "1 Jan 1988" and labels[2:] == ["14 Aug 2021", "15 Aug 2021", "16 Aug 2021"]
+    assert len(x.filtered) == len(a.events)
+    lo, hi = x.ax.get_xlim()
+    assert mdates.date2num(T("2021-08-13")) < lo < mdates.date2num(T("2021-08-14")) and hi < mdates.date2num(
+        T("2021-08-18"))
+    far = next(a for a in x.ax.get_children() if a.get_gid() == f"event:{x.filtered['event_id'].iloc[0]}")
+    assert far.get_marker() == "<"
+    x.date_range.value = (T("2021-08-14"), T("2021-08-15"))  # the far event filtered out; the range shown
+    assert "1988" not in x.filtered["date_text"].tolist()
+    assert x.ax.get_xlim() == (mdates.date2num(T("2021-08-14")), mdates.date2num(T("2021-08-16")))
+
+
+def test_no_outlier_in_a_story_spread_over_years():
+    """Dates spread evenly over six years (a health-service story) all stay on the scale."""
+    import datetime as dt
+
+    spans = [(dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal()) for y in (2015, 2016, 2018)]
+    spans += [(dt.date(2019, 11, 9).toordinal(), dt.date(2019, 11, 10).toordinal()),
+              (dt.date(2021, 3, 1).toordinal(), dt.date(2021, 3, 31).toordinal())]
+    assert timeline._core_span(spans) == (spans[0][0], spans[-1][1])

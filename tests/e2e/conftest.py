@@ -37,8 +37,24 @@ def pytest_ignore_collect(collection_path, config):
 
 
 @pytest.fixture(scope="session")
-def lab_server(tmp_path_factory):
-    server = LabServer(tmp_path_factory.mktemp("jupyter-home"))
+def e2e_data(tmp_path_factory) -> Path:
+    """A data folder for the session: data/'s files and articles linked (nothing copied, nothing
+    written to data/), in which a test may add an article with `claimframe add`."""
+    from .lab import ROOT
+
+    folder = tmp_path_factory.mktemp("data")
+    for entry in (ROOT / "data").iterdir():
+        if entry.name != "articles":
+            (folder / entry.name).symlink_to(entry)
+    (folder / "articles").mkdir()
+    for article in (ROOT / "data" / "articles").iterdir():
+        (folder / "articles" / article.name).symlink_to(article)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory, e2e_data):
+    server = LabServer(tmp_path_factory.mktemp("jupyter-home"), data_dir=e2e_data)
     problem = None
     try:
         server.start()

@@ -51,7 +51,12 @@ LAB_SETTINGS = {
     # no network: no news, no update checks, no extension manager asking PyPI
     "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
     "@jupyterlab/extensionmanager-extension/plugin": {"enabled": False},
+    # as `make lab`: widget state is saved with a notebook, so its widgets show after a reopen
+    "@jupyter-widgets/jupyterlab-manager/plugin": {"saveState": True},
 }
+#: The one folder (under the server's root) where the suite may save notebooks: the reopen test
+#: saves a copy there; the committed notebooks stay read-only.
+WRITABLE = ROOT / "artifacts" / "e2e-writable"
 
 #: Console messages that are not the notebooks' fault. Each needs a reason; keep the list short.
 #: (None seen so far with JupyterLab 4.6, ipywidgets 8.1 and Chromium 156.)
@@ -108,6 +113,8 @@ class LabServer:
     """
 
     workdir: Path
+    #: $CLAIMFRAME_DATA for the kernels (a data folder with an article added by a test), or None
+    data_dir: Path | None = None
     port: int = 0
     proc: subprocess.Popen | None = None
     log_path: Path | None = None
@@ -147,7 +154,12 @@ class LabServer:
             "JUPYTER_PREFER_ENV_PATH": "1",
             "IPYTHONDIR": str(home["ipython"]),
             "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+            # the kernels import this tree's claimframe, whichever environment runs the server
+            "PYTHONPATH": str(ROOT / "lib"),
+            "CLAIMFRAME_E2E_WRITABLE": WRITABLE.relative_to(ROOT).as_posix(),
         })
+        if self.data_dir is not None:
+            env["CLAIMFRAME_DATA"] = str(self.data_dir)
         cmd = [
             str(python_for_lab()), "-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}",
             "--no-browser",

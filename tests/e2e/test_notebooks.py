@@ -178,9 +178,9 @@ _MONTHS = {m: i for i, m in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun",
 
 
 def _readout_start(text: str) -> str:
-    """'Nov 2016-Jul 2017' (the range slider's readout) -> '2016-11-01'."""
-    month, year = text.split("-")[0].split()
-    return f"{int(year):04d}-{_MONTHS[month]:02d}-01"
+    """'9 Nov 2016-10 Jul 2017' (the range slider's readout: it moves by days) -> '2016-11-09'."""
+    day, month, year = text.split("-")[0].split()
+    return f"{int(year):04d}-{_MONTHS[month]:02d}-{int(day):02d}"
 
 
 def drag_handle(page, slider, handle: str, fraction: float) -> None:

@@ -3,7 +3,8 @@
 Text is decoded (UTF-8, or UTF-16/32 with a byte-order mark), checked (not empty, not binary,
 not an HTML page, not huge, no lone surrogates) and its line endings normalised, so a file, a
 string and a corpus item give the same Document. meta.toml is validated field by field at load
-time. :func:`add_article` files a new article under data/articles/.
+time. :func:`add_article` files a new article under data/articles/, from text or from a saved
+web page (:mod:`claimframe.io.html` finds the article and its metadata in it).
 """
 from __future__ import annotations
 
@@ -192,8 +193,8 @@ def check_text(text: str, where: str = "input") -> str:
         )
     if _HTML.search(text[:20000]):
         raise ArticleFormatError(
-            f"{where}: this looks like an HTML page; save the article as plain text "
-            "(for example from the browser's reader view) and load that"
+            f"{where}: this looks like an HTML page; file a saved page with `python -m claimframe add PAGE.html "
+            "--slug SLUG` (it extracts the article and its metadata), or save the article as plain text"
         )
     if "\x00" in text:
         raise ArticleFormatError(f"{where}: the text contains NUL characters (binary data?)")
@@ -248,12 +249,40 @@ def read_document(path: str | Path, published: str | dt.date | None = None) -> D
         text_path, slug = path, path.stem if path.name != ARTICLE_FILE else path.parent.name
         meta_path = path.parent / META_FILE if path.name == ARTICLE_FILE else path.with_suffix(".toml")
     else:
-        raise ArticleNotFoundError(f"{path}: no such file or directory")
+        raise ArticleNotFoundError(_not_found(path))
+    if text_path.suffix.lower() in (".html", ".htm"):  # a saved page: its article and metadata
+        from claimframe.io.html import page_article
+
+        page = page_article(decode_text(text_path.read_bytes(), where=str(text_path)), where=str(text_path))
+        meta = normalise_meta(page.meta, where=str(text_path))
+        if published is not None:
+            meta["published"] = _coerce_date(published, "published")
+        return Document(text=check_text(page.text, where=str(text_path)), meta=meta, slug=slug, path=path)
     text = check_text(decode_text(text_path.read_bytes(), where=str(text_path)), where=str(text_path))
     meta = read_meta(meta_path) if meta_path.is_file() else {"published": None, "cites": []}
     if published is not None:
         meta["published"] = _coerce_date(published, "published")
     return Document(text=text, meta=meta, slug=slug, path=path)
+
+
+def _not_found(path: Path) -> str:
+    """"no such file", and for what may be a mistyped slug, the articles there are."""
+    message = f"{path}: no such file or directory"
+    if len(path.parts) == 1 and articles_dir().is_dir():
+        import difflib
+
+        from claimframe.paths import list_articles
+
+        slugs = list_articles()
+        close = difflib.get_close_matches(str(path), slugs, n=3, cutoff=0.5)
+        if close:
+            message += f"; did you mean {', '.join(close)}?"
+        if slugs:
+            shown = ", ".join(slugs[:20]) + (f" and {len(slugs) - 20} more" if len(slugs) > 20 else "")
+            message += f" (articles in {articles_dir()}: {shown})"
+        else:
+            message += f" (no articles in {articles_dir()} yet: file one with `python -m claimframe add`)"
+    return message
 
 
 #: A slug is a folder name that is safe everywhere: ASCII letters, digits, "-", "_" and ".",
@@ -287,6 +316,34 @@ def _toml_value(value: Any) -> str:
     return json.dumps(str(value), ensure_ascii=False)
 
 
+class MetadataWarning(UserWarning):
+    """An article was filed without metadata the tables need (its publication date)."""
+
+
+def missing_date_advice(folder: Path) -> str:
+    """What to do about an article filed without a publication date."""
+    return (f"{folder.name}: no publication date, so dates without a year (\"on Monday\", \"in March\") "
+            f"stay unresolved; set it with `published = YYYY-MM-DD` in {folder / META_FILE} "
+            f"(or add again with --published YYYY-MM-DD --force)")
+
+
+def add_page(html: str, slug: str, root: str | Path | None = None, force: bool = False,
+             **meta: Any):
+    """File a saved web page as ``data/articles/<slug>/``: the article's text and its metadata
+    (title, outlet, published, author, url) found by :func:`claimframe.io.html.page_article`;
+    fields given here override the page's. Returns ``(folder, page)``: ``page.missing`` names
+    the fields the page did not give (and that were not given here)."""
+    from dataclasses import replace
+
+    from claimframe.io.html import page_article
+
+    check_slug(slug)
+    page = page_article(html, where=f"article {slug}")
+    given = {k: v for k, v in meta.items() if v not in (None, "")}
+    folder = add_article(page.text, slug, root=root, force=force, **{**page.meta, **given})
+    return folder, replace(page, missing=tuple(k for k in page.missing if k not in given))
+
+
 def add_article(text: str, slug: str, root: str | Path | None = None, force: bool = False,
                 **meta: Any) -> Path:
     """Create ``data/articles/<slug>/`` with article.txt and meta.toml; returns the folder.
@@ -297,11 +354,19 @@ def add_article(text: str, slug: str, root: str | Path | None = None, force: boo
     published date, cites, source aliases) and its comments are kept. A slug folder that is a link
     to somewhere outside the articles folder is refused. Both files are prepared first, then
     written to temporary names and renamed, so a failed add leaves nothing half-written.
+
+    A saved web page (``<!DOCTYPE html>`` ...) is filed through :func:`add_page`. An article left
+    without a publication date is filed, with a :class:`MetadataWarning` saying how to set it.
     """
     import os
     import tempfile
+    import warnings
+
+    from claimframe.io.html import is_html_page
 
     check_slug(slug)
+    if isinstance(text, str) and is_html_page(text):
+        return add_page(text, slug, root=root, force=force, **meta)[0]
     text = check_text(text, where=f"article {slug}")
     fields = normalise_meta({k: v for k, v in meta.items() if v not in (None, "")}, where="metadata")
     values = {key: _toml_value(fields[key]) for key in _ADD_FIELDS if fields.get(key) is not None}
@@ -332,6 +397,8 @@ def add_article(text: str, slug: str, root: str | Path | None = None, force: boo
     finally:
         for tmp in written:
             Path(tmp).unlink(missing_ok=True)
+    if read_meta(folder / META_FILE).get("published") is None:
+        warnings.warn(missing_date_advice(folder), MetadataWarning, stacklevel=2)
     return folder
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from claimframe.schema import CLAIM_KINDS, HEDGES
 from claimframe.views.highlight import format_number
 from claimframe.views.style import FIGSIZE_WIDE, GREY, KIND_COLOURS, chart_text
+from claimframe.views.tables import claims_display, readable
 from claimframe.views.widgets import WidgetView
 
 if TYPE_CHECKING:
@@ -693,7 +694,7 @@ class ClaimsExplorer(WidgetView):
         if self._shown["table"] != rows:
             with self.table:
                 self.table.clear_output(wait=True)
-                display(self.filtered[[col for col in TABLE_COLUMNS if col in self.filtered.columns]])
+                display(readable(claims_display(self.filtered)))
             self._shown["table"] = rows
 
 
@@ -819,7 +820,7 @@ class ReviewForm(WidgetView):
             self.orphans.clear_output(wait=True)
             if orphans is not None and len(orphans):
                 print(f"{len(orphans)} verdict(s) whose claim is no longer extracted (kept in review.csv):")
-                display(orphans)
+                display(readable(orphans))
 
 
 def review_form(article: "Article") -> ReviewForm:

@@ -29,7 +29,10 @@ if TYPE_CHECKING:
 
     from claimframe.article import Article
 
-__all__ = ["check_sentences", "checks_report_html", "plot_distance_checks", "status_counts"]
+__all__ = ["check_sentences", "checks_notes", "checks_report_html", "plot_distance_checks", "status_counts"]
+
+#: An analyst's reading of an article's checks, in its folder (Markdown), shown by notebook 05.
+NOTES_FILE = "notes.md"
 
 INK = "#1a1a1a"
 PAPER = "#ffffff"
@@ -68,6 +71,33 @@ def status_counts(checks: "pd.DataFrame") -> "pd.DataFrame":
     table.index.name = "kind"
     table.columns.name = None
     return table
+
+
+def checks_notes(article: "Article", checks: "pd.DataFrame | None" = None) -> str:
+    """What the checks say about this article, as Markdown: the analyst's own reading when the
+    article's folder has a notes.md, else the failures and warnings, one line each (a summary
+    anyone can extend by writing notes.md)."""
+    folder = article.folder
+    if folder is not None and (folder / NOTES_FILE).is_file():
+        body = (folder / NOTES_FILE).read_text(encoding="utf-8").strip()
+        return f"*From `{folder.name}/{NOTES_FILE}`, the analyst's reading of this article:*\n\n{body}\n"
+    checks = article.checks if checks is None else checks
+    flagged = checks[checks["status"].astype(object).isin(["fail", "warn"])]
+    name = article.slug or "this article"
+    lines = [f"*No `{NOTES_FILE}` for `{name}`: the failures and warnings, one line each "
+             f"(write your reading of them in the article's folder as `{NOTES_FILE}`).*", ""]
+    if not len(flagged):
+        lines.append(f"- No check fails or warns: {len(checks)} checks, all ok or context.")
+    for status, message in zip(flagged["status"].astype(str), flagged["message"].astype(str)):
+        lines.append(f"- **{status}**: {_md_escape(message)}")
+    return "\n".join(lines) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    """Text safe inside Markdown: HTML escaped, and the characters Markdown reads as markup."""
+    import re
+
+    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", escape(text))
 
 
 def check_sentences(checks: "pd.DataFrame", article: "Article") -> "pd.DataFrame":

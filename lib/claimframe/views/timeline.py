@@ -42,6 +42,7 @@ __all__ = [
     "TimelineExplorer",
     "clear_timeline",
     "event_table",
+    "events_before_publication",
     "filter_events",
     "plot_timeline",
     "timeline_explorer",
@@ -70,6 +71,18 @@ WIDGET_MARGINS = dict(MARGINS, bottom=0.09)
 #: The widget's chart is redrawn at every click: at 80 dpi it is a third fewer pixels to fill and
 #: encode than at matplotlib's 100, and 8-point text is still 9 pixels high.
 WIDGET_DPI = 80
+
+
+#: A group of events at either end further from the rest than this many times the rest's own
+#: extent (and more than OUTLIER_MIN_DAYS) is off the scale: "since 1988" in a story of three
+#: days in 2021 would otherwise squeeze every 2021 event into the last pixel. Such events are
+#: marked at the edge of the axis (a triangle pointing out), with their date and label.
+OUTLIER_GAP = 3.0
+OUTLIER_MIN_DAYS = 90
+#: At most this share of the events can be off the scale at each end.
+OUTLIER_SHARE = 0.2
+#: The explorer's date slider moves by days over at most this many; longer ranges move by weeks.
+SLIDER_MAX_DAYS = 1500
 
 
 class TimelineError(ClaimframeError, ValueError):
@@ -121,12 +134,34 @@ def _matching(df: "pd.DataFrame", start: Any = None, end: Any = None, *, kinds=N
     return keep
 
 
+def events_before_publication(df: "pd.DataFrame", published: Any, days: int = 31) -> "pd.DataFrame":
+    """The events whose period overlaps the ``days`` up to the publication date: what the article
+    dates as recent ("in November", "on Dec. 4") beside what the record has for the same days.
+    Empty when there is no publication date."""
+    import pandas as pd
+
+    if published is None:
+        return df.iloc[0:0]
+    end = pd.Timestamp(published)
+    return filter_events(df, end - pd.Timedelta(days=days), end)
+
+
 def event_table(df: "pd.DataFrame") -> "pd.DataFrame":
     """The columns a reader scans under the chart: dates as written and resolved, label, kind, source."""
     out = df[TABLE_COLUMNS].copy()
     for col in ("date", "date_end"):
         out[col] = out[col].dt.strftime("%Y-%m-%d").astype("string")
     return out.reset_index(drop=True)
+
+
+#: Text reads from the left: JupyterLab right-aligns every table cell unless told otherwise.
+_LEFT = ("<style>.claimframe-events td, .claimframe-events th {text-align: left !important; "
+         "vertical-align: top;}</style>")
+
+
+def left_aligned(table_html: str) -> str:
+    """A table pandas wrote (``<table ... class="dataframe">``) with its cells left-aligned."""
+    return _LEFT + table_html.replace('class="dataframe"', 'class="dataframe claimframe-events"', 1)
 
 
 def _html_rows(table: "pd.DataFrame") -> tuple[str, list[str], str]:
@@ -136,9 +171,58 @@ def _html_rows(table: "pd.DataFrame") -> tuple[str, list[str], str]:
     writing 15 rows costs ~5 ms. The cuts are safe: pandas escapes "<" in every cell."""
     blank = table.astype(object).where(table.notna(), "")
     written = blank.to_html(index=False, border=0)
+    written = left_aligned(written)
     head, body = written.split("<tbody>\n", 1)
     body, tail = body.rsplit("  </tbody>", 1)
     return head + "<tbody>\n", ["    <tr>\n" + row for row in body.split("    <tr>\n")[1:]], "  </tbody>" + tail
+
+
+# --- the scale ----------------------------------------------------------------------------------
+def _core_span(spans: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """(first, after last) of ``spans`` (x0, x1 pairs in days) once far outliers at either end
+    are set aside (see OUTLIER_GAP); None for no spans."""
+    if not spans:
+        return None
+    kept = sorted(spans)
+    for _ in range(3):  # a second and third far group, after the first is set aside
+        changed = False
+        most = max(1, int(len(kept) * OUTLIER_SHARE))
+        for k in range(1, min(most, len(kept) - 1) + 1):  # the first k off the left end
+            rest = kept[k:]
+            gap = min(x0 for x0, _ in rest) - max(x1 for _, x1 in kept[:k])
+            extent = max(x1 for _, x1 in rest) - min(x0 for x0, _ in rest)
+            if gap > max(OUTLIER_GAP * max(extent, 14.0), OUTLIER_MIN_DAYS):
+                kept, changed = rest, True
+                break
+        ordered = sorted(kept, key=lambda s: s[1])
+        for k in range(1, min(most, len(ordered) - 1) + 1):  # the last k off the right end
+            rest = ordered[:-k]
+            gap = min(x0 for x0, _ in ordered[-k:]) - max(x1 for _, x1 in rest)
+            extent = max(x1 for _, x1 in rest) - min(x0 for x0, _ in rest)
+            if gap > max(OUTLIER_GAP * max(extent, 14.0), OUTLIER_MIN_DAYS):
+                kept, changed = sorted(rest), True
+                break
+        if not changed:
+            break
+    return min(x0 for x0, _ in kept), max(x1 for _, x1 in kept)
+
+
+def scale_range(df: "pd.DataFrame") -> tuple["pd.Timestamp", "pd.Timestamp"] | None:
+    """The first and last day a timeline of ``df`` spans: every event's period, except far
+    outliers at either end (OUTLIER_GAP), which :func:`plot_timeline` marks at the edge.
+
+        >>> scale_range(wildfire.events)   # doctest: +SKIP
+        (Timestamp('2021-08-14'), Timestamp('2021-08-16'))      # not 1988
+    """
+    import matplotlib.dates as mdates
+    import pandas as pd
+
+    records = _records(df)
+    core = _core_span([(r["x0"], r["x1"]) for r in records])
+    if core is None:
+        return None
+    first, after = (pd.Timestamp(mdates.num2date(x)).tz_localize(None).normalize() for x in core)
+    return first, after - pd.Timedelta(days=1)
 
 
 # --- plotting ---------------------------------------------------------------------------------
@@ -266,7 +350,7 @@ def _reuse(old: dict[str, Any], gid: str, kind: type, make, *args, **kwargs) -> 
 
 def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: str = "kind",
                   labels: bool = True, published: Any = None, title: str | None = None,
-                  subtitle: str | None = None, legend: bool = True) -> "Axes":
+                  subtitle: str | None = None, legend: bool = True, dates: Any = None) -> "Axes":
     """Draw events on a time axis, one row each, and return the Axes.
 
     Day-precision events are points; weeks, months, years and multi-day ranges are spans from the
@@ -279,6 +363,11 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
     a line, so labels cannot overlap. A dashed line marks ``published`` (default: the table's
     ``published`` row), the day the article's relative dates are read from, when it falls in the
     time range shown. Under the axis, a legend (``legend=False`` leaves it out).
+
+    The axis spans ``dates`` (first, last day; either may be None) when given: a filter's chosen
+    range is the range shown. Otherwise it spans every event except far outliers
+    (:func:`scale_range`): an event off the scale is a triangle at the edge pointing its way, with
+    its date and label, and the subtitle says how many there are.
 
     All words are ordinary matplotlib text: the title is ``ax.get_title(loc="left")``, the legend
     ``ax.get_legend()``, the date ticks matplotlib's own. Marks and texts carry gids
@@ -309,9 +398,10 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
     subtitle = subtitle if subtitle is not None else _default_subtitle(records)
     # y=1: no ticks above the axes, so matplotlib need not work out again at each draw where it goes
     ax.set_title(title, loc="left", fontsize=11, fontweight="bold", pad=26, y=1.0, gid="title", **PLAIN)
-    _reuse(old, "subtitle", Text, ax.annotate, "", (0, 1), xycoords="axes fraction", xytext=(0, 14),
-           textcoords="offset points", va="bottom", fontsize=8, color="#444444",
-           **PLAIN).set_text(subtitle)
+    subtitle_text = _reuse(old, "subtitle", Text, ax.annotate, "", (0, 1), xycoords="axes fraction",
+                           xytext=(0, 14), textcoords="offset points", va="bottom", fontsize=8, color="#444444",
+                           **PLAIN)
+    subtitle_text.set_text(subtitle)
     if not records:
         ax.set_xticks([], labels=[])  # labels too: no date formatter left with no ticks to format
         ax.set_yticks([])
@@ -323,13 +413,25 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
     colours, legend_entries = _colours(records, colour_by)
     rows = _rows(records, context_block=True)
     n = len(rows)
-    first = min(r["x0"] for r in records)
-    last = max(r["x1"] for r in records)
-    if last - first < 14:  # one event or a few days: show two weeks, not hours
+    first, last = _core_span([(r["x0"], r["x1"]) for r in records])
+    lo_given, hi_given = (None, None) if dates is None else (_timestamp(d) for d in dates)
+    if lo_given is not None:
+        first = mdates.date2num(lo_given)
+    if hi_given is not None:
+        last = mdates.date2num(hi_given) + 1.0
+    if last - first < 14 and dates is None:  # one event or a few days: show two weeks, not hours
         middle = (first + last) / 2
         first, last = middle - 7, middle + 7
-    pad = (last - first) * 0.03
+    pad = 0.0 if lo_given is not None and hi_given is not None else (last - first) * 0.03
     ax.set_xlim(first - pad, last + pad)
+    lo, hi = ax.get_xlim()
+    off_scale = [r for r in records if r["x1"] <= lo or r["x0"] >= hi]
+    if off_scale:
+        before = sum(r["x1"] <= lo for r in off_scale)
+        after = len(off_scale) - before
+        parts = [f"{k} event{'s' if k > 1 else ''} {where}" for k, where in ((before, "earlier"), (after, "later"))
+                 if k]
+        subtitle_text.set_text(f"{subtitle}; {' and '.join(parts)} far off the scale, marked at the edge")
     ax.set_ylim(n - 0.5, -0.5)
     box = ax.get_window_extent()
     height_pt = box.height * 72.0 / ax.figure.dpi
@@ -357,7 +459,14 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
         colour = colours[eid]
         is_context = rec["kind"] == "context"
         x0, x1 = rec["x0"], rec["x1"]
-        if x1 - x0 <= 1:
+        if x1 <= lo or x0 >= hi:  # off the scale: a triangle at the edge, pointing where it is
+            edge = lo if x1 <= lo else hi
+            mark = _reuse(old, f"event:{eid}", Line2D,
+                          lambda: ax.add_line(Line2D([], [], ls="none", ms=7, mew=1.4, zorder=3, clip_on=False)))
+            mark.set(data=([edge], [y]), marker="<" if edge == lo else ">",
+                     mfc="white" if is_context else colour, mec=colour)
+            left, right = edge, edge
+        elif x1 - x0 <= 1:
             x_mid = x0 + 0.5  # noon: matplotlib's dates count days
             mark = _reuse(old, f"event:{eid}", Line2D,
                           lambda: ax.add_line(Line2D([], [], ls="none", ms=6.5, mew=1.6, zorder=3)))
@@ -370,7 +479,7 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
             mark.set(bounds=(x0, y - 0.275, x1 - x0, 0.55), edgecolor=colour,
                      facecolor="white" if is_context else colour, hatch="///" if is_context else None,
                      alpha=None if is_context else 0.6)
-            left, right = x0, x1
+            left, right = max(x0, lo), min(x1, hi)
         date = _reuse(old, f"date:{eid}", Text, ax.text, 0, 0, "", transform=datecol, ha="right",
                       va="center", color="#222222", **PLAIN)
         date.set(y=y, text=_tick_text(rec), fontsize=size)
@@ -400,7 +509,6 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
     pub = _timestamp(published)
     if pub is None:
         pub = next((r["date"] for r in records if r["kind"] == "published"), None)
-    lo, hi = ax.get_xlim()
     x = None if pub is None else mdates.date2num(pub) + 0.5
     if x is not None and lo <= x <= hi:  # out of range, its note would hang beside the axes
         # above the heading rules (zorder 1) wherever they were drawn first
@@ -416,6 +524,9 @@ def plot_timeline(df: "pd.DataFrame", ax: "Axes | None" = None, *, colour_by: st
 
     if not isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter):  # a redraw's is set
         _date_axis(ax)
+    locator = ax.xaxis.get_major_locator()
+    if isinstance(locator, mdates.AutoDateLocator):  # a few days: a tick a day, never hours (events are days)
+        locator.minticks = 2 if hi - lo < 20 else 4
     if legend:
         _legend(ax, legend_entries)
     _forget(ax, old, legend=not legend)
@@ -536,12 +647,12 @@ class TimelineExplorer:
         if pub is None and (events["kind"] == "published").any():
             pub = events.loc[events["kind"] == "published", "date"].iloc[0]
         self.published = pub
-        months = self._months(events)
+        days, self._far = self._days(events)
         self.date_range = w.SelectionRangeSlider(
-            options=[(m.strftime("%b %Y"), m) for m in months], index=(0, len(months) - 1),
-            description="Dates", continuous_update=False, layout=w.Layout(width="520px"),
-            disabled=len(months) < 2)
-        kinds = [k for k in EVENT_KINDS if k != "context" and (events["kind"] == k).any()]
+            options=[(d.strftime("%-d %b %Y"), d) for d in days], index=(0, len(days) - 1),
+            description="Dates", continuous_update=False, layout=w.Layout(width="620px"),
+            disabled=len(days) < 2)
+        kinds = [k for k in EVENT_KINDS if (events["kind"] == k).any()]
         self.kinds = w.SelectMultiple(options=kinds, value=tuple(kinds), description="Kinds",
                                       rows=max(len(kinds), 1), layout=w.Layout(width="260px"))
         sources = sorted(events["source"].dropna().astype(str).unique())
@@ -550,11 +661,14 @@ class TimelineExplorer:
         has_context = bool((events["kind"] == "context").any())
         self.show_context = w.ToggleButton(value=has_context, description="Context events",
                                            icon="check", disabled=not has_context)
+        # "context" is one of the kinds; the toggle is a shortcut that adds or removes it
+        self.show_context.observe(self._context_toggled, names="value")
         self.show_labels = w.ToggleButton(value=True, description="Labels", icon="check")
         self.colour_by = w.ToggleButtons(options=[("Colour by kind", "kind"), ("by source", "source")],
                                          value="kind", style={"button_width": "130px"})
+        self.range_note = w.HTML()  # the slider's readout cuts long ranges short: the range in full
         self.controls = w.VBox([
-            self.date_range,
+            w.HBox([self.date_range, self.range_note]),
             w.HBox([self.kinds, self.sources]),
             w.HBox([self.show_context, self.show_labels, self.colour_by]),
         ])
@@ -570,35 +684,54 @@ class TimelineExplorer:
         self.filtered: pd.DataFrame = events.iloc[0:0]
         self.message: str | None = None
         self._table_head, self._table_rows, self._table_tail = _html_rows(event_table(events))  # written once
-        for control in (self.date_range, self.kinds, self.sources, self.show_context,
-                        self.show_labels, self.colour_by):
+        for control in (self.date_range, self.kinds, self.sources, self.show_labels, self.colour_by):
             control.observe(self._changed, names="value")
         self.update()
 
     @staticmethod
-    def _months(events: "pd.DataFrame") -> list:
+    def _days(events: "pd.DataFrame") -> tuple[list, set]:
+        """The slider's stops: every day of the scale's range (:func:`scale_range`; every week
+        past SLIDER_MAX_DAYS days), and the first and last day of each event far off it, and the
+        set of those far stops (choosing one shows its events marked at the edge)."""
         import pandas as pd
 
         if not len(events):
-            return [pd.Timestamp("1970-01-01")]
-        first = events["date"].min().to_period("M")
-        last = events["date_end"].fillna(events["date"]).max().to_period("M")
-        return [p.to_timestamp() for p in pd.period_range(first, last, freq="M")]
+            return [pd.Timestamp("1970-01-01")], set()
+        core = scale_range(events)
+        step = "D" if (core[1] - core[0]).days <= SLIDER_MAX_DAYS else "7D"
+        days = list(pd.date_range(core[0], core[1], freq=step))
+        if days[-1] != core[1]:
+            days.append(core[1])
+        ends = set(events["date"]) | set(events["date_end"].fillna(events["date"]))
+        far = {d for d in ends if d < core[0] or d > core[1]}
+        return sorted(far | set(days)), far
 
     def filters(self) -> dict:
         """The keyword arguments for :func:`filter_events` that the controls currently say."""
-        import pandas as pd
-
         lo, hi = self.date_range.value
         return {
             "start": lo,
-            "end": hi + pd.DateOffset(months=1) - pd.Timedelta(days=1),  # the end month's last day
-            "kinds": list(self.kinds.value) + (["context"] if self.show_context.value else []),
+            "end": hi,
+            "kinds": list(self.kinds.value),
             "sources": list(self.sources.value),
-            "context": bool(self.show_context.value),
+            "context": "context" in self.kinds.value,
         }
 
+    def shown_dates(self) -> tuple:
+        """The dates the chart's axis spans: the chosen range; an end at an event far off the
+        scale leaves that side to the scale (the event is marked at the edge)."""
+        lo, hi = self.date_range.value
+        return (None if lo in self._far else lo, None if hi in self._far else hi)
+
+    def _context_toggled(self, change) -> None:
+        if "context" not in self.kinds.options:
+            return
+        others = [k for k in self.kinds.value if k != "context"]
+        self.kinds.value = tuple(k for k in self.kinds.options if k in others or (k == "context" and change["new"]))
+
     def _changed(self, change=None) -> None:
+        if change is not None and change["owner"] is self.kinds and "context" in self.kinds.options:
+            self.show_context.value = "context" in self.kinds.value  # no-op when already so
         self.update()
 
     def update(self) -> "pd.DataFrame":
@@ -610,10 +743,13 @@ class TimelineExplorer:
         self.status.value = (f"<b>{html.escape(NO_MATCH)}</b>" if not n
                              else f"Showing {n} of {total} events.")
         plot_timeline(self.filtered, ax=self.ax, colour_by=self.colour_by.value,
-                      labels=bool(self.show_labels.value), published=self.published, legend=False)
+                      labels=bool(self.show_labels.value), published=self.published, legend=False,
+                      dates=self.shown_dates())
         entries = _legend_entries(self.filtered, self.colour_by.value) if n else None
         self.legend.value = _legend_html(entries) if entries else ""  # a widget sends only a change
         rows = "".join(self._table_rows[i] for i in keep.nonzero()[0])  # the filtered events' rows
+        lo, hi = self.date_range.value
+        self.range_note.value = f"<span style='white-space:nowrap'>{lo:%-d %b %Y} to {hi:%-d %b %Y}</span>"
         self.table.value = (self._table_head + rows + self._table_tail
                             if n else f"<p><i>{html.escape(NO_MATCH)}</i></p>")
         self._show()
