@@ -25,7 +25,8 @@ TENS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "s
 #: currency ("£2m"), elsewhere metres, and "k" only written straight after the digits.
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
                           "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000,
-                          "mln": 1_000_000, "bln": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000}
+                          "mln": 1_000_000, "bln": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
+                          "B": 1_000_000_000, "T": 1_000_000_000_000}
 #: After "1.2m" these words make the "m" a million, not metres ("1.2m people"): counted nouns.
 MILLION_M_BEFORE = ("people", "residents", "viewers", "voters", "users", "customers", "jobs", "homes", "households",
                     "children", "visitors", "tourists", "subscribers", "members", "refugees", "migrants", "workers",
@@ -71,11 +72,13 @@ HEDGES: dict[str, tuple[str, ...]] = {
                  "in excess of", "a minimum of", "at a minimum", "above", "exceeding", "exceeds", "exceeded",
                  "exceed", "greater than", "larger than", "bigger than", "higher than", "surpassing", "surpass",
                  "greater than or equal to", "more than or equal to", "at least or equal to", "upward of",
-                 "well over", "well above", "north of", ">", ">=", "≥"),
+                 "well over", "well above", "north of", "higher or equal than", "bigger or equal than",
+                 "larger or equal than", "greater or equal than", ">", ">=", "≥"),
     "at_most": ("up to", "fewer than", "less than", "as many as", "as much as", "no more than", "under",
                 "at most", "a maximum of", "not more than", "below", "lower than", "smaller than", "within",
                 "just shy of", "shy of", "short of", "less than or equal to", "smaller or equal than",
-                "well under", "well below", "<", "<=", "≤"),
+                "well under", "well below", "less or equal than", "lower or equal than", "south of", "<", "<=",
+                "≤"),
 }
 #: Hedges after a number ("40 or more"), by the hedge they set.
 TRAILING_HEDGES: dict[str, str] = {"or more": "at_least", "or so": "approx", "or fewer": "at_most",
@@ -122,8 +125,9 @@ UNITS: tuple[tuple[tuple[str, ...], tuple[str, str, float, str]], ...] = (
     (("barrels", "barrel", "bbl"), ("measure", "L", 158.987294928, "bbl")),
     (("cubic meters", "cubic metres", "cubic meter", "cubic metre"), ("measure", "L", 1000.0, "m3")),
     (("cubic feet", "cubic foot"), ("measure", "L", 28.316846592, "ft3")),
+    (("cubic kilometers", "cubic kilometres", "cubic km"), ("measure", "L", 1e12, "km3")),
     (("kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour", "km/h", "kph",
-      "kmh"), ("measure", "km/h", 1.0, "km/h")),
+      "kmh", "kmph", "km/hr"), ("measure", "km/h", 1.0, "km/h")),
     (("miles per hour", "miles an hour", "mph"), ("measure", "km/h", 1.609344, "mph")),
     (("knots",), ("measure", "km/h", 1.852, "kn")),
     (("degrees Celsius", "degrees celsius", "degrees centigrade", "degrees C", "°C"),
@@ -136,15 +140,16 @@ UNITS: tuple[tuple[tuple[str, ...], tuple[str, str, float, str]], ...] = (
     (("weeks", "week"), ("duration", "day", 7.0, "week")),
     (("months", "month"), ("duration", "day", 30.436875, "month")),
     (("years", "year"), ("duration", "day", 365.2425, "year")),
-    (("percent", "per cent", "%", "pct", "percentage"), ("percent", "percent", 1.0, "percent")),
+    (("percent", "per cent", "%", "pct", "percentage", "percents"), ("percent", "percent", 1.0, "percent")),
     (("percentage points",), ("percent", "percentage points", 1.0, "percentage points")),
-    (("dollars", "dollar", "U.S. dollars", "US dollars", "American dollars"), ("money", "USD", 1.0, "USD")),
+    (("dollars", "dollar", "U.S. dollars", "US dollars", "U.S. dollar", "US dollar", "American dollars", "$"),
+     ("money", "USD", 1.0, "USD")),
     (("cents", "cent"), ("money", "USD", 0.01, "cent")),
-    (("euros", "euro"), ("money", "EUR", 1.0, "EUR")),
+    (("euros", "euro", "€"), ("money", "EUR", 1.0, "EUR")),
     (("pounds sterling", "sterling"), ("money", "GBP", 1.0, "GBP")),
     (("pence", "pennies", "penny"), ("money", "GBP", 0.01, "penny")),
     (("yen",), ("money", "JPY", 1.0, "JPY")),
-    (("yuan", "renminbi", "rmb"), ("money", "CNY", 1.0, "CNY")),
+    (("yuan", "Chinese yuan", "renminbi", "rmb", "元"), ("money", "CNY", 1.0, "CNY")),
     (("Canadian dollars", "Canadian dollar"), ("money", "CAD", 1.0, "CAD")),
     (("Australian dollars", "Australian dollar"), ("money", "AUD", 1.0, "AUD")),
     (("Hong Kong dollars", "Hong Kong dollar"), ("money", "HKD", 1.0, "HKD")),
@@ -167,13 +172,13 @@ UNIT_OFFSETS: dict[str, float] = {"degF": -32.0}
 #: Units written straight after the digits ("500m", "40%", "12km"): short symbols only. Each
 #: is a spelling in UNITS (a test checks).
 ATTACHED_UNITS = ("km", "kms", "km2", "km²", "m", "mi", "kg", "kgs", "ft", "%", "cm", "mm", "m2", "m²", "lb", "lbs",
-                  "oz", "mg", "ml", "mph", "kph", "km/h", "°C", "°F", "bbl")
+                  "oz", "mg", "ml", "mph", "kph", "kmph", "km/h", "km/hr", "°C", "°F", "bbl", "€", "元")
 #: Pound is a currency as well as a weight: "pounds" is money after a scale word ("361 million
 #: pounds") or before these words, a weight elsewhere ("more than 1,300 pounds (600 kgs)").
 POUND_MONEY_AFTER = ("sterling", "a share", "per share", "a year", "a week", "a month", "in ", "of debt")
 #: Currency signs and codes before a number, and the ISO code each means.
 CURRENCIES: dict[str, str] = {"$": "USD", "US$": "USD", "USD": "USD", "£": "GBP", "€": "EUR", "EUR": "EUR",
-                              "GBP": "GBP", "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "A$": "AUD", "AU$": "AUD",
+                              "GBP": "GBP", "U.S.$": "USD", "Mex$": "MXN", "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "A$": "AUD", "AU$": "AUD",
                               "AUD": "AUD", "HK$": "HKD", "HKD": "HKD", "NZ$": "NZD", "NZD": "NZD", "S$": "SGD",
                               "SGD": "SGD", "MX$": "MXN", "MXN": "MXN", "R$": "BRL", "¥": "JPY", "JPY": "JPY",
                               "CNY": "CNY", "RMB": "CNY", "CHF": "CHF", "INR": "INR", "₹": "INR", "Rs": "INR",

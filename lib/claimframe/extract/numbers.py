@@ -70,7 +70,8 @@ def _tree_regex(node: dict[str, dict]) -> str:
 
 # Thousands separators: comma, Arabic "٬", and the no-break or thin spaces of "12 000";
 # decimal point "." or Arabic "٫". Any Unicode digits (Arabic-Indic included).
-_DIGITS = r"\d{1,3}(?:[,٬\u00a0\u202f\u2009]\d{3})+(?:[.٫]\d+)?|\d+(?:[.٫]\d+)?|\.\d+"
+_DIGITS = (r"\d{1,3}(?:[,٬\u00a0\u202f\u2009]\d{3})+(?:[.٫]\d+)?|\d{1,3}(?: \d{3})+(?![\d,.-]| \d)(?:[.٫]\d+)?"
+           r"|\d+(?:[.٫]\d+)?|\.\d+")
 #: Longer digit runs are identifiers (phone numbers, IDs, hashes), not quantities.
 MAX_DIGITS = 15
 _WORD_NUM = (
@@ -79,7 +80,7 @@ _WORD_NUM = (
 )
 _MAG = _alts(MAGNITUDE_WORDS)
 _FRAC = _alts(FRACTIONS)
-_SEP = r"(?:[- ]|\s+)"
+_SEP = r"(?:\s?-\s?|\s+)"
 # A spelled number: number words, magnitudes and fractions ("five and a half million", "half a
 # million", "a quarter of a million", "two thirds", "one hundred and six", "two point five").
 _WORDS = (rf"(?:(?:{_WORD_NUM}|an?(?={_SEP}(?:{_MAG}|{_FRAC})\b)|(?:half|quarter)(?={_SEP}(?:an?{_SEP})?{_MAG}\b))"
@@ -128,12 +129,13 @@ _RANGE_UNIT = rf"(?P<unit1>\s*(?:{_alts(UNITS)})\b)?"
 _SIGNS = sorted((k for k in CURRENCIES if not k.isalpha()), key=len, reverse=True)
 _CODES = sorted((k for k in CURRENCIES if k.isalpha()), key=len, reverse=True)
 #: A currency sign or code before a number: "$", "C$", "HK$" (any case: "hk$"), "USD 200", "EUR125".
-_CUR = (rf"(?:(?<![A-Za-z])(?i:{'|'.join(re.escape(k) for k in _SIGNS if k[0].isalpha())})\s?"
+_CUR = (rf"(?:(?<![A-Za-z.])(?:{'|'.join(re.escape(k) for k in _SIGNS if k[0].isalpha() and len(k) == 2)})"
+        rf"|(?<![A-Za-z])(?i:{'|'.join(re.escape(k) for k in _SIGNS if k[0].isalpha() and len(k) > 2)})\s?"
         rf"|{'|'.join(re.escape(k) for k in _SIGNS if not k[0].isalpha())}"
         rf"|(?<![A-Za-z])(?:{'|'.join(_CODES)})\s?)")
 _RANGE_WORD = _alts(w for w in lexicon.RANGE_WORDS if w.isalpha())
 _RANGE_AND = re.compile(rf"{_RANGE_UNIT}\s+and\s+(?P<cur>{_CUR})?", re.IGNORECASE)
-_RANGE_TO = re.compile(rf"{_RANGE_UNIT}\s*(?:-|–|—|~|-?\s*\b(?:{_RANGE_WORD})\b)\s*(?P<cur>{_CUR})?",
+_RANGE_TO = re.compile(rf"{_RANGE_UNIT}\s*(?:-?\s*\b(?:{_RANGE_WORD})\b|-|–|—|~)\s*(?P<cur>{_CUR})?",
                        re.IGNORECASE)
 _HEDGE_WORDS = [w for ws in HEDGES.values() for w in ws if w[0].isalpha()]
 _HEDGE_SIGNS = sorted((w for ws in HEDGES.values() for w in ws if not w[0].isalpha()), key=len, reverse=True)
@@ -145,9 +147,10 @@ _HEDGE_BEFORE = re.compile(
 _RANGE_OPEN = re.compile(rf"(?:^|(?<=\W))(?P<open>between|from)\s+(?P<cur>{_CUR})?$", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(rf"(?P<cur>{_CUR})$")
 _NEGATIVE_BEFORE = re.compile(rf"(?<![\w-])(?<!or )(?:{'|'.join(lexicon.NEGATIVE_WORDS)})\s+$", re.IGNORECASE)
-_UNIT_AFTER = re.compile(rf"\s*-?(?P<unit>{_alts(UNITS)})(?![\w²])", re.IGNORECASE)
-_UNIT_ATTACHED = re.compile(rf"(?P<unit>{_alts(_ATTACHED)})(?![\w²/])")
-_TRAILING_HEDGE = re.compile(rf"\s+(?P<t>{_alts(lexicon.TRAILING_HEDGES)})\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(rf"\s*-?(?P<unit>{_alts(UNITS)})(?![\w²])"
+                         rf"|\s*(?P<b>[(\[{{<])\s*(?P<bunit>{_alts(UNITS)})\s*[)\]}}>]", re.IGNORECASE)
+_UNIT_ATTACHED = re.compile(rf"(?P<unit>{_alts([*_ATTACHED, *lexicon.CURRENCY_CODES_AFTER])})(?![\w²/])")
+_TRAILING_HEDGE = re.compile(rf"\s+(?P<t>{_alts(lexicon.TRAILING_HEDGES)})\b(?!\s+than\b)", re.IGNORECASE)
 _CONVERSION = re.compile(
     rf"\s*\(\s*(?:about|some|around|roughly|approximately|nearly|almost|over|more than)?\s*"
     rf"(?P<sign>[-−])?(?P<num>{_DIGITS})\s*-?\s*(?P<unit>{_alts(UNITS)})\s*\)",
@@ -212,7 +215,7 @@ class Quantity:
 
 def parse_digits(s: str) -> float:
     """'80,000' -> 80000.0; accepts any Unicode digits (Arabic-Indic included)."""
-    for sep in (",", "٬", "\u00a0", "\u202f", "\u2009"):
+    for sep in (",", "٬", "\u00a0", "\u202f", "\u2009", " "):
         s = s.replace(sep, "")
     return float(s.replace("٫", "."))
 
@@ -331,10 +334,11 @@ def _number_at(text: str, pos: int):
     if m.group("num"):
         value = parse_digits(m.group("num"))
         scale = m.group("scale")
-        if scale and scale.lower() == "m" and not _MILLION_M_BEFORE.match(text, m.end()):
+        if scale and (scale.lower() == "m" and not _MILLION_M_BEFORE.match(text, m.end())
+                      or scale.lower() in ("b", "t")):
             return value * (-1 if m.group("sign") else 1), m.end("num")
         if scale:
-            value *= SCALES[scale.lower()]
+            value *= _scale(scale)
         return value * (-1 if m.group("sign") else 1), m.end()
     value = parse_words(m.group("words"))
     return (value, m.end()) if value is not None else None
@@ -363,7 +367,16 @@ def _unit_after(text: str, pos: int, attached: bool = True):
         if m:
             return m.group("unit"), m.end()
     m = _UNIT_AFTER.match(text, pos)
-    return (m.group("unit"), m.end()) if m else (None, pos)
+    if m and m.group("unit") and not m.group("unit")[-1].isalpha() and _DIGIT_NEXT.match(text, m.end()):
+        return None, pos  # the "$" of "10 $30" is the next number's
+    return (m.group("unit") or m.group("bunit"), m.end()) if m else (None, pos)
+
+
+_DIGIT_NEXT = re.compile(r"\s?\d")
+#: Minor units after a whole amount: "3 dollars 50 cents", "15 dollars and 50.", "C$100 and fifty."
+_MINOR_AFTER = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2}|[a-z]+(?:[- ][a-z]+)?)(?:\s+cents?\b|(?=\s*(?:[.,;!?]|$)))",
+                          re.IGNORECASE)
+_SCALE_AFTER_CODE = re.compile(r"\s+(million|billion|trillion)\b", re.IGNORECASE)
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,
@@ -498,12 +511,15 @@ def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
         currency = _CURRENCY_BEFORE.search(text, max(0, s - 6), s)
         if scale and scale.lower() == "k" and m.start("scale") > m.end("num"):
             e, scale = m.end("num"), None  # "5 k" is no number style; "38k" and "$38k" are thousands
+        if scale and scale.lower() in ("b", "t") and (scale not in ("B", "T") or not currency
+                                                      or m.start("scale") > m.end("num")):
+            e, scale = m.end("num"), None  # "€10B", "$2.174T" only after a currency
         if scale and scale.lower() == "m" and (m.start("scale") > m.end("num")
                                                or not (currency or _MILLION_M_BEFORE.match(text, e))):
             e, scale = m.end("num"), None  # "5 m" and "500m" are metres; "£2m" and "1.2m people" millions
-        value = parse_digits(raw) * (SCALES[scale.lower()] if scale else 1)
+        value = parse_digits(raw) * (_scale(scale) if scale else 1)
         if m.group("vulgar"):
-            value = (parse_digits(raw) + VULGAR[m.group("vulgar")]) * (SCALES[scale.lower()] if scale else 1)
+            value = (parse_digits(raw) + VULGAR[m.group("vulgar")]) * (_scale(scale) if scale else 1)
         if (not scale and not currency and not negative and _YEAR.fullmatch(raw)
                 and not _COUNTED_AFTER.match(text[e:e + 20])):
             return None  # a bare year ("the 2016 election"); dates.py reads years in context
@@ -513,6 +529,9 @@ def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
             return None
         if _TIME_OF_DAY_AFTER.match(text, e):
             return None
+        if scale and _scale(scale) >= 1000 and (half := _AND_A_FRACTION.match(text, e)):
+            value += FRACTIONS[half.group(1).lower()] * _scale(scale)  # "3 million and a half"
+            e = half.end()
         if not scale and (mag := _MAGNITUDE_AFTER.match(text, e)):
             value *= MAGNITUDE_WORDS[mag.group(1).lower()]  # "3 hundred", "322 hundred"
             e = mag.end()
@@ -526,7 +545,8 @@ def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
         value = parse_words(words)
     if value is None:
         return None
-    if words.lower() == "one" and not _UNIT_AFTER.match(text, e):
+    if words.lower() == "one" and not _UNIT_AFTER.match(text, e) and not _NEGATIVE_BEFORE.search(
+            text, max(0, s - 10), s):
         return None  # "one of them", "no one": a pronoun far more often than a count
     if words[0].isupper() and _is_name_number(text, s):
         return None  # "Big Three", "Group of Seven"
@@ -537,10 +557,16 @@ def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
                    bare_fraction=is_bare_fraction(words))
 
 
-_LAST_AND = re.compile(r"\s+and\s+(?!.*\sand\s)", re.IGNORECASE | re.DOTALL)
+_LAST_AND = re.compile(r"(?:\s+and|\s-)\s+(?!.*(?:\sand|\s-)\s)", re.IGNORECASE | re.DOTALL)
 _ONLY_BEFORE = re.compile(r"(?<![\w])(?:only|just|fully|roughly|than)\s+$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\s+(?:the|a|an|all|their|its|his|her|our|those|these|them|us|\w+s\b)", re.IGNORECASE)
+_AND_A_FRACTION = re.compile(r"\s+and\s+(?:a|one)\s+(half|quarter|third)\b(?!\s+(?:of|an?)\b)", re.IGNORECASE)
+_INCHES_AFTER = re.compile(r"\s*(?:and\s+)?(?P<n>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|\"|”)")
 _MAGNITUDE_AFTER = re.compile(r"\s+(hundred|dozen)\b(?![- ]\w+th)", re.IGNORECASE)
+
+
+def _scale(word: str) -> int:
+    return SCALES.get(word) or SCALES[word.lower()]
 
 
 def _currency_code(sign: str) -> str:
@@ -561,6 +587,11 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency, bare_fraction=
         if r and r.end() < limit and r.group("unit1") and not between and "-" in r.group(0) and not (
                 r.group(0).rstrip().endswith(("to", "through"))):
             r = None  # "50 km-long" is not a range
+        if r and r.end() < limit and r.group("unit1"):
+            after_second = _number_at(text, r.end())
+            unit2 = _unit_after(text, after_second[1])[0] if after_second else None
+            if unit2 and UNITS.get(unit2.lower()) != UNITS.get(r.group("unit1").strip().lower()):
+                r = None  # "from 44 ml to 50 mg": two quantities, not one range
         if r and r.end() < limit:
             second = _number_at(text, r.end())
             if second and second[0] > value and second[1] <= limit and not _TIME_OF_DAY_AFTER.match(text, second[1]):
@@ -595,12 +626,30 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency, bare_fraction=
         kind, canonical, stated = "money", currency, currency
         if unit and UNITS.get(unit.lower(), ("",))[0] == "money" and unit_end <= limit:
             e = unit_end  # "$5 million dollars"
+    elif unit and unit_end <= limit and UNITS[unit.lower()][0] == "money":
+        kind, canonical, factor, stated = UNITS[unit.lower()]
+        e = unit_end
+        if unit.isupper() and value is not None and (sc := _SCALE_AFTER_CODE.match(text, e)):
+            value *= SCALES[sc.group(1).lower()]  # "75 USD million"
+            e = sc.end()
+    if kind == "money" and factor == 1.0 and value is not None and hedge == "exact" and value == int(value) \
+            and not scaled_by_word and (minor := _MINOR_AFTER.match(text, e)) and minor.end() <= limit:
+        n = minor.group("n")
+        cents = float(n) if n.isdigit() else parse_words(n)
+        if cents is not None and 0 < cents < 100 and cents == int(cents):
+            value += cents / 100  # "3 dollars 50 cents", "C$100 and fifty"
+            e = minor.end()
+    elif kind == "money":
+        pass
     elif unit and unit_end <= limit:
         kind, canonical, factor, stated = UNITS[unit.lower()]
         if stated == "lb" and (scaled_by_word or _POUND_MONEY_AFTER.match(text, unit_end)):
             kind, canonical, factor, stated = "money", "GBP", 1.0, "GBP"  # "361 million pounds"
         offset = lexicon.UNIT_OFFSETS.get(stated, 0.0)
         e = unit_end
+        if stated == "ft" and value is not None and (inches := _INCHES_AFTER.match(text, e)):
+            value += float(inches.group("n")) / 12  # "5 feet 2 inches", "12 ft 2 in"
+            e = inches.end()
     elif bare_fraction:
         kind, canonical, factor, stated = "percent", "percent", 100.0, "fraction"  # "two thirds of voters"
     conversion_value = conversion_unit = None
@@ -610,7 +659,7 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency, bare_fraction=
             conversion_value = parse_digits(c.group("num")) * (-1 if c.group("sign") else 1)
             conversion_unit = UNITS[c.group("unit").lower()][3]
             e = c.end()
-    t = _TRAILING_HEDGE.match(text, e) if hedge == "exact" and value is not None else None
+    t = _TRAILING_HEDGE.match(text, e) if hedge in ("exact", "approx") and value is not None else None
     if t and t.end() <= limit:
         hedge = lexicon.TRAILING_HEDGES[_SPACES.sub(" ", t.group("t").lower())]
         low, high = (value, None) if hedge == "at_least" else (None, value) if hedge == "at_most" else (None, None)
