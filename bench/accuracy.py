@@ -124,7 +124,8 @@ _RT_CURRENCY = {"Dollar": "USD", "Cent": "USD", "Pound": "GBP", "Pence": "GBP", 
                 "Franc": "FRF", "Rupee": "INR", "Sen": "JPY", "Finnish markka": "FIM", "Peseta": "ESP",
                 "Netherlands guilder": "NLG"}
 _RT_MINOR = {"Cent", "Pence", "Penny", "Sen"}
-_RT_DIM_UNITS = {"Pound": "pound-mass", "Gallon": "gallon", "Ton": "ton", "Metric ton": "metric ton", "Square meter": "square metre",
+_RT_DIM_UNITS = {"Pound": "pound-mass", "Gallon": "gallon", "Ton": "ton", "Metric ton": "metric ton",
+                 "Square meter": "square metre",
                  "Square kilometer": "square kilometre", "Cubic foot": "cubic foot",
                  "Kilometer per hour": "kilometre per hour", "Mile per hour": "mile per hour"}
 

@@ -117,10 +117,11 @@ UNITS: tuple[tuple[tuple[str, ...], tuple[str, str, float, str]], ...] = (
     (("milligrams", "milligrammes", "milligram", "mg"), ("measure", "kg", 0.000001, "mg")),
     (("pounds", "pound", "lbs", "lb"), ("measure", "kg", 0.45359237, "lb")),
     (("ounces", "ounce", "oz"), ("measure", "kg", 0.028349523125, "oz")),
-    (("tonnes", "tonne", "metric tons", "metric ton", "metric tonnes"), ("measure", "kg", 1000.0, "t")),
+    (("tonnes", "tonne", "metric tons", "metric ton", "metric tonnes", "t"), ("measure", "kg", 1000.0, "t")),
     (("tons", "ton", "short tons"), ("measure", "kg", 907.18474, "ton")),
     (("liters", "litres", "liter", "litre"), ("measure", "L", 1.0, "L")),
     (("milliliters", "millilitres", "milliliter", "millilitre", "ml"), ("measure", "L", 0.001, "mL")),
+    (("centiliters", "centilitres", "centiliter", "centilitre", "cl"), ("measure", "L", 0.01, "cL")),
     (("gallons", "gallon"), ("measure", "L", 3.785411784, "gal")),
     (("barrels", "barrel", "bbl"), ("measure", "L", 158.987294928, "bbl")),
     (("cubic meters", "cubic metres", "cubic meter", "cubic metre"), ("measure", "L", 1000.0, "m3")),
@@ -145,6 +146,8 @@ UNITS: tuple[tuple[tuple[str, ...], tuple[str, str, float, str]], ...] = (
     (("dollars", "dollar", "U.S. dollars", "US dollars", "U.S. dollar", "US dollar", "American dollars", "$"),
      ("money", "USD", 1.0, "USD")),
     (("cents", "cent"), ("money", "USD", 0.01, "cent")),
+    (("dimes", "dime"), ("money", "USD", 0.1, "dime")),
+    (("nickels", "nickel"), ("money", "USD", 0.05, "nickel")),
     (("euros", "euro", "€"), ("money", "EUR", 1.0, "EUR")),
     (("pounds sterling", "sterling"), ("money", "GBP", 1.0, "GBP")),
     (("pence", "pennies", "penny"), ("money", "GBP", 0.01, "penny")),
@@ -164,21 +167,27 @@ UNITS: tuple[tuple[tuple[str, ...], tuple[str, str, float, str]], ...] = (
     (("markka", "Finnish markka"), ("money", "FIM", 1.0, "FIM")),
     (("rupees",), ("money", "INR", 1.0, "INR")),
     (("pesos", "Mexican pesos"), ("money", "MXN", 1.0, "MXN")),
-    (("rubles", "roubles"), ("money", "RUB", 1.0, "RUB")),
-    (("shekels",), ("money", "ILS", 1.0, "ILS")),
+    (("rubles", "roubles", "₽"), ("money", "RUB", 1.0, "RUB")),
+    (("shekels", "₪"), ("money", "ILS", 1.0, "ILS")),
+    (("₡",), ("money", "CRC", 1.0, "CRC")),
+    (("₾",), ("money", "GEL", 1.0, "GEL")),
+    (("₭",), ("money", "LAK", 1.0, "LAK")),
+    (("₩",), ("money", "KRW", 1.0, "KRW")),
 )
 #: Canonical value = (stated value + offset) x factor for units whose zero differs ("°F").
 UNIT_OFFSETS: dict[str, float] = {"degF": -32.0}
 #: Units written straight after the digits ("500m", "40%", "12km"): short symbols only. Each
 #: is a spelling in UNITS (a test checks).
 ATTACHED_UNITS = ("km", "kms", "km2", "km²", "m", "mi", "kg", "kgs", "ft", "%", "cm", "mm", "m2", "m²", "lb", "lbs",
-                  "oz", "mg", "ml", "mph", "kph", "kmph", "km/h", "km/hr", "°C", "°F", "bbl", "€", "元")
+                  "oz", "mg", "ml", "mph", "kph", "kmph", "km/h", "km/hr", "°C", "°F", "bbl", "€", "元", "t",
+                  "₡", "₾", "₭", "₩", "₽", "₪")
 #: Pound is a currency as well as a weight: "pounds" is money after a scale word ("361 million
 #: pounds") or before these words, a weight elsewhere ("more than 1,300 pounds (600 kgs)").
 POUND_MONEY_AFTER = ("sterling", "a share", "per share", "a year", "a week", "a month", "in ", "of debt")
 #: Currency signs and codes before a number, and the ISO code each means.
 CURRENCIES: dict[str, str] = {"$": "USD", "US$": "USD", "USD": "USD", "£": "GBP", "€": "EUR", "EUR": "EUR",
-                              "GBP": "GBP", "U.S.$": "USD", "Mex$": "MXN", "C$": "CAD", "CA$": "CAD", "CAD": "CAD", "A$": "AUD", "AU$": "AUD",
+                              "GBP": "GBP", "U.S.$": "USD", "Mex$": "MXN", "C$": "CAD", "CA$": "CAD", "CAD": "CAD",
+                              "A$": "AUD", "AU$": "AUD",
                               "AUD": "AUD", "HK$": "HKD", "HKD": "HKD", "NZ$": "NZD", "NZD": "NZD", "S$": "SGD",
                               "SGD": "SGD", "MX$": "MXN", "MXN": "MXN", "R$": "BRL", "¥": "JPY", "JPY": "JPY",
                               "CNY": "CNY", "RMB": "CNY", "CHF": "CHF", "INR": "INR", "₹": "INR", "Rs": "INR",

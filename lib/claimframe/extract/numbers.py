@@ -70,7 +70,7 @@ def _tree_regex(node: dict[str, dict]) -> str:
 
 # Thousands separators: comma, Arabic "٬", and the no-break or thin spaces of "12 000";
 # decimal point "." or Arabic "٫". Any Unicode digits (Arabic-Indic included).
-_DIGITS = (r"\d{1,3}(?:[,٬\u00a0\u202f\u2009]\d{3})+(?:[.٫]\d+)?|\d{1,3}(?: \d{3})+(?![\d,.-]| \d)(?:[.٫]\d+)?"
+_DIGITS = (r"\d{1,3}(?:[,٬\u00a0\u202f\u2009]\d{3})+(?:[.٫]\d+)?|\d{1,3}(?: \d{3})+(?![\d,-]|\.\d| \d)(?:[.٫]\d+)?"
            r"|\d+(?:[.٫]\d+)?|\.\d+")
 #: Longer digit runs are identifiers (phone numbers, IDs, hashes), not quantities.
 MAX_DIGITS = 15
@@ -405,7 +405,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     return out
 
 
-_BOUNDS_JOIN = re.compile(r",?\s+(?:and|but)\s+$", re.IGNORECASE)
+_BOUNDS_JOIN = re.compile(r",?\s+(?:and|but)\s+|,\s+", re.IGNORECASE)
 
 
 def _bounds_to_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
@@ -583,7 +583,7 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency, bare_fraction=
         lowered = before.lower()
         opened = _RANGE_OPEN.search(before) if "between" in lowered or "from" in lowered else None
         between = bool(opened and opened.group("open").lower() == "between")
-        r = (_RANGE_AND if between else _RANGE_TO).match(text, e)
+        r = (_RANGE_AND if between else _RANGE_TO).match(text, e) or (between and _RANGE_TO.match(text, e))
         if r and r.end() < limit and r.group("unit1") and not between and "-" in r.group(0) and not (
                 r.group(0).rstrip().endswith(("to", "through"))):
             r = None  # "50 km-long" is not a range
@@ -594,8 +594,10 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency, bare_fraction=
                 r = None  # "from 44 ml to 50 mg": two quantities, not one range
         if r and r.end() < limit:
             second = _number_at(text, r.end())
-            if second and second[0] > value and second[1] <= limit and not _TIME_OF_DAY_AFTER.match(text, second[1]):
-                low, high, value, hedge = value, second[0], None, "range"
+            descending = second and value < 0 and second[0] < value  # "from -18 °C to -34 °C"
+            if second and (second[0] > value or descending) and second[1] <= limit \
+                    and not _TIME_OF_DAY_AFTER.match(text, second[1]):
+                low, high, value, hedge = min(value, second[0]), max(value, second[0]), None, "range"
                 e = second[1]
                 bare_fraction = False
                 if opened:
