@@ -174,7 +174,7 @@ _POUND_MONEY_AFTER = re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in lexicon
 _PHONE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)[\s.-]?)?|\(\d{2,5}(?:-\d{1,4})?\)\s?)\d{2,4}(?:[\s.-]\d{2,5}){1,3}(?:/\d+)?"
     r"|(?<![\w,.-])\d{3}[.-]\d{3}[.-]\d{4}(?![\w-])"
-    r"|(?i:phone|telephone|tel\.?|fax|call|hotline|number|line)\W{1,4}\d{3}-\d{4}(?![\w-])"
+    r"|(?i:phone|telephone|tel\.?|fax|call|hotline|number|line)(?:\s+(?:on|at|is))?\W{1,4}\d{3}[- ]\d{3,4}(?![\w-])"
 )
 _ADDRESS = re.compile(rf"(?<![\w,.])\d{{1,5}}(?:-\d{{1,5}})?\s+(?:[A-Z][\w'’.-]*\s+){{1,3}}"
                       rf"(?:{'|'.join(re.escape(w) for w in lexicon.STREET_WORDS)})\b")
@@ -272,8 +272,11 @@ def parse_words(s: str) -> float | None:
     if "point" in words:
         i = words.index("point")
         whole = parse_words(" ".join(words[:i]))
-        digits = []
-        for w in words[i + 1:]:
+        digits, scale = [], 1
+        rest = words[i + 1:]
+        if len(rest) > 1 and rest[-1] in MAGNITUDE_WORDS and rest[-1] not in ("dozen", "hundred"):
+            rest, scale = rest[:-1], MAGNITUDE_WORDS[rest[-1]]  # "one point six billion"
+        for w in rest:
             if w in SMALL and SMALL[w] < 10:
                 digits.append(str(SMALL[w]))
             elif w in TENS and not digits:
@@ -282,7 +285,7 @@ def parse_words(s: str) -> float | None:
                 digits[-1] = digits[-1][0] + str(SMALL[w])
             else:
                 return None
-        return None if whole is None or not digits else whole + float("0." + "".join(digits))
+        return None if whole is None or not digits else (whole + float("0." + "".join(digits))) * scale
     # split at "and" where a fraction follows: "five and a half million", "one million and a half"
     parts, cur = [], []
     for k, w in enumerate(words):
@@ -494,6 +497,14 @@ def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
                        bare_fraction=not raw.strip().count(" ") and "/" in raw or bool(m.group("vulgaronly")))
     if m.group("lone"):
         # "more than half", "half of them", "nearly a third of": a share only beside such words
+        if _POSSESSIVE_BEFORE.search(text, max(0, s - 8), s):
+            return None  # "his half of the home"
+        if a_unit := _A_BEFORE_NOUN.match(text, e):
+            unit = _UNIT_AFTER.match(text, a_unit.end())
+            if not unit or not unit.group("unit"):
+                return None  # "more than half a century": no share
+            return _finish(text, s, a_unit.end(), limit, "exact", parse_words(m.group("lone")), None, None,
+                           currency=None)  # "half an hour"
         if not (_HEDGE_BEFORE.search(text, max(0, s - 30), s) or _ONLY_BEFORE.search(text, max(0, s - 8), s)
                 or _OF_AFTER.match(text, e)):
             return None
@@ -553,11 +564,18 @@ def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
     if words[0].isupper() and (_NAME_AFTER.match(text, e) or (
             _CAPITALISED_AFTER.match(text, e) and not _SENTENCE_START_BEFORE.search(text, max(0, s - 5), s))):
         return None  # "Ten Most Wanted", "the Three Gorges Dam"
-    return _finish(text, s, e, limit, "exact", value, None, None, currency=None,
-                   bare_fraction=is_bare_fraction(words))
+    bare = is_bare_fraction(words)
+    if bare and _WEAK_FRACTION.search(words) and not (_HEDGE_BEFORE.search(text, max(0, s - 30), s) or _ONLY_BEFORE.search(text, max(0, s - 8), s)
+                     or _OF_AFTER.match(text, e) or _UNIT_AFTER.match(text, e)):
+        return None  # "a minute and a half later": no share of anything
+    return _finish(text, s, e, limit, "exact", value, None, None, currency=None, bare_fraction=bare)
 
 
 _LAST_AND = re.compile(r"(?:\s+and|\s-)\s+(?!.*(?:\sand|\s-)\s)", re.IGNORECASE | re.DOTALL)
+#: Bare fractions that need a share's context ("a half", "three quarters" can be fiscal quarters).
+_WEAK_FRACTION = re.compile(r"^an?\b|quarters?$|halves$", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w])(?:his|her|their|its|my|our|your|the|a)\s+$", re.IGNORECASE)
+_A_BEFORE_NOUN = re.compile(r"\s+an?(?=\s)", re.IGNORECASE)
 _ONLY_BEFORE = re.compile(r"(?<![\w])(?:only|just|fully|roughly|than)\s+$", re.IGNORECASE)
 _OF_AFTER = re.compile(r"\s+of\s+(?:the|a|an|all|their|its|his|her|our|those|these|them|us|\w+s\b)", re.IGNORECASE)
 _AND_A_FRACTION = re.compile(r"\s+and\s+(?:a|one)\s+(half|quarter|third)\b(?!\s+(?:of|an?)\b)", re.IGNORECASE)
@@ -590,8 +608,12 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency, bare_fraction=
         if r and r.end() < limit and r.group("unit1"):
             after_second = _number_at(text, r.end())
             unit2 = _unit_after(text, after_second[1])[0] if after_second else None
-            if unit2 and UNITS.get(unit2.lower()) != UNITS.get(r.group("unit1").strip().lower()):
+            spec1 = UNITS.get(r.group("unit1").strip().lower())
+            spec2 = UNITS.get(unit2.lower()) if unit2 else None
+            if spec2 and spec1 and spec2[1] != spec1[1]:
                 r = None  # "from 44 ml to 50 mg": two quantities, not one range
+            elif spec2 and spec1 and spec2[2] != spec1[2]:
+                value = value * spec1[2] / spec2[2]  # "six months and 18 years": the low bound in years
         if r and r.end() < limit:
             second = _number_at(text, r.end())
             descending = second and value < 0 and second[0] < value  # "from -18 °C to -34 °C"
