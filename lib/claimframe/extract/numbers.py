@@ -565,8 +565,9 @@ def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
             _CAPITALISED_AFTER.match(text, e) and not _SENTENCE_START_BEFORE.search(text, max(0, s - 5), s))):
         return None  # "Ten Most Wanted", "the Three Gorges Dam"
     bare = is_bare_fraction(words)
-    if bare and _WEAK_FRACTION.search(words) and not (_HEDGE_BEFORE.search(text, max(0, s - 30), s) or _ONLY_BEFORE.search(text, max(0, s - 8), s)
-                     or _OF_AFTER.match(text, e) or _UNIT_AFTER.match(text, e)):
+    if bare and _WEAK_FRACTION.search(words) and not (
+            _HEDGE_BEFORE.search(text, max(0, s - 30), s) or _ONLY_BEFORE.search(text, max(0, s - 8), s)
+            or _OF_AFTER.match(text, e) or _UNIT_AFTER.match(text, e)):
         return None  # "a minute and a half later": no share of anything
     return _finish(text, s, e, limit, "exact", value, None, None, currency=None, bare_fraction=bare)
 
