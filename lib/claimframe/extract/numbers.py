@@ -413,11 +413,19 @@ _BOUNDS_JOIN = re.compile(r",?\s+(?:and|but)\s+|,\s+", re.IGNORECASE)
 
 def _bounds_to_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
     """'more than 10 and less than 40', 'above 1000 and below 1500': one range between two bounds."""
-    if {first.hedge, second.hedge} != {"at_least", "at_most"} or (first.kind, first.unit) != (second.kind,
-                                                                                           second.unit):
+    if {first.hedge, second.hedge} != {"at_least", "at_most"}:
         return None
     if not _BOUNDS_JOIN.fullmatch(text, first.end, second.start):
         return None
+    if (first.kind, first.unit) != (second.kind, second.unit):
+        if first.kind != "count" or second.unit_stated not in STATED_UNITS:
+            return None
+        _, factor, offset = STATED_UNITS[second.unit_stated]  # "more than 10 and less than 40 dollars"
+
+        def scaled(x):
+            return None if x is None else float(f"{(x + offset) * factor:.12g}")
+
+        first = replace(first, kind=second.kind, unit=second.unit, low=scaled(first.low), high=scaled(first.high))
     low = first.low if first.hedge == "at_least" else second.low
     high = first.high if first.hedge == "at_most" else second.high
     if low is None or high is None or not low < high:
