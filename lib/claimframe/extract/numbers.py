@@ -122,7 +122,8 @@ _FIRST_WORDS = [*{w.split()[0] for w in [*VAGUE, *VAGUE_MULTIPLIERS, *ORDINALS, 
                 *(f"{a}{sep}{w}" for w in [*(m.split()[1] for m in VAGUE_MULTIPLIERS if m.startswith("a ")),
                                            *MAGNITUDE_WORDS, "half", "quarter", "third"]
                   for sep in " -" for a in ("a", "an"))]
-_CAN_START = re.compile(rf"(?<=[a-z]{{2}})[a-z](?=\d)|\W(?=[-−]?\d|\.\d|{_VULGAR}|(?:{_alts(_FIRST_WORDS)})(?!\w))")
+_CODE_DIGITS = re.compile(rf"(?:{_CODES_BEFORE})\d")  # "EUR125": the plain scan
+_CAN_START = re.compile(rf"\W(?=[-−]?\d|\.\d|{_VULGAR}|(?:{_alts(_FIRST_WORDS)})(?!\w))")
 _PLAIN_NUMBER = re.compile(rf"(?P<sign>[-−](?=\d))?(?P<num>{_DIGITS}){_SCALE}|(?P<words>{_WORDS})\b",
                            re.IGNORECASE)
 _RANGE_UNIT = rf"(?P<unit1>\s*(?:{_alts(UNITS)})\b)?"
@@ -174,8 +175,14 @@ _POUND_MONEY_AFTER = re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in lexicon
 _PHONE = re.compile(
     r"(?:\+\d{1,3}[\s.-]?(?:\(\d{1,5}\)[\s.-]?)?|\(\d{2,5}(?:-\d{1,4})?\)\s?)\d{2,4}(?:[\s.-]\d{2,5}){1,3}(?:/\d+)?"
     r"|(?<![\w,.-])\d{3}[.-]\d{3}[.-]\d{4}(?![\w-])"
-    r"|(?i:phone|telephone|tel\.?|fax|call|hotline|number|line)(?:\s+(?:on|at|is))?\W{1,4}\d{3}[- ]\d{3,4}(?![\w-])"
+    r"|(?P<short>(?<![\w,.-])\d{3}[- ]\d{3,4}(?![\w-]))"
 )
+#: A short number ("555-1234", "131 564") is a phone number only after one of these words.
+_PHONE_CUE = re.compile(r"(?:phone|telephone|tel\.?|fax|call|hotline|number|line)(?:\s+(?:on|at|is))?\W{1,4}$",
+                        re.IGNORECASE)
+#: Phone numbers have a digit, a bracket, space, dot or dash, and three digits: no such place, no scan.
+_PHONE_HINT = re.compile(r"\d(?:\)\s?|[\s.-])\d\d\d")
+_ADDRESS_HINT = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in lexicon.STREET_WORDS)})\b")
 _ADDRESS = re.compile(rf"(?<![\w,.])\d{{1,5}}(?:-\d{{1,5}})?\s+(?:[A-Z][\w'’.-]*\s+){{1,3}}"
                       rf"(?:{'|'.join(re.escape(w) for w in lexicon.STREET_WORDS)})\b")
 # URLs and e-mail addresses; every alternative starts at a fixed prefix or a token's start,
@@ -437,10 +444,11 @@ def _bounds_to_range(text: str, first: Quantity, second: Quantity) -> Quantity |
 def _non_claim_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of phone numbers and street addresses; text with no digit run of 3 has none: no scan."""
     spans = []
-    segment = text[start:end]
-    if "(" in segment or "+" in segment or "-" in segment or "." in segment:
-        spans += [m.span() for m in _PHONE.finditer(text, start, end)]
-    spans += [m.span() for m in _ADDRESS.finditer(text, start, end)]
+    if _PHONE_HINT.search(text, start, end):
+        spans += [m.span() for m in _PHONE.finditer(text, start, end)
+                  if not m.group("short") or _PHONE_CUE.search(text, max(0, m.start() - 24), m.start())]
+    if _ADDRESS_HINT.search(text, start, end):
+        spans += [m.span() for m in _ADDRESS.finditer(text, start, end)]
     return spans
 
 
@@ -456,9 +464,10 @@ def _core_matches(text: str, start: int, end: int):
     """The matches of ``_CORE.finditer(text, start, end)``, trying _CORE only where one can start."""
     # The character before start tells whether a match can start at start (lookbehinds see it).
     scanned = (text[start - 1] if 0 < start <= len(text) else " ") + text[start:end]
-    if "ı" in scanned or "ſ" in scanned or "İ" in scanned:
+    if "ı" in scanned or "ſ" in scanned or "İ" in scanned or _CODE_DIGITS.search(text, start, end):
         # re.IGNORECASE reads these as "i", "s" and "i", str.lower() does not (and makes "İ" two
-        # characters): scan the plain way.
+        # characters); a currency code against the digits ("EUR125") starts after no non-word
+        # character: scan the plain way.
         yield from _CORE.finditer(text, start, end)
         return
     resume = start
@@ -602,7 +611,7 @@ def _currency_code(sign: str) -> str:
 
 def _finish(text, s, e, limit, hedge, value, low, high, currency, bare_fraction=False) -> Quantity | None:
     """Grow a core number into the full phrase: range, hedge, sign, currency, unit, stated conversion."""
-    scaled_by_word = value is not None and bool(_SCALE_WORD_END.search(text, max(s, e - 9), e))
+    scaled_by_word = value is not None and text[max(s, e - 9):e].lower().endswith(_SCALE_WORD_ENDS)
     if value is not None:
         before = text[max(0, s - 30):s]
         # _RANGE_OPEN needs "between" or "from" (str.lower() and re.IGNORECASE agree on these
@@ -637,7 +646,7 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency, bare_fraction=
     if currency:
         c = _CURRENCY_BEFORE.search(text, max(0, s - 6), s)
         s = c.start() if c else s
-    if value is not None and (neg := _NEGATIVE_BEFORE.search(text, max(0, s - 10), s)):
+    if value is not None and _may_be_negative(text, s) and (neg := _NEGATIVE_BEFORE.search(text, max(0, s - 10), s)):
         value, s = -value, neg.start()  # "minus five percent"
     if hedge == "exact":
         h = _HEDGE_BEFORE.search(text, max(0, s - 40), s)
@@ -707,4 +716,10 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency, bare_fraction=
                     conversion_unit=conversion_unit)
 
 
-_SCALE_WORD_END = re.compile(r"(?:million|billion|trillion|bn|m|mln|bln)$", re.IGNORECASE)
+_SCALE_WORD_ENDS = ("million", "billion", "trillion", "bn", "m", "mln", "bln")
+
+
+def _may_be_negative(text: str, s: int) -> bool:
+    """Quick test before _NEGATIVE_BEFORE: a negative word ends right before s."""
+    before = text[max(0, s - 10):s].lower()
+    return "minus" in before or "negative" in before
