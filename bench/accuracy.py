@@ -137,7 +137,7 @@ def _number_out_of_scope(text: str, res: dict) -> str | None:
     t = text.lower()
     if re.match(r"[-−]\s", t) or re.search(r"\d\s+k$|\d\s*[mgb]$", t):
         return "spaced minus signs and single-letter scales (- 10 k, 2.33 k, 10M, 1.2b, 1,674.5 G)"
-    if re.search(r"\d\s+(?:hundred|thousand)\s+(?:and\s+)?\d|\d\s+thousand\s+\d", t):
+    if re.search(r"\d\s+(?:hundred|thousand)\s+(?:and\s+)?\w", t):
         return "digits and number words mixed (4 thousand 3 hundred and 21)"
     if res.get("subtype") == "power" or "^" in t or re.search(r"\d[eg]\b|\de[+-]?\d|\dx10", t):
         return "powers and scientific notation"
@@ -222,6 +222,8 @@ def load_suite(name: str) -> list[dict]:
                     item["scope"] = _RT_OUT_UNITS.get(unit, f"currency without a code ({unit})")
                 if re.search(r"\d\s*m(?:usd|eur|gbp|aud)\b|\bm(?:usd|eur|gbp|aud)\b", etext.lower()):
                     item["scope"] = "finance abbreviations (MUSD, MEUR)"
+                if re.search(r"\bsen\b|kuai|mao|ரூ", etext.lower()):
+                    item["scope"] = "sen, kuai and mao, Tamil rupee sign"
                 factor = 0.01 if unit in _RT_MINOR else 1
                 if res.get("value") is None:
                     item["scope"] = "currency names without an amount"
@@ -448,6 +450,9 @@ def matches(item: dict, pred: dict, family: str) -> bool:
     if pred.get("conversion") is not None and _close(pred["conversion"], item["value"]):
         return True  # the stated conversion in "1,500,000 kilometres (930,000 mi)"
     value = pred["value"]
+    if value is None and pred["low"] is not None and pred["high"] is not None and family != "q3":
+        # a range over an expected single number ("8 to 10 feet" over "10 feet"): the bound it covers
+        value = pred["high"] if item["end"] >= pred["end"] else pred["low"] if item["start"] <= pred["start"] else None
     if value is None and pred["low"] is not None and pred["high"] is not None and family == "q3":
         value = (pred["low"] + pred["high"]) / 2  # quantulum3's suite gives a range its middle
     return _close(value, item["value"])

@@ -317,3 +317,23 @@ def test_news_near_misses(sentence, expected):
 def test_number_words_with_fractions(words, value):
     got = parse_words(words)
     assert got == pytest.approx(value) if value is not None else got is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Patients got 45 and 50 mg doses.", [("45", "measure", 45e-6, "mg"), ("50 mg", "measure", 50e-6, "mg")]),
+    ("Rates rose 3 and 5 percent, respectively.", [("3", "percent", 3, "percent"),
+                                                   ("5 percent", "percent", 5, "percent")]),
+    ("Police said 5 and 10 people were hurt.", [("5", "count", 5, None), ("10", "count", 10, None)]),
+    ("The door is 2 1/2 in thick.", [("2 1/2 in", "distance", 2.5 * 0.0000254, "in")]),
+    ("He scored 2 in the final.", [("2", "count", 2, None)]),                       # "in" is no inch here
+    ("Pour 3 to 4 L of water.", [("3 to 4 L", "measure", None, "L")]),
+    ("Scores ranged between negative ten and fifteen.", [("between negative ten and fifteen", "count", None,
+                                                         None)]),
+    ("His score is 200 or greater than 190.", [("200", "count", 200, None),
+                                               ("greater than 190", "count", 190, None)]),
+])
+def test_units_shared_and_short(sentence, expected):
+    got = [(sentence[q.start:q.end], q.kind, q.value, q.unit_stated) for q in find_quantities(sentence)]
+    assert [(t, k, s) for t, k, _, s in got] == [(t, k, s) for t, k, _, s in expected]
+    for (_, _, v, _), (_, _, want, _) in zip(got, expected):
+        assert v == pytest.approx(want) if want is not None else v is None

@@ -145,13 +145,15 @@ _HEDGE_BEFORE = re.compile(
     rf"|(?P<sign>{'|'.join(re.escape(w) for w in _HEDGE_SIGNS)})\s*)(?P<cur>{_CUR})?$",
     re.IGNORECASE,
 )
-_RANGE_OPEN = re.compile(rf"(?:^|(?<=\W))(?P<open>between|from)\s+(?P<cur>{_CUR})?$", re.IGNORECASE)
+_RANGE_OPEN = re.compile(rf"(?:^|(?<=\W))(?P<open>between|from)\s+(?P<neg>(?:minus|negative)\s+)?(?P<cur>{_CUR})?$",
+                         re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(rf"(?P<cur>{_CUR})$")
 _NEGATIVE_BEFORE = re.compile(rf"(?<![\w-])(?<!or )(?:{'|'.join(lexicon.NEGATIVE_WORDS)})\s+$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(rf"\s*-?(?P<unit>{_alts(UNITS)})(?![\w²])"
                          rf"|\s*(?P<b>[(\[{{<])\s*(?P<bunit>{_alts(UNITS)})\s*[)\]}}>]", re.IGNORECASE)
 _UNIT_ATTACHED = re.compile(rf"(?P<unit>{_alts([*_ATTACHED, *lexicon.CURRENCY_CODES_AFTER])})(?![\w²/])")
-_TRAILING_HEDGE = re.compile(rf"\s+(?P<t>{_alts(lexicon.TRAILING_HEDGES)})\b(?!\s+than\b)", re.IGNORECASE)
+_TRAILING_HEDGE = re.compile(rf"\s+(?P<t>{_alts(lexicon.TRAILING_HEDGES)})\b(?:\s+than\b(?!\s+[\w$£€]))?"
+                             rf"(?!\s+than\b)", re.IGNORECASE)
 _CONVERSION = re.compile(
     rf"\s*\(\s*(?:about|some|around|roughly|approximately|nearly|almost|over|more than)?\s*"
     rf"(?P<sign>[-−])?(?P<num>{_DIGITS})\s*-?\s*(?P<unit>{_alts(UNITS)})\s*\)",
@@ -409,6 +411,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             continue
         if out and (merged := _bounds_to_range(text, out[-1], q)):
             out[-1] = merged
+        elif out and (shared := _shared_unit(text, out[-1], q)):
+            out[-1] = shared
+            out.append(q)
         else:
             out.append(q)
         consumed = q.end
@@ -439,6 +444,22 @@ def _bounds_to_range(text: str, first: Quantity, second: Quantity) -> Quantity |
         return None
     return replace(first, end=second.end, hedge="range", value=None, low=low, high=high,
                    unit_stated=first.unit_stated or second.unit_stated)
+
+
+_AND_OR = re.compile(r"\s+(?:and|or)\s+", re.IGNORECASE)
+
+
+def _shared_unit(text: str, first: Quantity, second: Quantity) -> Quantity | None:
+    """'45 and 50 mg', '5 or 10 percent': the first number takes the second's unit."""
+    if first.kind != "count" or first.hedge != "exact" or first.value is None or second.kind in ("count", "rank"):
+        return None
+    if second.unit_stated not in STATED_UNITS or second.unit_stated == "fraction":
+        return None
+    if not _AND_OR.fullmatch(text, first.end, second.start):
+        return None
+    _, factor, offset = STATED_UNITS[second.unit_stated]
+    return replace(first, kind=second.kind, unit=second.unit, unit_stated=second.unit_stated,
+                   value=float(f"{(first.value + offset) * factor:.12g}"))
 
 
 def _non_claim_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -619,6 +640,8 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency, bare_fraction=
         lowered = before.lower()
         opened = _RANGE_OPEN.search(before) if "between" in lowered or "from" in lowered else None
         between = bool(opened and opened.group("open").lower() == "between")
+        if opened and opened.group("neg") and value > 0:
+            value = -value  # "between negative ten and fifteen"
         r = (_RANGE_AND if between else _RANGE_TO).match(text, e) or (between and _RANGE_TO.match(text, e))
         if r and r.end() < limit and r.group("unit1") and not between and "-" in r.group(0) and not (
                 r.group(0).rstrip().endswith(("to", "through"))):
@@ -646,7 +669,8 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency, bare_fraction=
     if currency:
         c = _CURRENCY_BEFORE.search(text, max(0, s - 6), s)
         s = c.start() if c else s
-    if value is not None and _may_be_negative(text, s) and (neg := _NEGATIVE_BEFORE.search(text, max(0, s - 10), s)):
+    if value is not None and value > 0 and _may_be_negative(text, s) and (
+            neg := _NEGATIVE_BEFORE.search(text, max(0, s - 10), s)):
         value, s = -value, neg.start()  # "minus five percent"
     if hedge == "exact":
         h = _HEDGE_BEFORE.search(text, max(0, s - 40), s)
@@ -692,6 +716,10 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency, bare_fraction=
         if stated == "ft" and value is not None and (inches := _INCHES_AFTER.match(text, e)):
             value += float(inches.group("n")) / 12  # "5 feet 2 inches", "12 ft 2 in"
             e = inches.end()
+    elif (value is not None or high is not None) and (abbrev := _ABBREVIATED_UNIT.match(text, e)) \
+            and abbrev.end() <= limit:
+        kind, canonical, factor, stated = UNITS["litres" if abbrev.group("u") == "L" else "inch"]
+        e = abbrev.end()
     elif bare_fraction:
         kind, canonical, factor, stated = "percent", "percent", 100.0, "fraction"  # "two thirds of voters"
     conversion_value = conversion_unit = None
@@ -716,6 +744,10 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency, bare_fraction=
                     conversion_unit=conversion_unit)
 
 
+#: "2 in thick", '10" long', "a pen 2 in." (inches) and "3 to 4 L of wine" (litres): the short forms only
+#: before a dimension word, "of" or the sentence's end, where no other reading is open.
+_ABBREVIATED_UNIT = re.compile(r"\s?(?P<u>in|L|\"|”)(?=\s+(?:thick|long|wide|tall|high|deep|across|in diameter)\b"
+                               r"|\.?\s*$|(?<=L)\s+of\b)")
 _SCALE_WORD_ENDS = ("million", "billion", "trillion", "bn", "m", "mln", "bln")
 
 
