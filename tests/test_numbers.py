@@ -337,3 +337,14 @@ def test_units_shared_and_short(sentence, expected):
     assert [(t, k, s) for t, k, _, s in got] == [(t, k, s) for t, k, _, s in expected]
     for (_, _, v, _), (_, _, want, _) in zip(got, expected):
         assert v == pytest.approx(want) if want is not None else v is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The pupils, aged nine and ten, sang.", [("nine", 9), ("ten", 10)]),               # two numbers, not 19
+    ("The boys are aged 9, 8, 4 and 8 months.", [("9", 9), ("8", 8), ("4", 4), ("8 months", 8 * 30.436875)]),
+    ("Kidnappers demanded a ransom of dlrs 1 million, police said.", [("dlrs 1 million", 1e6)]),  # AP style
+])
+def test_lists_and_wire_abbreviations(sentence, expected):
+    got = [(sentence[q.start:q.end], q.value) for q in find_quantities(sentence)]
+    assert [t for t, _ in got] == [t for t, _ in expected]
+    assert [v for _, v in got] == pytest.approx([v for _, v in expected])

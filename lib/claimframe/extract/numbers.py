@@ -417,6 +417,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         else:
             out.append(q)
         consumed = q.end
+        if m.group("words") and q.end < m.end():
+            # the words were cut ("nine and ten" is two numbers): read the rest too
+            rest = find_quantities(text, q.end, min(m.end(), hi), exclude)
+            out.extend(rest)
+            consumed = rest[-1].end if rest else consumed
     return out
 
 
@@ -446,6 +451,7 @@ def _bounds_to_range(text: str, first: Quantity, second: Quantity) -> Quantity |
                    unit_stated=first.unit_stated or second.unit_stated)
 
 
+_LIST_BEFORE = re.compile(r"\d,\s*$")
 _AND_OR = re.compile(r"\s+(?:and|or)\s+", re.IGNORECASE)
 
 
@@ -455,8 +461,9 @@ def _shared_unit(text: str, first: Quantity, second: Quantity) -> Quantity | Non
         return None
     if second.unit_stated not in STATED_UNITS or second.unit_stated == "fraction":
         return None
-    if not _AND_OR.fullmatch(text, first.end, second.start):
-        return None
+    if not _AND_OR.fullmatch(text, first.end, second.start) or _LIST_BEFORE.search(text, max(0, first.start - 8),
+                                                                                       first.start):
+        return None  # "aged 9, 8, 4 and 8 months": a list, not one unit
     _, factor, offset = STATED_UNITS[second.unit_stated]
     return replace(first, kind=second.kind, unit=second.unit, unit_stated=second.unit_stated,
                    value=float(f"{(first.value + offset) * factor:.12g}"))
