@@ -434,7 +434,7 @@ def _close(a: float | None, b: float | None) -> bool:
 
 def matches(item: dict, pred: dict, family: str) -> bool:
     if family in ("number", "range"):  # no unit in these suites: the number as the text states it
-        pred = {k: pred.get(f"stated_{k}", pred[k]) for k in ("value", "low", "high")}
+        pred = {**pred, **{k: pred.get(f"stated_{k}", pred[k]) for k in ("value", "low", "high")}}
     if family == "range":
         lo, hi = item["low"], item["high"]
         if lo is not None and lo == hi:  # "equal to 20"
