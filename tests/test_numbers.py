@@ -274,8 +274,12 @@ def test_stated_conversion_of_a_weight_is_kept():
     "He was put on the FBI's Ten Most Wanted list.",
     "Yields on the 30-year Treasury bond rose.",
     "Rates on 10-year notes fell.",
-    # spelled years in transcripts
+    # spelled years and flights in transcripts; flight and route numbers
     "Back in nineteen ninety-eight, the plant closed.",
+    "TWA eight hundred, climb and maintain one five thousand.",
+    "Passengers on Flight 93 fought back.",
+    "The crash of flight 5390 was studied.",
+    "Take Route 9 north.",
     # a fraction that is no share
     "A minute and a half later, the pilot called.",
     "He kept his half of the family home.",

@@ -451,6 +451,7 @@ def _bounds_to_range(text: str, first: Quantity, second: Quantity) -> Quantity |
                    unit_stated=first.unit_stated or second.unit_stated)
 
 
+_CODE_BEFORE_WORDS = re.compile(r"(?<![\w.])[A-Z]{2,4}\s+$")
 _LIST_BEFORE = re.compile(r"\d,\s*$")
 _AND_OR = re.compile(r"\s+(?:and|or)\s+", re.IGNORECASE)
 
@@ -606,6 +607,8 @@ def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
         return None  # "one of them", "no one": a pronoun far more often than a count
     if words[0].isupper() and _is_name_number(text, s):
         return None  # "Big Three", "Group of Seven"
+    if _CODE_BEFORE_WORDS.search(text, max(0, s - 8), s) and not _CURRENCY_BEFORE.search(text, max(0, s - 6), s):
+        return None  # a flight spoken in a transcript: "TWA eight hundred"
     if words[0].isupper() and (_NAME_AFTER.match(text, e) or (
             _CAPITALISED_AFTER.match(text, e) and not _SENTENCE_START_BEFORE.search(text, max(0, s - 5), s))):
         return None  # "Ten Most Wanted", "the Three Gorges Dam"
