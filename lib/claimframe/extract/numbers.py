@@ -2,8 +2,12 @@
 
 ``find_quantities(text)`` returns every quantity phrase with its span and what it says, keeping
 the article's own precision: "hundreds" is a vague range of 200 to 999, never 100; "up to 900"
-is a bound, not a value. Pure standard library and compiled regexes, so it is fast and
-imports in no time. The conventions are documented in data/README.md.
+is a bound, not a value. Money carries its currency's ISO code ("C$16.4 million" CAD, "4 cents"
+0.04 USD); fractions, scale words ("1.2m people"), signs and units (weights, volumes, areas,
+speeds, temperatures) are read as written; phone numbers, street addresses, times of day and
+names ("five-star", "30-year Treasury bond") are no quantities. Pure standard library and
+compiled regexes, so it is fast and imports in no time. The conventions are documented in
+data/README.md.
 """
 from __future__ import annotations
 
