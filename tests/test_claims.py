@@ -72,3 +72,49 @@ def test_an_article_with_nothing_to_report():
 def test_a_sentence_printed_twice_gives_distinct_ids():
     a = claimframe.read_text("Police said 50 people came.\n\nPolice said 50 people came.")
     assert len(a.claims) == 2 and a.claims["claim_id"].is_unique
+
+
+# --- numbers as news writes them, in the claims table ------------------------------------------
+
+WIRE = """NAIROBI (Reuters) - Kenya's central bank said on Tuesday it sold 323 million euros of bonds and \
+C$16.4 million of notes, while a Hong Kong unit raised HK$10.05 billion.
+
+The bear weighed more than 1,300 pounds (600 kgs), wildlife officials said. Temperatures hit 100 degrees \
+Fahrenheit (38 degrees Celsius) and winds reached 188 miles an hour.
+
+For details call (254-2) 751-613 or visit the office at 285 Toure Drive before 2 p.m. on Friday.
+"""
+
+
+def test_news_numbers_in_the_claims_table():
+    a = claimframe.read_text(WIRE, outlet="Reuters")
+    validate("claims", a.claims)
+    rows = {r.text: r for r in a.claims[a.claims["kind"] != "date"].itertuples()}
+    assert set(rows) == {"323 million euros", "C$16.4 million", "HK$10.05 billion",
+                         "more than 1,300 pounds (600 kgs)", "100 degrees Fahrenheit (38 degrees Celsius)",
+                         "188 miles an hour"}
+    assert [rows[t].unit for t in ("323 million euros", "C$16.4 million", "HK$10.05 billion")] == [
+        "EUR", "CAD", "HKD"]
+    bear = rows["more than 1,300 pounds (600 kgs)"]
+    assert (bear.kind, bear.unit, bear.unit_stated, bear.hedge) == ("measure", "kg", "lb", "at_least")
+    assert bear.value == pytest.approx(589.670081) and (bear.conversion_value, bear.conversion_unit) == (600, "kg")
+    heat = rows["100 degrees Fahrenheit (38 degrees Celsius)"]
+    assert (heat.unit, heat.unit_stated, heat.conversion_unit) == ("degC", "degF", "degC")
+    assert heat.value == pytest.approx(37.7777778)
+    wind = rows["188 miles an hour"]
+    assert (wind.kind, wind.unit, wind.unit_stated) == ("measure", "km/h", "mph")
+
+
+def test_stated_conversions_of_new_units_are_checked():
+    a = claimframe.read_text(WIRE, outlet="Reuters")
+    checks = a.checks[a.checks["kind"] == "unit_conversion"]
+    assert checks["status"].tolist() == ["ok", "ok"]  # 600 kg = 1,323 lb; 38 °C = 100.4 °F
+    bad = claimframe.read_text("The lake covers 40 square miles (200 square kilometres), officials said.")
+    status = bad.checks[bad.checks["kind"] == "unit_conversion"]["status"].tolist()
+    assert status == ["fail"]  # 40 sq mi is 104 km2
+
+
+def test_transcript_years_and_names_are_no_claims():
+    a = claimframe.read_text("BROWN: Back in nineteen ninety-eight, the FBI's Ten Most Wanted list had "
+                             "a five-star general on it, and 30-year Treasury bond yields fell, he said.")
+    assert a.claims[a.claims["kind"] != "date"].empty

@@ -150,3 +150,205 @@ def test_k_takes_down_no_table():
     assert counts["value"].tolist() == [38_000]
     for name in ("paragraphs", "sentences", "events", "places", "relations", "checks"):
         getattr(article, name)  # none raises
+
+
+# --- numbers as news writes them (money in words, fractions, scales, signs, units, bounds) ----------
+
+@pytest.mark.parametrize("sentence, span, kind, hedge, value, low, high, unit, stated", [
+    # money: currency words and signs, by ISO code (Reuters, Bloomberg, Canadian and Hong Kong styles)
+    ("Telefonica agreed to pay 323 million euros for the stake.", "323 million euros", "money", "exact",
+     323e6, None, None, "EUR", "EUR"),
+    ("The simulator costs C$16.4 million, the company said.", "C$16.4 million", "money", "exact",
+     16.4e6, None, None, "CAD", "CAD"),
+    ("Exports fell to HK$10.05 billion last year.", "HK$10.05 billion", "money", "exact",
+     10.05e9, None, None, "HKD", "HKD"),
+    ("Tickets are offered for USD 200 each.", "USD 200", "money", "exact", 200, None, None, "USD", "USD"),
+    ("A fare of EUR125 applies.", "EUR125", "money", "exact", 125, None, None, "EUR", "EUR"),
+    ("Shares closed down 4 cents.", "4 cents", "money", "exact", 0.04, None, None, "USD", "cent"),
+    ("The stock rose 12.5 pence in London.", "12.5 pence", "money", "exact", 0.125, None, None, "GBP", "penny"),
+    ("Three thousand dollar pearls were stolen.", "Three thousand dollar", "money", "exact", 3000, None, None,
+     "USD", "USD"),
+    ("Aid of up to 2 million U.S. dollars was pledged.", "up to 2 million U.S. dollars", "money", "at_most",
+     2e6, None, 2e6, "USD", "USD"),
+    ("The group lost 361 million pounds in the quarter.", "361 million pounds", "money", "exact", 361e6, None,
+     None, "GBP", "GBP"),
+    ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", "money", "exact", 3.5, None, None, "USD", "USD"),
+    ("The yen traded at 143.80 yen to the dollar.", "143.80 yen", "money", "exact", 143.8, None, None, "JPY", "JPY"),
+    ("Tokyo spent 450,000 yen on the study.", "450,000 yen", "money", "exact", 450_000, None, None, "JPY", "JPY"),
+    ("Each note is worth 50 €.", "50 €", "money", "exact", 50, None, None, "EUR", "EUR"),
+    ("GDP reached $2.174T last year.", "$2.174T", "money", "exact", 2.174e12, None, None, "USD", "USD"),
+    # fractions
+    ("Half a million people fled the city.", "Half a million", "count", "exact", 500_000, None, None, None, None),
+    ("A quarter of a million tickets sold.", "A quarter of a million", "count", "exact", 250_000, None, None,
+     None, None),
+    ("There are five and a half million sheep.", "five and a half million", "count", "exact", 5_500_000, None,
+     None, None, None),
+    ("The town has 3 million and a half residents.", "3 million and a half", "count", "exact", 3_500_000, None,
+     None, None, None),
+    ("The trail is 1 1/2 miles long.", "1 1/2 miles", "distance", "exact", 1.5 * 1.609344, None, None, "km", "mi"),
+    ("Two thirds of the voters stayed home.", "Two thirds", "percent", "exact", 200 / 3, None, None, "percent",
+     "fraction"),
+    ("More than half of the wells are dry.", "More than half", "percent", "at_least", 50, 50, None, "percent",
+     "fraction"),
+    ("Nearly a third of the staff left.", "Nearly a third", "percent", "approx", 100 / 3, None, None, "percent",
+     "fraction"),
+    ("They waited half an hour.", "half an hour", "duration", "exact", 0.5 / 24, None, None, "day", "h"),
+    ("Between five and seven people were hurt.", "Between five and seven", "count", "range", None, 5, 7, None,
+     None),
+    # scale words
+    ("The app has 1.2m people signed up.", "1.2m", "count", "exact", 1_200_000, None, None, None, None),
+    ("Some 10K protesters marched.", "Some 10K", "count", "approx", 10_000, None, None, None, None),
+    ("The deal is worth 2.5bn rupees.", "2.5bn rupees", "money", "exact", 2.5e9, None, None, "INR", "INR"),
+    ("The debt is twenty-one trillion.", "twenty-one trillion", "count", "exact", 21e12, None, None, None, None),
+    ("The budget is one point six billion.", "one point six billion", "count", "exact", 1.6e9, None, None, None,
+     None),
+    ("China's population is 1 414 021 100.", "1 414 021 100", "count", "exact", 1_414_021_100, None, None, None,
+     None),
+    # signs
+    ("The index stood at -5 on Friday.", "-5", "count", "exact", -5, None, None, None, None),
+    ("Output changed by −12% in March.", "−12%", "percent", "exact", -12, None, None, "percent", "percent"),
+    ("Growth was minus five percent.", "minus five percent", "percent", "exact", -5, None, None, "percent",
+     "percent"),
+    # units: weights, volumes, areas, speeds, temperatures
+    ("The bear weighed more than 1,300 pounds (600 kgs).", "more than 1,300 pounds (600 kgs)", "measure",
+     "at_least", 1300 * 0.45359237, 1300 * 0.45359237, None, "kg", "lb"),
+    ("The car can run at over 188 miles an hour.", "over 188 miles an hour", "measure", "at_least",
+     188 * 1.609344, 188 * 1.609344, None, "km/h", "mph"),
+    ("Output fell by 500,000 barrels a day.", "500,000 barrels", "measure", "exact", 500_000 * 158.987294928,
+     None, None, "L", "bbl"),
+    ("The truck spilled 2,000 gallons of fuel.", "2,000 gallons", "measure", "exact", 2000 * 3.785411784, None,
+     None, "L", "gal"),
+    ("Each family gets 20 litres of water.", "20 litres", "measure", "exact", 20, None, None, "L", "L"),
+    ("The fire burned 5 square km of forest.", "5 square km", "measure", "exact", 5, None, None, "km2", "km2"),
+    ("The farm covers 40 hectares.", "40 hectares", "measure", "exact", 0.4, None, None, "km2", "ha"),
+    ("It was 100 degrees Fahrenheit in Phoenix.", "100 degrees Fahrenheit", "measure", "exact", (100 - 32) * 5 / 9,
+     None, None, "degC", "degF"),
+    ("Nights fell to -40 °C.", "-40 °C", "measure", "exact", -40, None, None, "degC", "degC"),
+    ("Winds reached 120 km/h on the coast.", "120 km/h", "measure", "exact", 120, None, None, "km/h", "km/h"),
+    ("He is 5 feet 2 inches tall.", "5 feet 2 inches", "distance", "exact", (5 + 2 / 12) * 0.0003048, None,
+     None, "km", "ft"),
+    ("A 10-gallon water cooler fell over.", "10-gallon", "measure", "exact", 37.85411784, None, None, "L", "gal"),
+    # bound words
+    ("Shares traded above 170 apiece.", "above 170", "count", "at_least", 170, 170, None, None, None),
+    ("Turnout was below 40 percent.", "below 40 percent", "percent", "at_most", 40, None, 40, "percent",
+     "percent"),
+    ("Losses exceeding 3,000 jobs are feared.", "exceeding 3,000", "count", "at_least", 3000, 3000, None, None,
+     None),
+    ("Rates greater than 5 percent hurt.", "greater than 5 percent", "percent", "at_least", 5, 5, None, "percent",
+     "percent"),
+    ("A verdict is due within the next two weeks.", "within the next two weeks", "duration", "at_most", 14, None,
+     14, "day", "week"),
+    ("Crowds of 40 or more gathered.", "40 or more", "count", "at_least", 40, 40, None, None, None),
+    ("Upwards of 500 homes lost power.", "Upwards of 500", "count", "at_least", 500, 500, None, None, None),
+    ("The tally was just shy of 1,000 votes.", "just shy of 1,000", "count", "at_most", 1000, None, 1000, None,
+     None),
+    ("Bids came in at more than 10 and less than 40 dollars.", "more than 10 and less than 40 dollars", "money",
+     "range", None, 10, 40, "USD", "USD"),
+])
+def test_news_numbers(sentence, span, kind, hedge, value, low, high, unit, stated):
+    text, q = one(sentence)
+    assert text == span
+    assert (q.kind, q.hedge, q.unit, q.unit_stated) == (kind, hedge, unit, stated)
+    for got, want in ((q.value, value), (q.low, low), (q.high, high)):
+        assert got == pytest.approx(want) if want is not None else got is None
+
+
+def test_stated_conversion_of_a_weight_is_kept():
+    _, q = one("The bear weighed more than 1,300 pounds (600 kgs).")
+    assert (q.conversion_value, q.conversion_unit) == (600, "kg")
+
+
+@pytest.mark.parametrize("sentence", [
+    # phone numbers, street addresses, times of day (Kenyan, US local, transcript styles)
+    "For details call (254-2) 751-613 in Nairobi.",
+    "Information: call police at 519-661-5670.",
+    "Readers can reach the desk on +44 20 7946 0958.",
+    "The embassy is at 285 Toure Drive in Dakar.",
+    "The store at 469 Vermont St. was robbed.",
+    "The meeting begins at 2 p.m. on Monday.",
+    "The blast occurred at 12.45 a.m. local time.",
+    "We left at four o'clock in the morning.",
+    # names and adjectives that are no quantities
+    "The hotel is a five-star resort.",
+    "He is a two-time world champion.",
+    "He was put on the FBI's Ten Most Wanted list.",
+    "Yields on the 30-year Treasury bond rose.",
+    "Rates on 10-year notes fell.",
+    # spelled years and flights in transcripts; flight and route numbers
+    "Back in nineteen ninety-eight, the plant closed.",
+    "TWA eight hundred, climb and maintain one five thousand.",
+    "Passengers on Flight 93 fought back.",
+    "The crash of flight 5390 was studied.",
+    "Take Route 9 north.",
+    # a fraction that is no share
+    "A minute and a half later, the pilot called.",
+    "He kept his half of the family home.",
+    "The embargo lasted more than half a century.",
+])
+def test_news_non_claims(sentence):
+    found = [sentence[q.start:q.end] for q in find_quantities(sentence)]
+    assert found == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # near misses: each has a quantity, just not the tempting reading
+    ("Runners did the 400m in record time.", [("400m", "distance", 0.4)]),           # metres, no counted noun
+    ("The wall is 1.2m high.", [("1.2m", "distance", 0.0012)]),                       # metres
+    ("He lifted 2 pounds of flour.", [("2 pounds", "measure", 2 * 0.45359237)]),      # a weight, not GBP
+    ("Scores of 3-5 were common.", [("3-5", "count", None)]),                         # a range, not -5
+    ("A dollar bought 3 francs.", [("3 francs", "money", 3)]),
+    ("Over the next six weeks, talks go on.", [("six weeks", "duration", 42)]),      # "over the next" is no bound
+    ("Five people died, the Three Gorges Dam authority said.", [("Five", "count", 5)]),
+    ("They earn 15 dollars and 20 people applied.", [("15 dollars", "money", 15), ("20", "count", 20)]),
+    ("Aged nine, she moved to a town of 4,000.", [("nine", "count", 9), ("4,000", "count", 4000)]),
+    ("The firm earned three quarters of its revenue abroad.", [("three quarters", "percent", 75)]),
+    ("Profits rose in three quarters last year.", []),                                # fiscal quarters
+    ("From 44 ml to 50 mg were given.", [("44 ml", "measure", 0.044), ("50 mg", "measure", 5e-05)]),
+])
+def test_news_near_misses(sentence, expected):
+    got = [(sentence[q.start:q.end], q.kind, q.value) for q in find_quantities(sentence)]
+    assert [(t, k) for t, k, _ in got] == [(t, k) for t, k, _ in expected]
+    for (_, _, v), (_, _, want) in zip(got, expected):
+        assert v == pytest.approx(want) if want is not None else v is None
+
+
+@pytest.mark.parametrize("words, value", [
+    ("half a million", 500_000), ("a quarter of a million", 250_000), ("five and a half million", 5_500_000),
+    ("two thirds", 2 / 3), ("one million and a half", 1_500_000), ("forty two and a third", 42 + 1 / 3),
+    ("twenty-one trillion", 21e12), ("two point five", 2.5), ("one hundred and six", 106),
+    ("nineteen ninety-eight", None), ("twenty nineteen", None), ("five seven", None),
+])
+def test_number_words_with_fractions(words, value):
+    got = parse_words(words)
+    assert got == pytest.approx(value) if value is not None else got is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Patients got 45 and 50 mg doses.", [("45", "measure", 45e-6, "mg"), ("50 mg", "measure", 50e-6, "mg")]),
+    ("Rates rose 3 and 5 percent, respectively.", [("3", "percent", 3, "percent"),
+                                                   ("5 percent", "percent", 5, "percent")]),
+    ("Police said 5 and 10 people were hurt.", [("5", "count", 5, None), ("10", "count", 10, None)]),
+    ("The door is 2 1/2 in thick.", [("2 1/2 in", "distance", 2.5 * 0.0000254, "in")]),
+    ("He scored 2 in the final.", [("2", "count", 2, None)]),                       # "in" is no inch here
+    ("Pour 3 to 4 L of water.", [("3 to 4 L", "measure", None, "L")]),
+    ("Scores ranged between negative ten and fifteen.", [("between negative ten and fifteen", "count", None,
+                                                         None)]),
+    ("His score is 200 or greater than 190.", [("200", "count", 200, None),
+                                               ("greater than 190", "count", 190, None)]),
+])
+def test_units_shared_and_short(sentence, expected):
+    got = [(sentence[q.start:q.end], q.kind, q.value, q.unit_stated) for q in find_quantities(sentence)]
+    assert [(t, k, s) for t, k, _, s in got] == [(t, k, s) for t, k, _, s in expected]
+    for (_, _, v, _), (_, _, want, _) in zip(got, expected):
+        assert v == pytest.approx(want) if want is not None else v is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The pupils, aged nine and ten, sang.", [("nine", 9), ("ten", 10)]),               # two numbers, not 19
+    ("The boys are aged 9, 8, 4 and 8 months.", [("9", 9), ("8", 8), ("4", 4), ("8 months", 8 * 30.436875)]),
+    ("Kidnappers demanded a ransom of dlrs 1 million, police said.", [("dlrs 1 million", 1e6)]),  # AP style
+])
+def test_lists_and_wire_abbreviations(sentence, expected):
+    got = [(sentence[q.start:q.end], q.value) for q in find_quantities(sentence)]
+    assert [t for t, _ in got] == [t for t, _ in expected]
+    assert [v for _, v in got] == pytest.approx([v for _, v in expected])

@@ -24,10 +24,29 @@ TENS: dict[str, int] = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "s
 #: Scale words after digits ("1.5 million", "2.5bn", "38k"); "m" is a scale only after a
 #: currency ("£2m"), elsewhere metres, and "k" only written straight after the digits.
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-                          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000}
+                          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "m": 1_000_000, "k": 1_000,
+                          "mln": 1_000_000, "bln": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
+                          "B": 1_000_000_000, "T": 1_000_000_000_000}
+#: After "1.2m" these words make the "m" a million, not metres ("1.2m people"): counted nouns.
+MILLION_M_BEFORE = ("people", "residents", "viewers", "voters", "users", "customers", "jobs", "homes", "households",
+                    "children", "visitors", "tourists", "subscribers", "members", "refugees", "migrants", "workers",
+                    "copies", "barrels", "tonnes", "tons", "shares", "passengers", "patients", "students",
+                    "followers", "doses", "vaccines", "cases", "deaths", "votes", "signatures", "acres",
+                    "hectares", "euros", "dollars", "pounds", "units", "vehicles", "cars", "trees", "animals")
 #: Words that multiply inside a spelled number ("two dozen", "four hundred", "a million").
 MAGNITUDE_WORDS: dict[str, int] = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
-                                   "billion": 1_000_000_000}
+                                   "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+#: Fraction words and their value: "half a million", "two thirds", "five and a quarter".
+FRACTION_WORDS: dict[str, float] = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3,
+                                    "quarter": 1 / 4, "quarters": 1 / 4, "fourth": 1 / 4, "fourths": 1 / 4,
+                                    "fifth": 1 / 5, "fifths": 1 / 5, "sixth": 1 / 6, "sixths": 1 / 6,
+                                    "eighth": 1 / 8, "eighths": 1 / 8, "tenth": 1 / 10, "tenths": 1 / 10}
+#: Fractions written as one character ("½").
+VULGAR_FRACTIONS: dict[str, float] = {"½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5,
+                                      "⅖": 2 / 5, "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8,
+                                      "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
+#: Words before a number that make it negative ("minus five percent").
+NEGATIVE_WORDS = ("minus", "negative")
 #: Ordinals that make a rank ("second-largest").
 ORDINALS: dict[str, int] = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                             "eighth": 8, "ninth": 9, "tenth": 10}
@@ -50,15 +69,29 @@ HEDGES: dict[str, tuple[str, ...]] = {
                "estimated", "close to", "closer to", "circa", "more or less", "just under", "just over",
                "an approximate"),
     "at_least": ("at least", "more than", "over", "upwards of", "no fewer than", "no less than",
-                 "in excess of", "a minimum of", "at a minimum"),
+                 "in excess of", "a minimum of", "at a minimum", "above", "exceeding", "exceeds", "exceeded",
+                 "exceed", "greater than", "larger than", "bigger than", "higher than", "surpassing", "surpass",
+                 "greater than or equal to", "more than or equal to", "at least or equal to", "upward of",
+                 "well over", "well above", "north of", "higher or equal than", "bigger or equal than",
+                 "larger or equal than", "greater or equal than", ">", ">=", "≥"),
     "at_most": ("up to", "fewer than", "less than", "as many as", "as much as", "no more than", "under",
-                "at most", "a maximum of", "not more than"),
+                "at most", "a maximum of", "not more than", "below", "lower than", "smaller than", "within",
+                "just shy of", "shy of", "short of", "less than or equal to", "smaller or equal than",
+                "well under", "well below", "less or equal than", "lower or equal than", "south of", "<", "<=",
+                "≤"),
 }
 #: Hedges after a number ("40 or more"), by the hedge they set.
 TRAILING_HEDGES: dict[str, str] = {"or more": "at_least", "or so": "approx", "or fewer": "at_most",
-                                   "or less": "at_most"}
+                                   "or less": "at_most", "and more": "at_least", "or greater": "at_least",
+                                   "or higher": "at_least", "or above": "at_least", "and above": "at_least",
+                                   "or over": "at_least", "and up": "at_least", "or lower": "at_most",
+                                   "or below": "at_most", "or under": "at_most", "and under": "at_most",
+                                   "and below": "at_most", "plus": "at_least"}
+#: Words joining two numbers into a range ("20 through 100"), besides "to", "and" and dashes.
+RANGE_WORDS = ("to", "through", "thru", "~")
 
 #: Units: (spellings, (kind, canonical unit, factor to the canonical unit, unit as stated)).
+#: Longer spellings win ("miles an hour" is a speed, "square miles" an area, not miles).
 UNITS: tuple[tuple[tuple[str, ...], tuple[str, str, float, str]], ...] = (
     (("kilometers", "kilometres", "kilometer", "kilometre", "km", "kms"), ("distance", "km", 1.0, "km")),
     (("miles", "mile", "mi"), ("distance", "km", 1.609344, "mi")),
@@ -66,14 +99,41 @@ UNITS: tuple[tuple[tuple[str, ...], tuple[str, str, float, str]], ...] = (
     (("feet", "foot", "ft"), ("distance", "km", 0.0003048, "ft")),
     (("yards", "yard"), ("distance", "km", 0.0009144, "yd")),
     (("nautical miles",), ("distance", "km", 1.852, "nmi")),
-    (("square kilometers", "square kilometres", "sq km", "km2", "km²"), ("measure", "km2", 1.0, "km2")),
-    (("square miles", "sq mi"), ("measure", "km2", 2.589988110336, "mi2")),
+    (("inches", "inch"), ("distance", "km", 0.0000254, "in")),
+    (("centimeters", "centimetres", "centimeter", "centimetre", "cm"), ("distance", "km", 0.00001, "cm")),
+    (("millimeters", "millimetres", "millimeter", "millimetre", "mm"), ("distance", "km", 0.000001, "mm")),
+    (("square kilometers", "square kilometres", "square kilometer", "square kilometre", "square km", "sq km",
+      "sq. km", "km2", "km²"),
+     ("measure", "km2", 1.0, "km2")),
+    (("square miles", "square mile", "sq mi"), ("measure", "km2", 2.589988110336, "mi2")),
+    (("square meters", "square metres", "square meter", "square metre", "sq m", "m2", "m²"),
+     ("measure", "km2", 0.000001, "m2")),
+    (("square feet", "square foot", "sq ft"), ("measure", "km2", 0.00000009290304, "ft2")),
     (("hectares", "hectare"), ("measure", "km2", 0.01, "ha")),
     (("acres", "acre"), ("measure", "km2", 0.0040468564224, "acre")),
-    (("kilograms", "kilogrammes", "kilos", "kg"), ("measure", "kg", 1.0, "kg")),
-    (("tons", "tonnes", "metric tons"), ("measure", "kg", 1000.0, "t")),
+    (("kilograms", "kilogrammes", "kilogram", "kilogramme", "kilos", "kilo", "kg", "kgs"),
+     ("measure", "kg", 1.0, "kg")),
+    (("grams", "grammes", "gram", "gramme"), ("measure", "kg", 0.001, "g")),
+    (("milligrams", "milligrammes", "milligram", "mg"), ("measure", "kg", 0.000001, "mg")),
+    (("pounds", "pound", "lbs", "lb"), ("measure", "kg", 0.45359237, "lb")),
+    (("ounces", "ounce", "oz"), ("measure", "kg", 0.028349523125, "oz")),
+    (("tonnes", "tonne", "metric tons", "metric ton", "metric tonnes", "t"), ("measure", "kg", 1000.0, "t")),
+    (("tons", "ton", "short tons"), ("measure", "kg", 907.18474, "ton")),
     (("liters", "litres", "liter", "litre"), ("measure", "L", 1.0, "L")),
-    (("gallons",), ("measure", "L", 3.785411784, "gal")),
+    (("milliliters", "millilitres", "milliliter", "millilitre", "ml"), ("measure", "L", 0.001, "mL")),
+    (("centiliters", "centilitres", "centiliter", "centilitre", "cl"), ("measure", "L", 0.01, "cL")),
+    (("gallons", "gallon"), ("measure", "L", 3.785411784, "gal")),
+    (("barrels", "barrel", "bbl"), ("measure", "L", 158.987294928, "bbl")),
+    (("cubic meters", "cubic metres", "cubic meter", "cubic metre"), ("measure", "L", 1000.0, "m3")),
+    (("cubic feet", "cubic foot"), ("measure", "L", 28.316846592, "ft3")),
+    (("cubic kilometers", "cubic kilometres", "cubic km"), ("measure", "L", 1e12, "km3")),
+    (("kilometers per hour", "kilometres per hour", "kilometers an hour", "kilometres an hour", "km/h", "kph",
+      "kmh", "kmph", "km/hr"), ("measure", "km/h", 1.0, "km/h")),
+    (("miles per hour", "miles an hour", "mph"), ("measure", "km/h", 1.609344, "mph")),
+    (("knots",), ("measure", "km/h", 1.852, "kn")),
+    (("degrees Celsius", "degrees celsius", "degrees centigrade", "degrees C", "°C"),
+     ("measure", "degC", 1.0, "degC")),
+    (("degrees Fahrenheit", "degrees fahrenheit", "degrees F", "°F"), ("measure", "degC", 5 / 9, "degF")),
     (("seconds", "second"), ("duration", "day", 1 / 86400, "s")),
     (("minutes", "minute"), ("duration", "day", 1 / 1440, "min")),
     (("hours", "hour", "hrs"), ("duration", "day", 1 / 24, "h")),
@@ -81,20 +141,84 @@ UNITS: tuple[tuple[tuple[str, ...], tuple[str, str, float, str]], ...] = (
     (("weeks", "week"), ("duration", "day", 7.0, "week")),
     (("months", "month"), ("duration", "day", 30.436875, "month")),
     (("years", "year"), ("duration", "day", 365.2425, "year")),
-    (("percent", "per cent", "%", "pct"), ("percent", "percent", 1.0, "percent")),
+    (("percent", "per cent", "%", "pct", "percentage", "percents"), ("percent", "percent", 1.0, "percent")),
     (("percentage points",), ("percent", "percentage points", 1.0, "percentage points")),
-    (("dollars",), ("money", "USD", 1.0, "USD")),
+    (("dollars", "dollar", "U.S. dollars", "US dollars", "U.S. dollar", "US dollar", "American dollars", "$", "dlrs"),
+     ("money", "USD", 1.0, "USD")),
+    (("cents", "cent"), ("money", "USD", 0.01, "cent")),
+    (("dimes", "dime"), ("money", "USD", 0.1, "dime")),
+    (("nickels", "nickel"), ("money", "USD", 0.05, "nickel")),
+    (("euros", "euro", "€"), ("money", "EUR", 1.0, "EUR")),
+    (("pounds sterling", "sterling"), ("money", "GBP", 1.0, "GBP")),
+    (("pence", "pennies", "penny"), ("money", "GBP", 0.01, "penny")),
+    (("yen",), ("money", "JPY", 1.0, "JPY")),
+    (("yuan", "Chinese yuan", "renminbi", "rmb", "元"), ("money", "CNY", 1.0, "CNY")),
+    (("Canadian dollars", "Canadian dollar"), ("money", "CAD", 1.0, "CAD")),
+    (("Australian dollars", "Australian dollar"), ("money", "AUD", 1.0, "AUD")),
+    (("Hong Kong dollars", "Hong Kong dollar"), ("money", "HKD", 1.0, "HKD")),
+    (("New Zealand dollars", "New Zealand dollar"), ("money", "NZD", 1.0, "NZD")),
+    (("Swiss francs", "Swiss franc"), ("money", "CHF", 1.0, "CHF")),
+    (("francs", "French francs"), ("money", "FRF", 1.0, "FRF")),
+    (("marks", "Deutsche marks", "deutsche marks", "German marks"), ("money", "DEM", 1.0, "DEM")),
+    (("guilders", "Dutch guilders"), ("money", "NLG", 1.0, "NLG")),
+    (("pesetas",), ("money", "ESP", 1.0, "ESP")),
+    (("lire", "lira", "Italian lire"), ("money", "ITL", 1.0, "ITL")),
+    (("Turkish lira",), ("money", "TRY", 1.0, "TRY")),
+    (("markka", "Finnish markka"), ("money", "FIM", 1.0, "FIM")),
+    (("rupees",), ("money", "INR", 1.0, "INR")),
+    (("pesos", "Mexican pesos"), ("money", "MXN", 1.0, "MXN")),
+    (("rubles", "roubles", "₽"), ("money", "RUB", 1.0, "RUB")),
+    (("shekels", "₪"), ("money", "ILS", 1.0, "ILS")),
+    (("₡",), ("money", "CRC", 1.0, "CRC")),
+    (("₾",), ("money", "GEL", 1.0, "GEL")),
+    (("₭",), ("money", "LAK", 1.0, "LAK")),
+    (("₩",), ("money", "KRW", 1.0, "KRW")),
 )
+#: Canonical value = (stated value + offset) x factor for units whose zero differs ("°F").
+UNIT_OFFSETS: dict[str, float] = {"degF": -32.0}
 #: Units written straight after the digits ("500m", "40%", "12km"): short symbols only. Each
 #: is a spelling in UNITS (a test checks).
-ATTACHED_UNITS = ("km", "kms", "km2", "km²", "m", "mi", "kg", "ft", "%")
+ATTACHED_UNITS = ("km", "kms", "km2", "km²", "m", "mi", "kg", "kgs", "ft", "%", "cm", "mm", "m2", "m²", "lb", "lbs",
+                  "oz", "mg", "ml", "mph", "kph", "kmph", "km/h", "km/hr", "°C", "°F", "bbl", "€", "元", "t",
+                  "₡", "₾", "₭", "₩", "₽", "₪")
+#: Pound is a currency as well as a weight: "pounds" is money after a scale word ("361 million
+#: pounds") or before these words, a weight elsewhere ("more than 1,300 pounds (600 kgs)").
+POUND_MONEY_AFTER = ("sterling", "a share", "per share", "a year", "a week", "a month", "in ", "of debt")
 #: Currency signs and codes before a number, and the ISO code each means.
 CURRENCIES: dict[str, str] = {"$": "USD", "US$": "USD", "USD": "USD", "£": "GBP", "€": "EUR", "EUR": "EUR",
-                              "GBP": "GBP"}
+                              "GBP": "GBP", "U.S.$": "USD", "dlrs": "USD", "Mex$": "MXN", "C$": "CAD", "CA$": "CAD",
+                              "CAD": "CAD", "A$": "AUD", "AU$": "AUD",
+                              "AUD": "AUD", "HK$": "HKD", "HKD": "HKD", "NZ$": "NZD", "NZD": "NZD", "S$": "SGD",
+                              "SGD": "SGD", "MX$": "MXN", "MXN": "MXN", "R$": "BRL", "¥": "JPY", "JPY": "JPY",
+                              "CNY": "CNY", "RMB": "CNY", "CHF": "CHF", "INR": "INR", "₹": "INR", "Rs": "INR",
+                              "₩": "KRW", "₽": "RUB", "₪": "ILS", "USD$": "USD", "CAD$": "CAD", "AUD$": "AUD",
+                              "NZD$": "NZD", "MXN$": "MXN"}
+#: Currency codes written after the number ("500 USD", "50 million EUR"): the codes above.
+CURRENCY_CODES_AFTER = ("USD", "EUR", "GBP", "CAD", "AUD", "HKD", "NZD", "SGD", "MXN", "JPY", "CNY", "RMB", "CHF",
+                        "INR")
 #: Words before a number that make it part of a name or an identifier ("Route 66", "No. 5").
 IDENTIFIER_WORDS = ("version", "v", "no.", "number", "route", "highway", "room", "flight", "page", "chapter",
                     "section", "article", "model", "code", "line", "bus", "platform", "gate", "exit", "unit",
                     "ward", "district", "precinct", "size", "level", "grade", "class", "tier")
+
+#: Street words after a number and a name: "285 Toure Drive" is an address, not a count.
+STREET_WORDS = ("Street", "St", "Avenue", "Ave", "Road", "Rd", "Drive", "Dr", "Boulevard", "Blvd", "Lane", "Ln",
+                "Way", "Place", "Pl", "Court", "Ct", "Terrace", "Parkway", "Pkwy", "Highway", "Hwy", "Square",
+                "Crescent", "Close", "Circle", "Trail", "Row", "Plaza")
+#: Words after "a.m." style times: a number before them is a time of day, not a claim.
+TIME_OF_DAY_AFTER = ("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "o’clock", "GMT", "EST", "EDT", "PST",
+                     "PDT", "CST", "CDT", "UTC", "hrs local")
+#: Hyphenated words after a number that make an adjective, not a claim ("five-star hotel",
+#: "two-time champion", "three-judge panel" stays a count only with a plural).
+NOT_QUANTITY_COMPOUNDS = ("star", "time", "times", "point", "way", "fold", "some", "dimensional", "D",
+                          "party", "seater", "speed", "storey", "story")
+#: After "30-year": a product or rate named by its term, not a duration claim.
+TERM_PRODUCTS = ("Treasury", "Treasuries", "bond", "bonds", "note", "notes", "bill", "bills", "mortgage",
+                 "mortgages", "yield", "yields", "loan", "loans", "fixed", "gilt", "gilts", "T-bond", "paper",
+                 "debt", "securities", "issue")
+#: Spelled numbers before these words name a ranking or a group, not a claim ("Ten Most Wanted").
+NAME_AFTER_NUMBER = ("Most", "Commandments", "Nations", "Tribes", "Pillars", "Wonders", "Musketeers",
+                     "Stooges", "Dwarfs", "Kingdoms")
 
 # --- dates ------------------------------------------------------------------------------------
 
@@ -278,13 +402,25 @@ Written straight after digits ("12km", "40%"): {_words(ATTACHED_UNITS)}.
 - Vague multipliers of dozen/hundred/thousand/million/billion: {multipliers}.
 - Currencies: {currencies}.
 - Words that make the number after them a name: {_words(IDENTIFIER_WORDS)}.
+- Currency codes after a number ("500 USD"): {_words(CURRENCY_CODES_AFTER)}. "pounds" is money after a
+  scale word ("361 million pounds") or before {_words(POUND_MONEY_AFTER)}, a weight elsewhere.
+- "m" after digits is a million before: {_words(MILLION_M_BEFORE)} ("1.2m people"); metres elsewhere.
+- Offsets (canonical = (stated + offset) × factor): {", ".join(f"`{k}` {v:g}" for k, v in UNIT_OFFSETS.items())}.
+- Fractions: {", ".join(f"`{w}` {v:.4g}" for w, v in FRACTION_WORDS.items())}; as one character:
+  {_words(VULGAR_FRACTIONS)}. A fraction with no whole part is a share (kind percent, `unit_stated`
+  `fraction`: "two thirds of voters" 66.67). Negative: {_words(NEGATIVE_WORDS)}, "-", "−".
+- Not claims: numbers before {_words(TIME_OF_DAY_AFTER)} (times of day); before a hyphen and
+  {_words(NOT_QUANTITY_COMPOUNDS)} ("five-star"); "N-year" before {_words(TERM_PRODUCTS)} ("30-year
+  Treasury bond"); capitalised number words before {_words(NAME_AFTER_NUMBER)} or any capitalised
+  word ("Ten Most Wanted"); a number and capitalised words before {_words(STREET_WORDS)}
+  (street addresses); phone numbers.
 
 ### Hedges
 | hedge | phrases before the number |
 |---|---|
 {hedges}
 
-After the number: {trailing}.
+After the number: {trailing}. Range words besides dashes and "and": {_words(RANGE_WORDS)}.
 
 ### Sources and people
 - Reporting verbs: {_words(REPORTING_VERBS)}.

@@ -33,10 +33,11 @@ def rounding_half_width(number_text: str | None, value: float) -> float:
     return 0.5 * 10 ** (len(s) - len(s.rstrip("0"))) if value and float(value).is_integer() else 0.5
 
 
-def _unit_factors() -> dict[str, tuple[str, float]]:
-    from claimframe.extract.numbers import UNITS
+def _unit_factors() -> dict[str, tuple[str, float, float]]:
+    """stated unit -> (canonical unit, factor, offset): canonical = (stated + offset) x factor."""
+    from claimframe.extract.numbers import STATED_UNITS
 
-    return {spec[3]: (spec[1], spec[2]) for spec in UNITS.values()}
+    return STATED_UNITS
 
 
 @check("claims")
@@ -55,19 +56,19 @@ def check_unit_conversions(inputs: "CheckInputs") -> list[Row]:
                                     "cannot compare.",
                          "detail": f"stated unit {unit_s!r}, conversion unit {unit_c!r}"})
             continue
-        canon, f_s = factors[unit_s]
-        _, f_c = factors[unit_c]
+        canon, f_s, o_s = factors[unit_s]
+        _, f_c, o_c = factors[unit_c]
         text = str(c["text"])
         paren = text.find("(")
         main_nums = _DIGITS.findall(text[:paren] if paren >= 0 else text)
         conv_nums = _DIGITS.findall(text[paren:]) if paren >= 0 else []
-        v_s = value / f_s  # the value in the stated unit
+        v_s = value / f_s - o_s  # the value in the stated unit
         h_s = rounding_half_width(main_nums[0] if main_nums else None, v_s)
         h_c = rounding_half_width(conv_nums[-1] if conv_nums else None, conv)
-        stated = ((v_s - h_s) * f_s, (v_s + h_s) * f_s)
-        converted = ((conv - h_c) * f_c, (conv + h_c) * f_c)
-        conv_in_stated = conv * f_c / f_s
-        gap = abs(conv * f_c - value) / abs(value) if value else math.inf
+        stated = ((v_s - h_s + o_s) * f_s, (v_s + h_s + o_s) * f_s)
+        converted = ((conv - h_c + o_c) * f_c, (conv + h_c + o_c) * f_c)
+        conv_in_stated = (conv + o_c) * f_c / f_s - o_s
+        gap = abs((conv + o_c) * f_c - value) / abs(value) if value else math.inf
         if _overlap(stated, converted):
             status = "ok"
             message = (f"{_quote(text)}: {fmt(conv)} {unit_c} is {conv_in_stated:.2f} {unit_s}, which agrees "
