@@ -22,13 +22,16 @@ if TYPE_CHECKING:
 
     from claimframe.document import Document
 
-_ABBR = rf"(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.|(?:[A-Z]\.){{2,}}"
+_ABBR = rf"(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.|(?:[A-Z]\.){{2,}}|[A-Z][a-z]{{1,3}}\.(?=\s+[\w])"
 _TOKEN = rf"(?:{_ABBR}|[\w’'-]+)"
 _SP = rf"(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?)"
 _VERBS = "|".join(lexicon.REPORTING_VERBS)  # in the lexicon's order: the regex tries them in turn
-# Where a speaker phrase may begin: sentence start, after a comma, a closing quote, a colon,
-# or a wire dateline ("BAGHDAD (Reuters) - ").
-_LEAD = r"(?:^|(?<=,)\s+|(?<=[”\"])\s*|(?<=:)\s+|(?<=\s[-—–])\s+)"
+# Where a speaker phrase may begin: sentence start, after a comma, a closing quote (curly, straight
+# or the '' of wire copy), a colon, or a wire dateline ("BAGHDAD (Reuters) - ").
+_LEAD = r"(?:^|(?<=,)\s+|(?<=[”\"])\s*|(?<='')\s*|(?<=:)\s+|(?<=\s[-—–])\s+)"
+# What may follow the verb at the end of a frame: "said Friday", "said in a news release".
+_WHEN = "|".join([*lexicon.FRAME_ADJUNCTS, *lexicon.WEEKDAYS, *lexicon.MONTHS])
+_TAIL = rf"(?:\s+(?:(?:{_WHEN})\b|(?:{'|'.join(lexicon.MONTH_ABBREVIATIONS)})\.)[^,;“”\"]{{0,60}}?)?"
 
 # Patterns in priority order; each finds a speaker phrase `sp` and says what it covers.
 _LEARNED_FROM = re.compile(rf"\blearned\s+from\s+{_SP}\s+that\b")
@@ -36,10 +39,29 @@ _CITING = re.compile(r"^(?:[“\"]?)Citing\s+(?P<sp>[^,]{2,80}?),")
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_SP}(?=\s*(?:[,.;:!?]|$))")
 _HAS_LEARNED = re.compile(rf",\s*{_SP}\s+(?:has|have)\s+learned\s*[.!]?\s*$")
 # "..., the U.N. refugee agency UNHCR said on Monday." covers what comes before the comma.
-_TRAILING = re.compile(
-    rf",\s*{_SP}\s+(?:{_VERBS})(?:\s+(?:on|in|last|this|late|early)\s+[\w.]+(?:\s+\w+)?)?\s*[.!]?\s*$")
+_TRAILING = re.compile(rf",\s*{_SP}\s+(?:{_VERBS}){_TAIL}\s*[.!]?\s*$")
+# "..., Lipper says; ...": the same frame closing a clause; "If holders wait, he added, they can
+# expect ...": a frame set off by commas inside the sentence covers all of it.
+_CLAUSE_END = re.compile(r";")
+_PARENTHETICAL = re.compile(rf",\s*{_SP}\s+(?:{_VERBS}){_TAIL},\s")
+# "That according to the Lundberg survey.": the previous sentence's source.
+_THAT_ACCORDING = re.compile(
+    rf"^(?:That|This)(?:’s|'s|\s+is|\s+was)?,?\s+according\s+to\s+{_SP}(?:\s*|\s+(?:of|in|at|on|from|for)\s[^.;]*)[.!]?\s*$")
+# A company's name opening the sentence, with its town and an aside before the verb:
+# "RMS International Inc., Hasbrouk Heights, N.J., facing a cash-flow squeeze, said ...".
+_CORPORATE = "|".join(lexicon.CORPORATE_SUFFIXES)
+_COMPANY_LEAD = re.compile(
+    rf"^(?P<sp>(?:[A-Z][\w.&’'-]*\s+){{0,5}}(?:{_CORPORATE})\.?)(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}){{1,2}}"
+    rf"(?:,\s+[a-z][^,;“”\"]{{0,120}})?,\s+(?:has\s+|have\s+)?(?:{_VERBS})\b")
+_COMPANY_NAME = re.compile(rf"\b(?:[A-Z][\w.&’'-]*\s+){{0,5}}(?:{_CORPORATE})\b\.?")
+# Estimates belong to their makers: "analysts' expectations of #130 million to #135 million"
+# (_POSSESSED_ESTIMATE below), "the 235,000 forecast by economists".
+_ESTIMATE_BY = re.compile(
+    rf"(?P<q>[\w$#£€%.,-]+(?:\s+(?:million|billion|thousand|hundred|percent))?)\s+"
+    rf"(?:{'|'.join(lexicon.ESTIMATE_PARTICIPLES)})\s+by\s+(?P<sp>(?:the\s+)?[\w.&’'-]+(?:\s+[A-Z][\w.&’'-]*){{0,4}})")
 # (Alternatives that each open with a plain character let the search skip ahead to them.)
-_INVERTED = re.compile(rf"(?:,|,[”\"]|\.[”\"]|![”\"]|\?[”\"])\s*(?:{_VERBS})\s+{_SP}\s*(?=[,.;!?]|$)")
+_INVERTED = re.compile(
+    rf"(?:,|,[”\"]|\.[”\"]|![”\"]|\?[”\"]|,\s*''|\.\s*''|!\s*''|\?\s*'')\s*(?:{_VERBS})\s+{_SP}\s*(?=[,.;!?]|$)")
 _APPOSITIVE = re.compile(
     rf"{_LEAD}{_SP},\s+(?:a|an|the|[a-z])(?:[^,;“”\"]|,(?=\d{{3}})){{0,160}},\s+(?:has\s+|have\s+)?(?P<verb>{_VERBS})\b"
 )
@@ -53,7 +75,7 @@ _CUE_WORDS = tuple(w for w in _CUES if not any(v != w and v in w for v in _CUES)
 _NOT_VERBS = frozenset({"learned", "Citing", "ccording"})
 # _APPOSITIVE and _PREPOSED open with _LEAD, so they can only match at the sentence start or just
 # after one of these characters: they are tried there alone (see _matches_at).
-_LEAD_MARK = re.compile(r"[,”\":\-—–]")
+_LEAD_MARK = re.compile(r"[,”\":\-—–']")
 # How every _APPOSITIVE match ends: a quick scan (it opens with a comma) says whether to try it.
 _APPOSITIVE_END = re.compile(rf",\s+(?:has\s+|have\s+)?(?:{_VERBS})\b")
 _NESTED = re.compile(rf"\s*{_SP}\s+(?:{_VERBS})\b")
@@ -84,6 +106,18 @@ _PLAIN_NAME = re.compile(rf"^(?:{_NAME}\s+){{1,2}}{_NAME}$")
 _TITLE_WORDS = lexicon.TITLE_CANONICAL
 _PRONOUNS = frozenset(lexicon.PRONOUNS)
 _NOT_SPEAKERS = frozenset(lexicon.NOT_SPEAKERS)
+_PERSON_PRONOUNS = frozenset(lexicon.PERSON_PRONOUNS)
+_NOT_BEFORE_VERBS = frozenset(lexicon.NOT_BEFORE_VERBS)
+_AUXILIARIES = frozenset(lexicon.AUXILIARIES)
+_CONJUNCTION = re.compile(rf"^(?:{'|'.join(lexicon.SPEAKER_CONJUNCTIONS)})\s+", re.IGNORECASE)
+_NOT_CITED = frozenset(lexicon.NOT_CITED)
+_ORGANISATION_HEADS = frozenset(lexicon.ORGANISATION_HEADS)
+_COMPANY_HEADS = frozenset(lexicon.COMPANY_HEADS)
+_ESTIMATE_CUES = tuple(sorted({n[:6] for n in lexicon.ESTIMATE_NOUNS}))  # "expect", "foreca", "estima", ...
+_POSSESSED_ESTIMATE = re.compile(
+    rf"(?:’s|'s|’|')\s+(?:[a-z]+\s+)?(?:{'|'.join(lexicon.ESTIMATE_NOUNS)})\s+(?:of|for|at)\s+"
+    r"(?P<q>[^,;]{1,45}?)(?=[,;]\s|\.\s|\.?$|\s+(?:but|and|in|on|from|with)\b)")
+_OWNER = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Za-z][\w.&-]*$")
 
 # Capitalised only because they open a sentence: "Experts estimated ...", "The official said ...".
 _COMMON_LEADS = frozenset(lexicon.COMMON_LEADS)
@@ -120,6 +154,9 @@ class SentenceAttribution:
     covers: list[tuple[int, int]] = field(default_factory=list)
     nested: list[tuple[int, int, str]] = field(default_factory=list)
     paragraph_speaker: str | None = None
+    # (start, end, source) of stretches outside quotations with a source of their own: an
+    # estimate's maker ("analysts' expectations of ..."), a clause closed by "..., X says;".
+    frames: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def find_people(text: str) -> list[Person]:
@@ -180,6 +217,10 @@ class SourceNames:
         self._titles: list[str] | None = None  # each person's _title_key, worked out when first needed
         self._titled: dict[str, list[int]] = {}  # title -> indexes of the people whose title ends with it
         self._mentions: dict[str, _LastMatch] = {}  # word -> its "a/an ... <word>" mentions
+        self.spoken: list[tuple[int, str]] = []  # (offset, canonical name) of every speaker resolved
+        self._persons = {p.full for p in self.people}
+        self.paragraph = (0, len(text))  # the paragraph being read, and the one before it
+        self.previous_paragraph = (0, 0)
 
     @staticmethod
     def _key(name: str) -> str:
@@ -216,20 +257,73 @@ class SourceNames:
         if mentions is None:
             # "a" or "an" as a word: the \b before it is written as the lookbehind after the "a",
             # so that the search can skip from one "a" to the next.
-            pattern = re.compile(rf"a(?<!\wa)n?\s+(?:[\w.’'-]+\s+){{0,3}}{re.escape(word)}\b")
+            pattern = re.compile(rf"[aA](?<!\w[aA])n?\s+(?:[\w.’'-]+\s+){{0,3}}{re.escape(word)}\b")
             mentions = self._mentions[word] = _LastMatch(pattern, self.text)
         m = mentions.before(at)
         return m.group(0) if m else None
 
     def canonical(self, phrase: str, at: int, previous: str | None = None) -> str | None:
         """The canonical name for a speaker phrase found at offset ``at``; None if it is no speaker."""
-        phrase = phrase.strip(" ,.;:“”\"'‘’()[]")
+        name = self._canonical(phrase, at, previous)
+        if name:
+            self.spoken.append((at, name))
+        return name
+
+    def is_person(self, name: str) -> bool:
+        return name in self._persons or name == self._fullest.get(name.split()[-1])
+
+    def _person_for_pronoun(self, at: int, previous: str | None) -> str | None:
+        """"he" or "she" at ``at``: the paragraph's last person speaking, else the first person it
+        names, else the previous paragraph's (its last speaker if a person, else the first person
+        it names), else the last person speaking anywhere; not a group or a body that spoke last."""
+        pstart = self.paragraph[0]
+        qstart, qend = self.previous_paragraph
+        persons = [(a, n) for a, n in self.spoken if a < at and self.is_person(n)]
+        here = [n for a, n in persons if a >= pstart]
+        if here:
+            return here[-1]
+        named = [p for p in self.people if pstart <= p.start < at]
+        if named:
+            return self._person_by_surname(named[0].surname) or named[0].full
+        before = [n for a, n in persons if qstart <= a < qend]
+        if before:
+            return before[-1]
+        named = [p for p in (*self.people, *self.untitled) if qstart <= p.start < qend]
+        if named:
+            first = min(named, key=lambda p: p.start)
+            return self._person_by_surname(first.surname) or first.full
+        return persons[-1][1] if persons else previous
+
+    def _organisation(self, head: str, at: int) -> str | None:
+        """"the agency", "the company" at ``at``: the last name written with that noun before it
+        ("Iraqi News Agency"); for a company noun without one, the last company quoted, else the
+        first company named."""
+        pattern = re.compile(rf"(?:[A-Z][\w.&’'-]*\s+){{1,4}}{head.capitalize()}\b")
+        last = None
+        for m in pattern.finditer(self.text, 0, at):
+            last = m
+        if last:
+            return _LEADING_ARTICLE.sub("", last.group(0))
+        if head not in _COMPANY_HEADS:
+            return None
+        for a, name in reversed(self.spoken):
+            if a < at and name[:1].isupper() and not self.is_person(name) and not _common_lead(name.split()):
+                return name
+        m = _COMPANY_NAME.search(self.text, 0, at)
+        return _LEADING_ARTICLE.sub("", m.group(0)) if m else None
+
+    def _canonical(self, phrase: str, at: int, previous: str | None) -> str | None:
+        phrase = phrase.strip(" ,.;:“”\"'‘’()[]`")
+        if _CONJUNCTION.match(phrase):
+            phrase = _CONJUNCTION.sub("", phrase)  # "as VOA's correspondent reports", "but sources said"
         if "ly" in phrase:  # a cheap test before the regex
             phrase = _ADVERB.sub("", phrase)
         if _LOWER_START.match(phrase) and not _ARTICLE_START.match(phrase):
             phrase = _UP_TO_ARTICLE.sub("", phrase)  # "comes after the Pentagon"
         if not phrase or phrase.casefold() in _NOT_SPEAKERS:
             return None
+        if phrase.casefold() in _PERSON_PRONOUNS:
+            return self._person_for_pronoun(at, previous)
         if phrase.casefold() in _PRONOUNS:
             return previous
         key = self._key(phrase)
@@ -242,8 +336,9 @@ class SourceNames:
         if _PLAIN_NAME.match(phrase):
             # "Haitham Mayahi", "Jane Doe": a name without a title.
             if not self._person_by_surname(words[-1]):
-                self.untitled.append(Person(phrase, words[-1], None))
+                self.untitled.append(Person(phrase, words[-1], None, at))
                 self._index_surname(self.untitled[-1])
+                self._persons.add(phrase)
             return self._person_by_surname(words[-1])
         if len(words) == 1 and words[0][:1].isupper():
             found = self._person_by_surname(words[0])
@@ -257,6 +352,12 @@ class SourceNames:
             person = self._last_titled(title, at)
             if person:
                 return self._person_by_surname(person.surname)
+            described = all(w[:1].islower() or _PROPER_ADJECTIVE.search(w) for w in words[1:-1])
+            if head in _ORGANISATION_HEADS and words[-1][:1].islower() and described:
+                # "the company", "the Iraqi agency"; not a name such as "the World Bank"
+                organisation = self._organisation(head, at)
+                if organisation:
+                    return organisation
             # "the defense official" -> the earlier "a U.S. defense official".
             earlier = self._earlier_mention(words[-1], at)
             if earlier:
@@ -352,7 +453,7 @@ def _find_attribution(sentence: str, quotes: list[tuple[int, int]], cues: dict[s
     if m:
         return m.group("sp"), m.start("sp"), [(m.end(), len(sentence))]
     m = _CITING.search(sentence) if "Citing" in cues else None
-    if m:
+    if m and m.group("sp").split()[-1].casefold() not in _NOT_CITED:  # not "Citing an example, ..."
         return m.group("sp"), m.start("sp"), [(m.end(), len(sentence))]
     m = _ACCORDING.search(sentence) if "ccording" in cues else None
     if m:
@@ -363,10 +464,28 @@ def _find_attribution(sentence: str, quotes: list[tuple[int, int]], cues: dict[s
     last_verb = max((at for cue, at in cues.items() if cue not in _NOT_VERBS), default=-1)
     for pattern, word in ((_HAS_LEARNED, learned), (_TRAILING, last_verb)):
         m = pattern.match(sentence, last_comma) if 0 <= last_comma < word else None
-        if m and m.group("sp").casefold() not in _NOT_SPEAKERS and not any(a <= m.start() < b for a, b in quotes):
+        if m and _speaker_phrase(m.group("sp")) and not any(a <= m.start() < b for a, b in quotes):
             return m.group("sp"), m.start("sp"), [(0, m.start())]
     if last_verb < 0:
         return None  # every pattern below needs a reporting verb
+    if ";" in sentence:
+        # "..., Lipper says; ...": a frame that closes a clause covers that clause
+        clause_start = 0
+        for semicolon in [*(m.start() for m in _CLAUSE_END.finditer(sentence)), len(sentence)]:
+            comma = sentence.rfind(",", clause_start, semicolon)
+            m = _TRAILING.match(sentence, comma, semicolon) if comma >= 0 else None
+            if m and _speaker_phrase(m.group("sp")) and not any(a <= m.start() < b for a, b in quotes):
+                return m.group("sp"), m.start("sp"), [(clause_start, m.start())]
+            clause_start = semicolon + 1
+    m = _COMPANY_LEAD.match(sentence)
+    if m:
+        after = _covers_after_that(sentence, m.end())
+        return m.group("sp"), 0, [after] if after else quotes or [(m.end(), len(sentence))]
+    if sentence.count(",") >= 2:
+        # "If holders avoid tendering, he added, they can expect ...": all of it but the frame
+        for m in _PARENTHETICAL.finditer(sentence):
+            if _speaker_phrase(m.group("sp"), aside=True) and not any(a <= m.start() < b for a, b in quotes):
+                return m.group("sp"), m.start("sp"), [(0, m.start()), (m.end(), len(sentence))]
     candidates = _candidates(sentence, quotes, last_verb)
     if "that" in sentence:
         # "X said that ...": the last candidate that covers a "that" clause comes first.
@@ -382,6 +501,37 @@ def _find_attribution(sentence: str, quotes: list[tuple[int, int]], cues: dict[s
     return first[1:] if first else None
 
 
+def _speaker_phrase(phrase: str, aside: bool = False) -> bool:
+    """Whether a phrase before a reporting verb can name who speaks: not "which" or "it", and not
+    one ending in a determiner or a preposition, after which the verb is a noun ("It made the
+    estimates"). ``aside``: a frame set off by commas inside a sentence ("..., he added, ...") is
+    short and opens with a pronoun, a capital or an article."""
+    words = phrase.split()
+    if phrase.casefold() in _NOT_SPEAKERS or words[-1].casefold() in _NOT_BEFORE_VERBS:
+        return False
+    if any(w.casefold() in _AUXILIARIES for w in words[-2:]):
+        return False  # a passive: "patients are still told to call"
+    if aside:
+        first = words[0]
+        return len(words) <= 5 and (first[:1].isupper() or first.casefold() in _PRONOUNS
+                                    or first.casefold() in ("the", "a", "an"))
+    return True
+
+
+def _estimate_makers(sentence: str):
+    """(maker phrase, its offset, (start, end) of the estimate) for "analysts' expectations of N"
+    and "N forecast by economists" in a sentence."""
+    if ("'" in sentence or "’" in sentence) and any(cue in sentence for cue in _ESTIMATE_CUES):
+        for m in _POSSESSED_ESTIMATE.finditer(sentence):
+            owner = _OWNER.search(sentence, max(0, m.start() - 60), m.start())
+            if owner and owner.group(0).casefold() not in _NOT_SPEAKERS:
+                yield owner.group(0), owner.start(), (m.start("q"), m.end("q"))
+    if " by " in sentence and any(f"{p} by " in sentence for p in lexicon.ESTIMATE_PARTICIPLES):
+        for m in _ESTIMATE_BY.finditer(sentence):
+            if any(ch.isdigit() for ch in m.group("q")):
+                yield m.group("sp"), m.start("sp"), (m.start("q"), m.end("q"))
+
+
 def _candidates(sentence: str, quotes: list[tuple[int, int]], last_verb: int):
     """(covers a "that" clause?, speaker phrase, its offset, regions it covers) for each _APPOSITIVE
     and then each _PREPOSED speaker phrase of the sentence, made one at a time as asked for."""
@@ -390,7 +540,7 @@ def _candidates(sentence: str, quotes: list[tuple[int, int]], last_verb: int):
     patterns = (_APPOSITIVE, _PREPOSED) if _APPOSITIVE_END.search(sentence) else (_PREPOSED,)
     for pattern in patterns:
         for m in _matches_at(pattern, sentence, starts):
-            if any(a <= m.start("sp") < b for a, b in quotes) or m.group("sp").casefold() in _NOT_SPEAKERS:
+            if any(a <= m.start("sp") < b for a, b in quotes) or not _speaker_phrase(m.group("sp")):
                 continue  # a reporting verb inside someone's quotation is theirs, handled as nested
             after = _covers_after_that(sentence, m.end())
             # "X said that ..." covers the clause; "X said 300 homes flooded" (no quotation) the rest.
@@ -446,10 +596,13 @@ def sentence_attributions(document: "Document", paragraph_records: list[dict]) -
     out: list[SentenceAttribution] = []
     previous_speaker = None
     intro_source = None
+    open_quote = None  # the speaker of a quotation still open at the end of the last paragraph
     for p in paragraph_records:
         pstart, pend, role, paragraph_id = p["start"], p["end"], p["role"], p["paragraph_id"]
+        names.previous_paragraph, names.paragraph = names.paragraph, (pstart, pend)
         block_source, intro_source = intro_source, None
-        has_quote = text.find("“", pstart, pend) >= 0 or text.find('"', pstart, pend) >= 0
+        has_quote = (text.find("“", pstart, pend) >= 0 or text.find('"', pstart, pend) >= 0
+                     or text.find("``", pstart, pend) >= 0)
         quotes = quote_spans(text, pstart, pend) if has_quote else []
         q = 0  # quotes[:q] end before this sentence (both lists run in text order)
         first = len(out)
@@ -473,6 +626,15 @@ def sentence_attributions(document: "Document", paragraph_records: list[dict]) -
                     phrase, at, covers = found
                     sa.speaker = names.canonical(phrase, s + at, previous_speaker)
                     sa.covers = covers if sa.speaker else []
+                for phrase, at, region in _estimate_makers(sentence):
+                    maker = names.canonical(phrase, s + at, previous_speaker)
+                    if maker:
+                        sa.frames.append((region[0], region[1], maker))
+                if "ccording" in cues and out and out[-1].paragraph_id == paragraph_id and not out[-1].speaker:
+                    m = _THAT_ACCORDING.match(sentence)  # "That according to the Lundberg survey."
+                    if m:
+                        out[-1].speaker = names.canonical(m.group("sp"), s + m.start("sp"), previous_speaker)
+                        out[-1].covers = [(0, out[-1].end - out[-1].start)] if out[-1].speaker else []
                 if local_quotes:
                     verbs = [cue for cue in cues if cue not in _NOT_VERBS]
                     for phrase, at, region in _nested(sentence, local_quotes, verbs):
@@ -483,8 +645,14 @@ def sentence_attributions(document: "Document", paragraph_records: list[dict]) -
                     previous_speaker = sa.speaker
             out.append(sa)
         own = [sa.speaker for sa in out[first:] if sa.speaker]
+        # A quotation that runs on from the last paragraph (no closing mark there, an opening one
+        # here) is still that speaker's when this paragraph names nobody.
+        carried = open_quote if not own and quotes and quotes[0][0] == pstart else None
         for sa in out[first:]:
-            sa.paragraph_speaker = own[0] if own else None
+            sa.paragraph_speaker = own[0] if own else carried
+        last_quote = quotes[-1] if quotes else None
+        unclosed = last_quote and last_quote[1] == pend and text[pend - 1] not in "”\"'"
+        open_quote = (own[-1] if own else carried) if unclosed else None
         if role == "body" and pend - pstart <= 200 and text[pstart:pend].rstrip().endswith(":"):
             intro_source = own[0] if own else None
             intro_source = intro_source or "unattributed"
@@ -513,6 +681,9 @@ def source_of(sa: SentenceAttribution, start: int, end: int, default: str | None
             if a <= s and e <= b:
                 return speaker, True
         return sa.speaker or sa.paragraph_speaker or _block(sa) or default, True
+    for a, b, speaker in sa.frames:
+        if a <= s and e <= b:
+            return speaker, False
     if sa.block_source:
         return _block(sa) or default, True
     if sa.speaker and any(a <= s and e <= b for a, b in sa.covers):
