@@ -54,3 +54,112 @@ def test_block_quote_after_a_colon_paragraph():
     a = claimframe.read_text(text, outlet="The Ledger", published="2021-08-16")
     row = a.claims.set_index("text").loc["12,000"]
     assert (row["source"], row["quoted"]) == ("report", True)
+
+
+# --- frames, quotes and coreference as real news writes them (issue: who says it, on real news) ---
+
+@pytest.mark.parametrize("text, expected", [
+    # AP wire copy quotes ``like this'' and names the speaker after the quotation
+    ("``We counted 40 bodies,'' he said. Police Chief Ana Ruiz arrived at 9.",
+     {"40": "The Ledger", "9": "The Ledger"}),
+    ("``We counted 40 bodies,'' said Police Chief Ana Ruiz.", {"40": "Police Chief Ana Ruiz"}),
+    # a frame closing the sentence, with what follows its verb: a place, a day
+    ("The company will pay $4 million to settle, the Justice Department said in a news release.",
+     {"$4 million": "Justice Department"}),
+    ("Police identified 2 more suspects on Thursday, Kenya's national newspapers reported Friday.",
+     {"2": "Kenya's national newspapers", "Thursday": "Kenya's national newspapers", "Friday": "The Ledger"}),
+    # near miss: a second clause after the verb is the speaker's, not a frame of the first
+    ("Crews arrived within 9 minutes, officials said the toll was 40.",
+     {"9 minutes": "The Ledger", "40": "officials"}),
+    # a frame that closes one clause of the sentence, not the other
+    ("Bond funds lost 3% in the week, Lipper says; stock funds gained 2%.",
+     {"3%": "Lipper", "2%": "The Ledger"}),
+    # an aside between commas covers the whole sentence
+    ("If holders wait, he added, they can expect 5% more.", {"5%": "The Ledger"}),
+    ("Mayor Ann Li spoke first. If holders wait, she added, they can expect 5% more.", {"5%": "Mayor Ann Li"}),
+    # "as X reports", "but sources said": the conjunction is not part of the source
+    ("Meanwhile, as VOA Correspondent Jane Roe reports, 300 people rallied.",
+     {"300": "Correspondent Jane Roe"}),
+    # "Citing an example" cites no source; "Citing police records" does
+    ("Citing an example, Sgt. Ann Cole, a police spokeswoman, said that 4 of 9 cases were solved.",
+     {"4": "Sgt. Ann Cole", "9": "Sgt. Ann Cole"}),
+    ("Citing police records, the paper reported that 12 cars were stolen.", {"12": "police records"}),
+    # a noun after a determiner is no reporting verb: no "it made the" source
+    ("It made the estimates based on data from 40 hospitals.", {"40": "The Ledger"}),
+    ("The show drew 3,000 people.", {"3,000": "The Ledger"}),
+    # a passive is no reporting frame
+    ("Residents face a 40-minute drive, and patients are told to call ahead.", {"40-minute": "The Ledger"}),
+    # a report's figures and a forecast are their makers'
+    ("The figures showed 12,000 claims in March.", {"12,000": "figures", "March": "figures"}),
+    ("Payrolls rose by 180,000, short of the 235,000 forecast by economists.",
+     {"180,000": "The Ledger", "235,000": "economists"}),
+    ("Pretax profit fell to $128 million and was below analysts' expectations of $130 million.",
+     {"$128 million": "The Ledger", "$130 million": "analysts"}),
+    ("She estimates her properties, worth $2 million, will sell by June.",
+     {"$2 million": "The Ledger", "June": "The Ledger"}),
+])
+def test_frames_in_real_news_styles(text, expected):
+    assert sources(text) == expected
+
+
+def test_she_estimates_follows_the_speaker_of_the_paragraph():
+    text = ("Mary Dunn, a real estate agent in Boise, has sold homes for 20 years.\n\n"
+            "She estimates her properties are worth $2 million.")
+    assert sources(text)["$2 million"] == "Mary Dunn"
+
+
+def test_that_according_to_gives_the_previous_sentence_its_source():
+    text = ("Gas prices fell nearly 2 cents a gallon over the last two weeks. That according to the "
+            "Lundberg survey of 10,000 gas stations nationwide.")
+    got = sources(text)
+    assert got["nearly 2"] == got["two weeks"] == "Lundberg survey"
+
+
+def test_the_company_is_the_company_the_article_quoted():
+    text = ("Acme Widgets Inc., Dayton, Ohio, facing slower orders, said it would cut 300 jobs.\n\n"
+            "The maker of office furniture bought Brill Co. of Toledo in 1987. The company said that sales fell 8%.\n\n"
+            "Separately, the World Bank said growth would slow to 2%.")
+    got = sources(text)
+    assert got["300"] == got["8%"] == "Acme Widgets Inc."
+    assert got["2%"] == "World Bank"  # a name with a company word in it is that name
+    assert got["1987"] == "The Ledger"
+
+
+def test_the_agency_is_the_agency_named_before():
+    text = ("The official Iraqi News Agency said Friday that team 225 visited 4 sites. Five other teams "
+            "visited a total of 9 other sites, the agency reported.")
+    got = sources(text)
+    assert got["Friday"] == "The Ledger"
+    assert got["4"] == got["9"] == got["Five"] == "Iraqi News Agency"
+
+
+def test_he_is_the_person_the_paragraph_is_about_not_the_last_group_to_speak():
+    text = ("Thai military officials said 300 soldiers patrol the border.\n\n"
+            "Gen. Surayud Chulanont commands the army's eastern region.\n\n"
+            "He said he had ordered 10 of his men from a force of 500 to the camps.")
+    got = sources(text)
+    assert got["300"] == "Thai military officials"
+    assert got["10"] == got["500"] == "Gen. Surayud Chulanont"
+
+
+def test_he_is_the_paragraph_speaker_when_one_speaks():
+    text = ("Gen. Ann Park, the commander, said 40 units were ready.\n\n"
+            "Col. Tom Reyes, her deputy, said 12 more would follow. He said 3 were held back.")
+    assert sources(text)["3"] == "Col. Tom Reyes"
+
+
+def test_a_quote_running_on_into_the_next_paragraph_keeps_its_speaker():
+    text = ("“We lost 40 homes,” said Mayor Ann Li. “Another 12 are damaged.\n\n"
+            "“We need 300 volunteers by Friday.”\n\nThe county has 9,000 residents.")
+    a = claimframe.read_text(text, outlet="The Ledger", published="2021-08-16")
+    c = a.claims.set_index("text")
+    assert c.loc["300", "source"] == "Mayor Ann Li" and bool(c.loc["300", "quoted"])
+    assert c.loc["9,000", "source"] == "The Ledger"
+
+
+def test_a_speaker_named_after_the_second_sentence_of_the_quote():
+    text = ("Officials said 2,000 people had left.\n\n"
+            "“Crews saved 200 homes. We lost 12,” said Fire Chief Ray Ortiz.")
+    got = sources(text)
+    assert got["200"] == got["12"] == "Fire Chief Ray Ortiz"
+    assert got["2,000"] == "officials"

@@ -72,3 +72,45 @@ def test_an_article_with_nothing_to_report():
 def test_a_sentence_printed_twice_gives_distinct_ids():
     a = claimframe.read_text("Police said 50 people came.\n\nPolice said 50 people came.")
     assert len(a.claims) == 2 and a.claims["claim_id"].is_unique
+
+
+def _entities(text):
+    claims = claimframe.read_text(text, outlet="The Ledger", published="2021-08-16").claims
+    return dict(zip(claims["text"], claims["entity"].astype(object).where(claims["entity"].notna(), None)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the head of the noun phrase comes last, before a participle or a possessive
+    ("They toured three suspected weapons sites classified as sensitive.", {"three": "sites"}),
+    ("The 38,000 U.S. troops in the Gulf will stay.", {"38,000": "troops"}),
+    ("Iraq opened eight of Saddam Hussein's presidential palaces.", {"eight": "palaces"}),
+    ("It is to offer three Paribas shares for each one.", {"three": "shares"}),
+    # a partitive: "eight of the 14 killings"
+    ("Eight of the 14 killings since 1993 were investigated.", {"Eight": "killings", "14": "killings"}),
+    # elided nouns, recovered from the same sentence
+    ("Of the eight victims, three were stabbed and two were strangled.",
+     {"eight": "victims", "three": "victims", "two": "victims"}),
+    ("The academy has 1,200 students but would take 3,500 if it had the room.",
+     {"1,200": "students", "3,500": "students"}),
+    ("He ordered 10 of his men from a force of 500.", {"10": "men", "500": "men"}),
+    ("The number of visitors to the park has fallen to fewer than 100,000.", {"fewer than 100,000": "visitors"}),
+    # near misses: an age between commas, a number with nothing counted before it
+    ("Prakash Shah, 58, a former ambassador, met 40 delegates.", {"58": None, "40": "delegates"}),
+    ("The vote was 89 to 52.", {"89": None, "52": None}),
+])
+def test_entity_is_what_is_counted(text, expected):
+    got = _entities(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_rate_counts_the_thing_not_the_period():
+    text = "Employers added 250,000 jobs in October. Over the year, payrolls grew by 200,000 a month."
+    got = _entities(text)
+    assert got["250,000"] == "jobs" and got["200,000"] == "jobs"
+    # without a count before it the text does not say what is counted
+    assert _entities("Payrolls grew by 200,000 a month.")["200,000"] is None
+
+
+def test_the_n_forecast_by_economists_counts_no_forecast():
+    got = _entities("Employers added 180,000 jobs, short of the 235,000 forecast by economists.")
+    assert got == {"180,000": "jobs", "235,000": "jobs"}

@@ -53,6 +53,8 @@ _CORPORATE = "|".join(lexicon.CORPORATE_SUFFIXES)
 _COMPANY_LEAD = re.compile(
     rf"^(?P<sp>(?:[A-Z][\w.&’'-]*\s+){{0,5}}(?:{_CORPORATE})\.?)(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}){{1,2}}"
     rf"(?:,\s+[a-z][^,;“”\"]{{0,120}})?,\s+(?:has\s+|have\s+)?(?:{_VERBS})\b")
+_COMPANY_END = re.compile(rf"\s(?:{_CORPORATE})\.$")
+_TRAILING_NAME = re.compile(r"(?:[A-Z][\w.&’'-]*\s+)+[A-Z][\w.&’'-]*$")
 _COMPANY_NAME = re.compile(rf"\b(?:[A-Z][\w.&’'-]*\s+){{0,5}}(?:{_CORPORATE})\b\.?")
 # Estimates belong to their makers: "analysts' expectations of #130 million to #135 million"
 # (_POSSESSED_ESTIMATE below), "the 235,000 forecast by economists".
@@ -219,7 +221,7 @@ class SourceNames:
         self._mentions: dict[str, _LastMatch] = {}  # word -> its "a/an ... <word>" mentions
         self.spoken: list[tuple[int, str]] = []  # (offset, canonical name) of every speaker resolved
         self._persons = {p.full for p in self.people}
-        self.paragraph = (0, len(text))  # the paragraph being read, and the one before it
+        self.paragraph = (0, 0)  # the paragraph being read (set by sentence_attributions), and the one before it
         self.previous_paragraph = (0, 0)
 
     @staticmethod
@@ -275,7 +277,8 @@ class SourceNames:
     def _person_for_pronoun(self, at: int, previous: str | None) -> str | None:
         """"he" or "she" at ``at``: the paragraph's last person speaking, else the first person it
         names, else the previous paragraph's (its last speaker if a person, else the first person
-        it names), else the last person speaking anywhere; not a group or a body that spoke last."""
+        it names), else the last person speaking anywhere, else the last person named; not a
+        group or a body that spoke last."""
         pstart = self.paragraph[0]
         qstart, qend = self.previous_paragraph
         persons = [(a, n) for a, n in self.spoken if a < at and self.is_person(n)]
@@ -292,7 +295,10 @@ class SourceNames:
         if named:
             first = min(named, key=lambda p: p.start)
             return self._person_by_surname(first.surname) or first.full
-        return persons[-1][1] if persons else previous
+        if persons:
+            return persons[-1][1]
+        named = [p for p in self.people if p.start < at]
+        return (self._person_by_surname(named[-1].surname) or named[-1].full) if named else previous
 
     def _organisation(self, head: str, at: int) -> str | None:
         """"the agency", "the company" at ``at``: the last name written with that noun before it
@@ -313,7 +319,8 @@ class SourceNames:
         return _LEADING_ARTICLE.sub("", m.group(0)) if m else None
 
     def _canonical(self, phrase: str, at: int, previous: str | None) -> str | None:
-        phrase = phrase.strip(" ,.;:“”\"'‘’()[]`")
+        company = _COMPANY_END.search(phrase)  # "Cilcorp Inc." keeps its stop
+        phrase = phrase.strip(" ,.;:“”\"'‘’()[]`") + ("." if company else "")
         if _CONJUNCTION.match(phrase):
             phrase = _CONJUNCTION.sub("", phrase)  # "as VOA's correspondent reports", "but sources said"
         if "ly" in phrase:  # a cheap test before the regex
@@ -362,6 +369,9 @@ class SourceNames:
             earlier = self._earlier_mention(words[-1], at)
             if earlier:
                 return earlier
+            name = _TRAILING_NAME.search(phrase)
+            if name and words[1][:1].islower():
+                return name.group(0)  # "the official Iraqi News Agency" is "Iraqi News Agency"
             return " ".join(lowered.split()[1:])
         return lowered
 
@@ -429,6 +439,8 @@ def _common_lead(words: list[str]) -> bool:
     first = words[0]
     if first.casefold() in _COMMON_LEADS:
         return True
+    if first.endswith(("'s", "’s")):
+        return False  # "Kenya's national newspapers"
     proper_adjective = _PROPER_ADJECTIVE.search(first)
     return (first[:1].isupper() and first[1:].islower() and not proper_adjective
             and all(w.islower() for w in words[1:]) and (len(words) > 1 or first.endswith("s")))
