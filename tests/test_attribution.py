@@ -163,3 +163,44 @@ def test_a_speaker_named_after_the_second_sentence_of_the_quote():
     got = sources(text)
     assert got["200"] == got["12"] == "Fire Chief Ray Ortiz"
     assert got["2,000"] == "officials"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "added" with an amount after it adds, it does not say
+    ("Columbia also added $227.3 million to reserves.", {"$227.3 million": "The Ledger"}),
+    ("Prices will rise 5%, she added.", {"5%": "The Ledger"}),
+    ("Mayor Ann Li spoke. Prices will rise 5%, she added.", {"5%": "Mayor Ann Li"}),
+    # adverbs and a place after the speaker are not part of it
+    ("Military sources in Washington meanwhile said the Army plans to deploy 45,000 Marines.",
+     {"45,000": "military sources"}),
+    # whom the source told closes the frame
+    ("Few of the 2,500 Americans complied, a senior U.S. official told The Associated Press.",
+     {"2,500": "a senior U.S. official"}),
+    ("Few of the 2,500 Americans complied, the minister told reporters on Friday.",
+     {"2,500": "minister", "Friday": "The Ledger"}),
+    # a frame between commas that opens a quotation is no aside: what comes before is the reporter's
+    ("After a two-hour meeting, Bush said, “I have no hope.”", {"two-hour": "The Ledger"}),
+    # appositives: a possessive one, and a long one with commas inside
+    ("Ted Eubank, Coda's president, said the loan takes 85% of revenue.", {"85%": "Ted Eubank"}),
+    ("Doctor Ann Burke, the head of surgery at Mercy Hospital in Dayton, Ohio, and former head of the board, "
+     "said 40 beds closed.", {"40": "Doctor Ann Burke"}),
+])
+def test_more_frames_in_real_news_styles(text, expected):
+    assert sources(text) == expected
+
+
+def test_a_transcript_soundbite_is_the_speaker_introduced_before_it():
+    text = ("Officials say the shelters are full. Shelter director Ana Ruiz says the county is short of beds.\n\n"
+            "We have uh 40 beds and we need 100 more.\n\n"
+            "The county has 9,000 residents.")
+    a = claimframe.read_text(text, outlet="The Ledger", published="2021-08-16")
+    c = a.claims.set_index("text")
+    assert c.loc["40", "source"] == c.loc["100", "source"] == "Shelter director Ana Ruiz"
+    assert bool(c.loc["40", "quoted"])
+    assert c.loc["9,000", "source"] == "The Ledger"  # no speech: the reporter's
+
+
+def test_no_soundbite_after_the_reporters_own_sentence():
+    text = ("Shelter director Ana Ruiz says the county is short of beds. The storm hit on Monday.\n\n"
+            "We counted 40 beds in the gym.")
+    assert sources(text)["40"] == "The Ledger"

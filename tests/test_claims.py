@@ -114,3 +114,14 @@ def test_a_rate_counts_the_thing_not_the_period():
 def test_the_n_forecast_by_economists_counts_no_forecast():
     got = _entities("Employers added 180,000 jobs, short of the 235,000 forecast by economists.")
     assert got == {"180,000": "jobs", "235,000": "jobs"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In all, an estimated 20,000 American GIs have massed.", {"an estimated 20,000": "GIs"}),
+    ("It plans to double the two nations' trade turnover.", {"two": "nations"}),
+    ("It will buy 4 million of its 4.9 million shares.", {"4 million": "shares", "4.9 million": "shares"}),
+    ("The two Slavic neighbors see themselves as partners.", {"two": "neighbors"}),
+])
+def test_entity_head_in_wire_copy(text, expected):
+    got = _entities(text)
+    assert {k: got[k] for k in expected} == expected

@@ -133,6 +133,15 @@ AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being", "get", "gets",
 #: release", "..., the ministry said Friday"): they are part of the frame, not of what is reported.
 FRAME_ADJUNCTS = ("on", "in", "at", "to", "during", "after", "before", "last", "this", "late", "early",
                   "earlier", "later", "yesterday", "today", "tonight", "through", "via", "from", "when", "while")
+#: Adverbs that close a speaker phrase without belonging to it ("Columbia officials also said",
+#: "Pentagon sources meanwhile said"); adverbs in -ly are dropped anyway.
+SPEAKER_ADVERBS = ("also", "meanwhile", "too", "then", "now", "still", "further", "however", "later",
+                   "earlier", "today", "yesterday", "again", "separately", "first")
+#: Reporting verbs that also mean something else: "added" reports only when no amount follows
+#: ("Columbia added $227 million to reserves" is no quotation).
+AMOUNT_VERBS = ("added", "adds")
+#: Whom a source "told" at the end of a frame ("..., a senior official told reporters").
+TOLD_OBJECTS = ("reporters", "journalists", "lawmakers", "parliament", "congress", "viewers", "listeners")
 #: Words that open a speaker phrase without belonging to it ("as X reports", "but sources said").
 SPEAKER_CONJUNCTIONS = ("as", "and", "but", "while", "so", "yet", "although", "though", "because")
 #: What "Citing X, ..." cites when X is no source ("Citing an example, Sgt. Glenn said ...").
@@ -316,7 +325,9 @@ After the number: {trailing}.
 - Frame adjuncts after a reporting verb: {_words(FRAME_ADJUNCTS)}.
 - Never just before a reporting verb: {_words(NOT_BEFORE_VERBS)}; nor one of these or a word after
   one (a passive): {_words(AUXILIARIES)}.
-- Not part of a speaker: {_words(SPEAKER_CONJUNCTIONS)}; cited, but no source: {_words(NOT_CITED)}.
+- Not part of a speaker: {_words(SPEAKER_CONJUNCTIONS)}, {_words(SPEAKER_ADVERBS)}; cited, but no source:
+  {_words(NOT_CITED)}.
+- Reporting only when no amount follows: {_words(AMOUNT_VERBS)}; told to, in a closing frame: {_words(TOLD_OBJECTS)}.
 
 ### Places
 - Organisation words (a name ending in one is no place): {_words(ORGANISATION_WORDS)}.

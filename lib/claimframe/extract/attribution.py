@@ -32,6 +32,10 @@ _LEAD = r"(?:^|(?<=,)\s+|(?<=[”\"])\s*|(?<='')\s*|(?<=:)\s+|(?<=\s[-—–])\s
 # What may follow the verb at the end of a frame: "said Friday", "said in a news release".
 _WHEN = "|".join([*lexicon.FRAME_ADJUNCTS, *lexicon.WEEKDAYS, *lexicon.MONTHS])
 _TAIL = rf"(?:\s+(?:(?:{_WHEN})\b|(?:{'|'.join(lexicon.MONTH_ABBREVIATIONS)})\.)[^,;“”\"]{{0,60}}?)?"
+# "..., a senior official told The Associated Press", "... told reporters on Friday"
+_TOLD = (rf"(?:\s+(?:(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){{0,4}}|{'|'.join(lexicon.TOLD_OBJECTS)})"
+         rf"(?=\s*[.!;]?\s*$|\s+(?:{_WHEN})\b))?")
+_TAIL = _TOLD + _TAIL
 
 # Patterns in priority order; each finds a speaker phrase `sp` and says what it covers.
 _LEARNED_FROM = re.compile(rf"\blearned\s+from\s+{_SP}\s+that\b")
@@ -65,8 +69,14 @@ _ESTIMATE_BY = re.compile(
 _INVERTED = re.compile(
     rf"(?:,|,[”\"]|\.[”\"]|![”\"]|\?[”\"]|,\s*''|\.\s*''|!\s*''|\?\s*'')\s*(?:{_VERBS})\s+{_SP}\s*(?=[,.;!?]|$)")
 _APPOSITIVE = re.compile(
-    rf"{_LEAD}{_SP},\s+(?:a|an|the|[a-z])(?:[^,;“”\"]|,(?=\d{{3}})){{0,160}},\s+(?:has\s+|have\s+)?(?P<verb>{_VERBS})\b"
+    rf"{_LEAD}{_SP},\s+(?:a|an|the|[a-z]|[A-Z][\w.&-]*(?:’s|'s)\s)(?:[^,;“”\"]|,(?=\d{{3}})){{0,160}},\s+"
+    rf"(?:has\s+|have\s+)?(?P<verb>{_VERBS})\b"
 )
+# The same at the sentence's start, with commas inside the appositive: "Doctor James Burdick, the
+# Professor of Transplant Surgery at Johns Hopkins in Baltimore, Maryland, and former President of
+# UNOS, said ..."
+_LONG_APPOSITIVE = re.compile(
+    rf"{_SP},\s+(?:a|an|the|[a-z]|[A-Z][\w.&-]*(?:’s|'s)\s)[^;“”\"]{{0,200}}?,\s+(?:has\s+|have\s+)?(?P<verb>{_VERBS})\b")
 _PREPOSED = re.compile(rf"{_LEAD}{_SP}\s+(?:has\s+|have\s+)?(?P<verb>{_VERBS})\b")
 _THAT = re.compile(r"that\b(?<!\wthat)")  # "that" as a word, its \b before checked after it: cheaper
 # Each pattern above needs its word: a sentence without "learned" needs no _LEARNED_FROM, one
@@ -123,7 +133,14 @@ _OWNER = re.compile(r"(?:[A-Z][\w.&-]*\s+){0,3}[A-Za-z][\w.&-]*$")
 
 # Capitalised only because they open a sentence: "Experts estimated ...", "The official said ...".
 _COMMON_LEADS = frozenset(lexicon.COMMON_LEADS)
-_ADVERB = re.compile(r"\s+[a-z]+ly$")  # "the Pentagon categorically"; not "Reilly"
+# "the Pentagon categorically", "Columbia officials also"; not "Reilly"
+_ADVERB = re.compile(rf"\s+(?:[a-z]+ly|{'|'.join(lexicon.SPEAKER_ADVERBS)})$")
+_PLACE_AFTER = re.compile(r"(?<=[a-z])\s+in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}$")  # "sources in Washington"
+_AMOUNT_VERBS = frozenset(lexicon.AMOUNT_VERBS)
+_DIGIT = re.compile(r"\d")
+_AMOUNT_AFTER = re.compile(r"\s+(?:[\d$£€#]|(?:another|some|more|nearly|about|roughly|almost|over|up|to)\b)")
+# Speech, not reporting: the first or second person, or a spoken filler ("uh", "um").
+_SPOKEN = re.compile(r"\b(?:I|I'm|I’m|[Ww]e|[Oo]ur|[Mm]y|us|[Yy]ou|uh|um|er)\b")
 _SPACES = re.compile(r"\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _LOWER_START = re.compile(r"[a-z]")
@@ -323,8 +340,9 @@ class SourceNames:
         phrase = phrase.strip(" ,.;:“”\"'‘’()[]`") + ("." if company else "")
         if _CONJUNCTION.match(phrase):
             phrase = _CONJUNCTION.sub("", phrase)  # "as VOA's correspondent reports", "but sources said"
-        if "ly" in phrase:  # a cheap test before the regex
-            phrase = _ADVERB.sub("", phrase)
+        phrase = _ADVERB.sub("", phrase)
+        if " in " in phrase:
+            phrase = _PLACE_AFTER.sub("", phrase)
         if _LOWER_START.match(phrase) and not _ARTICLE_START.match(phrase):
             phrase = _UP_TO_ARTICLE.sub("", phrase)  # "comes after the Pentagon"
         if not phrase or phrase.casefold() in _NOT_SPEAKERS:
@@ -496,6 +514,8 @@ def _find_attribution(sentence: str, quotes: list[tuple[int, int]], cues: dict[s
     if sentence.count(",") >= 2:
         # "If holders avoid tendering, he added, they can expect ...": all of it but the frame
         for m in _PARENTHETICAL.finditer(sentence):
+            if any(a <= m.end() < b for a, b in quotes):
+                continue  # "After the meeting, Bush said, ``I did not ...'': the frame opens a quotation
             if _speaker_phrase(m.group("sp"), aside=True) and not any(a <= m.start() < b for a, b in quotes):
                 return m.group("sp"), m.start("sp"), [(0, m.start()), (m.end(), len(sentence))]
     candidates = _candidates(sentence, quotes, last_verb)
@@ -507,7 +527,8 @@ def _find_attribution(sentence: str, quotes: list[tuple[int, int]], cues: dict[s
             return with_that[-1][1:]
         candidates = iter(candidates)
     m = _INVERTED.search(sentence)
-    if m and not any(a <= m.start("sp") < b for a, b in quotes):
+    if m and not any(a <= m.start("sp") < b for a, b in quotes) and not _DIGIT.search(m.group("sp")):
+        # (", said 40 beds closed" names no one: what is said follows the verb)
         return m.group("sp"), m.start("sp"), quotes or [(0, m.start())]
     first = next(candidates, None)  # found only now: most sentences need just one, or none
     return first[1:] if first else None
@@ -550,10 +571,17 @@ def _candidates(sentence: str, quotes: list[tuple[int, int]], last_verb: int):
     # A match needs a reporting verb after its start: there is no use trying after the last one.
     starts = [0] + [m.end() for m in _LEAD_MARK.finditer(sentence, 0, last_verb)]
     patterns = (_APPOSITIVE, _PREPOSED) if _APPOSITIVE_END.search(sentence) else (_PREPOSED,)
+    if sentence.count(",", 0, last_verb) >= 3 and _APPOSITIVE_END.search(sentence):
+        m = _LONG_APPOSITIVE.match(sentence)
+        if m and _PLAIN_NAME.match(m.group("sp")) and not any(a <= m.end() <= b for a, b in quotes):
+            after = _covers_after_that(sentence, m.end())
+            yield after is not None, m.group("sp"), 0, [after] if after else quotes or [(m.end(), len(sentence))]
     for pattern in patterns:
         for m in _matches_at(pattern, sentence, starts):
             if any(a <= m.start("sp") < b for a, b in quotes) or not _speaker_phrase(m.group("sp")):
                 continue  # a reporting verb inside someone's quotation is theirs, handled as nested
+            if m.group("verb") in _AMOUNT_VERBS and _AMOUNT_AFTER.match(sentence, m.end()):
+                continue  # "Columbia also added $227.3 million to reserves"
             after = _covers_after_that(sentence, m.end())
             # "X said that ..." covers the clause; "X said 300 homes flooded" (no quotation) the rest.
             covers = [after] if after else quotes or [(m.end(), len(sentence))]
@@ -616,6 +644,8 @@ def sentence_attributions(document: "Document", paragraph_records: list[dict]) -
         has_quote = (text.find("“", pstart, pend) >= 0 or text.find('"', pstart, pend) >= 0
                      or text.find("``", pstart, pend) >= 0)
         quotes = quote_spans(text, pstart, pend) if has_quote else []
+        if not block_source and not has_quote and role == "body":
+            block_source = _soundbite_speaker(text, pstart, pend, out, cue_starts)
         q = 0  # quotes[:q] end before this sentence (both lists run in text order)
         first = len(out)
         for s, e in sentence_spans(text, pstart, pend):
@@ -669,6 +699,22 @@ def sentence_attributions(document: "Document", paragraph_records: list[dict]) -
             intro_source = own[0] if own else None
             intro_source = intro_source or "unattributed"
     return out
+
+
+def _soundbite_speaker(text: str, start: int, end: int, before: list[SentenceAttribution],
+                       cue_starts: list[int]) -> str | None:
+    """A broadcast transcript's soundbite: a paragraph of speech (the first or second person, or a
+    filler such as "uh"), with no quotation marks and no reporting verb, right after a paragraph
+    whose last sentence introduces a speaker ("UNOS spokeswoman Donna Henry Wright says the new
+    policy would not ..."), is that speaker's words."""
+    last = before[-1] if before else None
+    if last is None or last.role != "body" or not last.speaker or last.quotes or not last.covers:
+        return None
+    if last.covers[-1][1] != last.end - last.start:
+        return None  # what the speaker says must run to the end of the paragraph before
+    if bisect_left(cue_starts, start) != bisect_left(cue_starts, end):
+        return None  # a reporting verb of its own: not a soundbite
+    return last.speaker if _SPOKEN.search(text, start, end) else None
 
 
 def sentence_finder(sentences: list[SentenceAttribution]):

@@ -25,7 +25,7 @@ SILENT_ROLES = frozenset({"credit", "boilerplate"})
 ENTITY_KINDS = frozenset({"count", "rank"})
 
 # An editor's insertion, an abbreviation with stops ("U.S.", "U.N."), a word, or anything else.
-_ENTITY_TOKENS = re.compile(r"\[[^\]\n]{0,60}\]|[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w’'-]*|\S")
+_ENTITY_TOKENS = re.compile(r"\[[^\]\n]{0,60}\]|[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w’'-]*|\d[\d.,]*\d|\S")
 _ENTITY_STOP = frozenset(
     """in on at to for with from by into over under during after before since across near outside inside
     and or but nor who whom which that were was are is be been being have has had will would could should
@@ -42,6 +42,10 @@ _IRREGULAR_PLURALS = frozenset(
 _BY_PARTICIPLES = frozenset(lexicon.ESTIMATE_PARTICIPLES)
 _RATE_PERIODS = frozenset("second minute hour day week month quarter year".split())
 _RATE_WORDS = frozenset("a an per each every".split())
+
+
+_SCALE_WORDS = frozenset(lexicon.MAGNITUDE_WORDS)
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "GIs", "MPs"
 
 
 def _plural(word: str) -> bool:
@@ -69,8 +73,12 @@ def entity_after(text: str, end: int, kind: str) -> str | None:
                 continue
             break
         low = token.lower()
-        if low in _ENTITY_LEAD and not words:
-            lead = True
+        if _ACRONYM_PLURAL.fullmatch(token):
+            low = token  # "20,000 American GIs" keeps its capitals: "gis" is no word
+        elif low.endswith("s'"):
+            low = low[:-1]  # "the two nations' trade"
+        if (low in _ENTITY_LEAD or (lead and low in _SCALE_WORDS)) and not words:
+            lead = True  # "of the", and a number after it: "4 million of its 4.9 million shares"
             continue
         if low in _ENTITY_STOP or len(words) == 4:
             break
@@ -83,9 +91,11 @@ def entity_after(text: str, end: int, kind: str) -> str | None:
         return None
     if kind == "rank":
         return words[-1]
-    plurals = [w for w in words if _plural(w)]
-    if plurals:
-        return plurals[-1]  # the head comes last: "weapons sites", "Paribas shares"
+    first = next((i for i, w in enumerate(words) if _plural(w) or _ACRONYM_PLURAL.fullmatch(w)), None)
+    if first is not None:
+        while first + 1 < len(words) and _plural(words[first + 1]):
+            first += 1  # the head ends a run of nouns: "weapons sites", "Paribas shares"
+        return words[first]
     return words[-1] if len(words) == 1 and not words[0].endswith(("ed", "ing", "ly", "'s", "’s")) else None
 
 
