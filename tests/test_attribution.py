@@ -204,3 +204,35 @@ def test_no_soundbite_after_the_reporters_own_sentence():
     text = ("Shelter director Ana Ruiz says the county is short of beds. The storm hit on Monday.\n\n"
             "We counted 40 beds in the gym.")
     assert sources(text)["40"] == "The Ledger"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname with a capital inside it
+    ("Scott McNealy, Sun's chief executive, said sales rose. Mr. McNealy said the problems that hurt Sun "
+     "earlier this year are over.", {"this year": "Scott McNealy"}),
+    # a company's name and an aside without a town
+    ("Sun Microsystems Inc., snapping back to profitability, said it earned $5.2 million.",
+     {"$5.2 million": "Sun Microsystems Inc."}),
+    # a publication named before its lower-case noun; a quotation inside the speaker's description
+    ("The Maariv newspaper said the talks would resume. The newspaper, quoting ``secret reports,'' said "
+     "Syria made its offer 2 weeks ago. Two aides left for Europe on Monday, the newspaper said.",
+     {"2 weeks": "Maariv newspaper", "Two": "Maariv newspaper", "Monday": "Maariv newspaper"}),
+    # near miss: "the thrift" is the company quoted, not a "U.S. thrift" mentioned in passing
+    ("Columbia Savings said it lost $226 million. It is the largest of any U.S. thrift. The thrift "
+     "emphasized that it holds $90 million in stock.",
+     {"$226 million": "Columbia Savings", "$90 million": "Columbia Savings"}),
+    # a quotation going on in the next sentence keeps the speaker of the one before, not the
+    # paragraph's first; "said of the robbers" names no robbers as the source
+    ("Two men fired at the store, the police said. ``They panicked,'' a detective said of the robbers. "
+     "``There were four or five people inside.''",
+     {"Two": "police", "four": "a detective", "five": "a detective"}),
+])
+def test_frames_seen_in_wire_and_broadsheet_copy(text, expected):
+    assert sources(text) == expected
+
+
+def test_a_soundbite_with_a_broken_off_word_is_speech():
+    text = ("Ms. Ana Ruiz says the war has made widows of many.\n\n"
+            "Women have lost 2 of every 3 jobs, and t- the rest are at risk.")
+    got = sources(text)
+    assert got["2"] == got["3"] == "Ms. Ana Ruiz"

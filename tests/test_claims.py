@@ -125,3 +125,14 @@ def test_the_n_forecast_by_economists_counts_no_forecast():
 def test_entity_head_in_wire_copy(text, expected):
     got = _entities(text)
     assert {k: got[k] for k in expected} == expected
+
+
+def test_a_noun_said_once_for_two_numbers():
+    got = _entities("There were four or five people inside, and between 300 and 400 cars outside.")
+    assert got["four"] == got["five"] == "people"
+
+
+def test_a_total_before_of_which_counts_what_the_sentence_counts():
+    got = _entities("Selling 1.8 million shares will bring the total to 28.7 million, of which 72% is held "
+                    "by insiders.")
+    assert got["1.8 million"] == got["28.7 million"] == "shares"

@@ -155,7 +155,11 @@ ORGANISATION_HEADS = ("company", "concern", "firm", "corporation", "agency", "mi
                       "producer", "retailer", "insurer", "carrier", "airline", "publisher", "network", "bureau",
                       "office", "commission", "council", "committee", "union", "institute", "association",
                       "organization", "organisation", "board", "court", "survey", "study", "report", "unit",
-                      "subsidiary", "partnership", "trust", "fund", "exchange", "operator", "developer")
+                      "subsidiary", "partnership", "trust", "fund", "exchange", "operator", "developer",
+                      "daily", "weekly", "magazine", "radio", "television", "broadcaster", "station")
+#: Of those, publications, whose name may stand before the lower-case noun: "the Maariv newspaper".
+PUBLICATION_HEADS = ("newspaper", "paper", "daily", "weekly", "magazine", "agency", "network", "radio",
+                     "television", "broadcaster", "station")
 #: Of those, the nouns for a company: with no name written with the noun, "the company said" is the
 #: company the article last quoted, else the first it names ("Cilcorp Inc.").
 COMPANY_HEADS = ("company", "concern", "firm", "corporation", "utility", "thrift", "maker", "producer",
@@ -318,7 +322,8 @@ After the number: {trailing}.
 - Abbreviations inside names: {_words(NAME_ABBREVIATIONS)}; after which no sentence ends: {_words(ABBREVIATIONS)}.
 - Pronouns for a speaker named before: {_words(PRONOUNS)}; for one person (the paragraph's): {_words(PERSON_PRONOUNS)}.
 - Organisation nouns ("the agency said" is the "... Agency" named last): {_words(ORGANISATION_HEADS)};
-  of which company nouns ("the company said" is the company last quoted): {_words(COMPANY_HEADS)};
+  publications ("the Maariv newspaper"): {_words(PUBLICATION_HEADS)};
+  company nouns ("the company said" is the company last quoted): {_words(COMPANY_HEADS)};
   company name endings: {_words(CORPORATE_SUFFIXES)}.
 - Estimates belong to their makers ("analysts' {ESTIMATE_NOUNS[1]} of N", "N forecast by X"): {_words(ESTIMATE_NOUNS)};
   {_words(ESTIMATE_PARTICIPLES)}.

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from claimframe.document import Document
 
-_ABBR = rf"(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.|(?:[A-Z]\.){{2,}}|[A-Z][a-z]{{1,3}}\.(?=\s+[\w])"
+_ABBR = rf"(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.|(?:[A-Z]\.){{2,}}|[A-Z][a-z]{{1,3}}\.(?=\s+\w|,)"
 _TOKEN = rf"(?:{_ABBR}|[\w’'-]+)"
 _SP = rf"(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?)"
 _VERBS = "|".join(lexicon.REPORTING_VERBS)  # in the lexicon's order: the regex tries them in turn
@@ -55,7 +55,7 @@ _THAT_ACCORDING = re.compile(
 # "RMS International Inc., Hasbrouk Heights, N.J., facing a cash-flow squeeze, said ...".
 _CORPORATE = "|".join(lexicon.CORPORATE_SUFFIXES)
 _COMPANY_LEAD = re.compile(
-    rf"^(?P<sp>(?:[A-Z][\w.&’'-]*\s+){{0,5}}(?:{_CORPORATE})\.?)(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}){{1,2}}"
+    rf"^(?P<sp>(?:[A-Z][\w.&’'-]*\s+){{0,5}}(?:{_CORPORATE})\.?)(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}){{0,2}}"
     rf"(?:,\s+[a-z][^,;“”\"]{{0,120}})?,\s+(?:has\s+|have\s+)?(?:{_VERBS})\b")
 _COMPANY_END = re.compile(rf"\s(?:{_CORPORATE})\.$")
 _TRAILING_NAME = re.compile(r"(?:[A-Z][\w.&’'-]*\s+)+[A-Z][\w.&’'-]*$")
@@ -69,7 +69,7 @@ _ESTIMATE_BY = re.compile(
 _INVERTED = re.compile(
     rf"(?:,|,[”\"]|\.[”\"]|![”\"]|\?[”\"]|,\s*''|\.\s*''|!\s*''|\?\s*'')\s*(?:{_VERBS})\s+{_SP}\s*(?=[,.;!?]|$)")
 _APPOSITIVE = re.compile(
-    rf"{_LEAD}{_SP},\s+(?:a|an|the|[a-z]|[A-Z][\w.&-]*(?:’s|'s)\s)(?:[^,;“”\"]|,(?=\d{{3}})){{0,160}},\s+"
+    rf"{_LEAD}{_SP},\s+(?:a|an|the|[a-z]|[A-Z][\w.&-]*(?:’s|'s)\s)(?:[^,;“”\"]|,(?=\d{{3}})){{0,160}},(?:'')?\s+"
     rf"(?:has\s+|have\s+)?(?P<verb>{_VERBS})\b"
 )
 # The same at the sentence's start, with commas inside the appositive: "Doctor James Burdick, the
@@ -89,7 +89,7 @@ _NOT_VERBS = frozenset({"learned", "Citing", "ccording"})
 # after one of these characters: they are tried there alone (see _matches_at).
 _LEAD_MARK = re.compile(r"[,”\":\-—–']")
 # How every _APPOSITIVE match ends: a quick scan (it opens with a comma) says whether to try it.
-_APPOSITIVE_END = re.compile(rf",\s+(?:has\s+|have\s+)?(?:{_VERBS})\b")
+_APPOSITIVE_END = re.compile(rf",(?:'')?\s+(?:has\s+|have\s+)?(?:{_VERBS})\b")
 _NESTED = re.compile(rf"\s*{_SP}\s+(?:{_VERBS})\b")
 
 _TITLE_CORE = "(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in lexicon.TITLE_ABBREVIATIONS)
@@ -101,7 +101,7 @@ _TITLE = (
     r"(?![A-Z][a-z]*(?:an|ese|ish|i)\s)"  # nationality adjectives: "American Maj. Gen. ...", "Iraqi Prime Minister"
     rf"[A-Z][a-z]+\s+){{0,3}}{_TITLE_CORE}"
 )
-_NAME = r"[A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?"
+_NAME = r"[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?(?:-[A-Z][a-z]+)?"  # "McNealy", "Al-Abadi"
 _PERSON = re.compile(rf"\b(?P<title>{_TITLE})\s+(?P<names>(?:(?:[A-Z]\.)+\s*|{_NAME}\s+){{0,2}}{_NAME})")
 # "Rosa Delgado, a Cal Fire battalion chief who ...": a name, then its role as an appositive.
 _ROLE_AFTER = re.compile(
@@ -125,6 +125,8 @@ _CONJUNCTION = re.compile(rf"^(?:{'|'.join(lexicon.SPEAKER_CONJUNCTIONS)})\s+", 
 _NOT_CITED = frozenset(lexicon.NOT_CITED)
 _ORGANISATION_HEADS = frozenset(lexicon.ORGANISATION_HEADS)
 _COMPANY_HEADS = frozenset(lexicon.COMPANY_HEADS)
+_PUBLICATION_HEADS = frozenset(lexicon.PUBLICATION_HEADS)
+_HONORIFIC_ONLY = frozenset(("Mr", "Mrs", "Ms", "Miss", "Dr"))  # titles that say no more than a first name
 _ESTIMATE_CUES = tuple(sorted({n[:6] for n in lexicon.ESTIMATE_NOUNS}))  # "expect", "foreca", "estima", ...
 _POSSESSED_ESTIMATE = re.compile(
     rf"(?:’s|'s|’|')\s+(?:[a-z]+\s+)?(?:{'|'.join(lexicon.ESTIMATE_NOUNS)})\s+(?:of|for|at)\s+"
@@ -139,8 +141,9 @@ _PLACE_AFTER = re.compile(r"(?<=[a-z])\s+in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’
 _AMOUNT_VERBS = frozenset(lexicon.AMOUNT_VERBS)
 _DIGIT = re.compile(r"\d")
 _AMOUNT_AFTER = re.compile(r"\s+(?:[\d$£€#]|(?:another|some|more|nearly|about|roughly|almost|over|up|to)\b)")
-# Speech, not reporting: the first or second person, or a spoken filler ("uh", "um").
-_SPOKEN = re.compile(r"\b(?:I|I'm|I’m|[Ww]e|[Oo]ur|[Mm]y|us|[Yy]ou|uh|um|er)\b")
+# Speech, not reporting: the first or second person, a spoken filler ("uh", "um"), a word broken
+# off ("equal to r- the right").
+_SPOKEN = re.compile(r"\b(?:I|I'm|I’m|[Ww]e|[Oo]ur|[Mm]y|us|[Yy]ou|uh|um|er)\b|\b[a-z]+- (?=[a-z])")
 _SPACES = re.compile(r"\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _LOWER_START = re.compile(r"[a-z]")
@@ -176,6 +179,7 @@ class SentenceAttribution:
     # (start, end, source) of stretches outside quotations with a source of their own: an
     # estimate's maker ("analysts' expectations of ..."), a clause closed by "..., X says;".
     frames: list[tuple[int, int, str]] = field(default_factory=list)
+    quote_speaker: str | None = None  # the speaker of the quotation just before, for one that names none
 
 
 def find_people(text: str) -> list[Person]:
@@ -238,6 +242,7 @@ class SourceNames:
         self._mentions: dict[str, _LastMatch] = {}  # word -> its "a/an ... <word>" mentions
         self.spoken: list[tuple[int, str]] = []  # (offset, canonical name) of every speaker resolved
         self._persons = {p.full for p in self.people}
+        self._titled_names = frozenset(self._persons)  # people named with a title or a role
         self.paragraph = (0, 0)  # the paragraph being read (set by sentence_attributions), and the one before it
         self.previous_paragraph = (0, 0)
 
@@ -321,16 +326,20 @@ class SourceNames:
         """"the agency", "the company" at ``at``: the last name written with that noun before it
         ("Iraqi News Agency"); for a company noun without one, the last company quoted, else the
         first company named."""
-        pattern = re.compile(rf"(?:[A-Z][\w.&’'-]*\s+){{1,4}}{head.capitalize()}\b")
+        # "Iraqi News Agency", and for a publication "the Maariv newspaper": the last one named before
+        named = f"{head.capitalize()}|{head}" if head in _PUBLICATION_HEADS else head.capitalize()
+        pattern = re.compile(rf"(?:[A-Z][\w.&’'-]*\s+){{1,4}}(?:{named})\b")
         last = None
         for m in pattern.finditer(self.text, 0, at):
-            last = m
+            if not _LEADING_ARTICLE.fullmatch(m.group(0)[:-len(head)]):  # not "The newspaper"
+                last = m
         if last:
             return _LEADING_ARTICLE.sub("", last.group(0))
         if head not in _COMPANY_HEADS:
             return None
         for a, name in reversed(self.spoken):
-            if a < at and name[:1].isupper() and not self.is_person(name) and not _common_lead(name.split()):
+            # (a name without a title may be a company's: "Columbia Savings said ...")
+            if a < at and name[:1].isupper() and name not in self._titled_names and not _common_lead(name.split()):
                 return name
         m = _COMPANY_NAME.search(self.text, 0, at)
         return _LEADING_ARTICLE.sub("", m.group(0)) if m else None
@@ -360,7 +369,9 @@ class SourceNames:
         words = phrase.split()
         if _PLAIN_NAME.match(phrase):
             # "Haitham Mayahi", "Jane Doe": a name without a title.
-            if not self._person_by_surname(words[-1]):
+            known = self._person_by_surname(words[-1])
+            if not known or (len(phrase) > len(known) and known.split()[0].rstrip(".") in _HONORIFIC_ONLY):
+                # a new name, or a fuller one than "Mr. McNealy"
                 self.untitled.append(Person(phrase, words[-1], None, at))
                 self._index_surname(self.untitled[-1])
                 self._persons.add(phrase)
@@ -510,7 +521,7 @@ def _find_attribution(sentence: str, quotes: list[tuple[int, int]], cues: dict[s
     m = _COMPANY_LEAD.match(sentence)
     if m:
         after = _covers_after_that(sentence, m.end())
-        return m.group("sp"), 0, [after] if after else quotes or [(m.end(), len(sentence))]
+        return m.group("sp"), 0, [after] if after else _quotes_after(quotes, m.end(), len(sentence))
     if sentence.count(",") >= 2:
         # "If holders avoid tendering, he added, they can expect ...": all of it but the frame
         for m in _PARENTHETICAL.finditer(sentence):
@@ -527,8 +538,15 @@ def _find_attribution(sentence: str, quotes: list[tuple[int, int]], cues: dict[s
             return with_that[-1][1:]
         candidates = iter(candidates)
     m = _INVERTED.search(sentence)
-    if m and not any(a <= m.start("sp") < b for a, b in quotes) and not _DIGIT.search(m.group("sp")):
-        # (", said 40 beds closed" names no one: what is said follows the verb)
+    if (m and not any(a <= m.start("sp") < b for a, b in quotes) and not _DIGIT.search(m.group("sp"))
+            and m.group("sp").split()[0].casefold() not in _NOT_BEFORE_VERBS):
+        # (", said 40 beds closed" and ", said of the robbers" name no one)
+        if sentence[m.start()] == "," and sentence[m.start() + 1:m.start() + 2].isspace():
+            # "Scott McNealy, Sun's chief executive, said sales rose": an appositive before the same
+            # verb names the speaker, and what follows the verb is what is said
+            first = next(candidates, None)
+            if first and first[2] < m.start() and first[3] and first[3][0][0] <= m.start("sp"):
+                return first[1:]
         return m.group("sp"), m.start("sp"), quotes or [(0, m.start())]
     first = next(candidates, None)  # found only now: most sentences need just one, or none
     return first[1:] if first else None
@@ -565,6 +583,14 @@ def _estimate_makers(sentence: str):
                 yield m.group("sp"), m.start("sp"), (m.start("q"), m.end("q"))
 
 
+def _quotes_after(quotes: list[tuple[int, int]], verb_end: int, end: int) -> list[tuple[int, int]]:
+    """What "X said" covers: the quotations after the verb, else the rest of the sentence (a
+    quotation inside the speaker's own description, "The newspaper, quoting ``secret reports,''
+    said ...", is not what is said)."""
+    after = [q for q in quotes if q[1] > verb_end]
+    return after or [(verb_end, end)]
+
+
 def _candidates(sentence: str, quotes: list[tuple[int, int]], last_verb: int):
     """(covers a "that" clause?, speaker phrase, its offset, regions it covers) for each _APPOSITIVE
     and then each _PREPOSED speaker phrase of the sentence, made one at a time as asked for."""
@@ -575,7 +601,8 @@ def _candidates(sentence: str, quotes: list[tuple[int, int]], last_verb: int):
         m = _LONG_APPOSITIVE.match(sentence)
         if m and _PLAIN_NAME.match(m.group("sp")) and not any(a <= m.end() <= b for a, b in quotes):
             after = _covers_after_that(sentence, m.end())
-            yield after is not None, m.group("sp"), 0, [after] if after else quotes or [(m.end(), len(sentence))]
+            covers = [after] if after else _quotes_after(quotes, m.end(), len(sentence))
+            yield after is not None, m.group("sp"), 0, covers
     for pattern in patterns:
         for m in _matches_at(pattern, sentence, starts):
             if any(a <= m.start("sp") < b for a, b in quotes) or not _speaker_phrase(m.group("sp")):
@@ -584,7 +611,7 @@ def _candidates(sentence: str, quotes: list[tuple[int, int]], last_verb: int):
                 continue  # "Columbia also added $227.3 million to reserves"
             after = _covers_after_that(sentence, m.end())
             # "X said that ..." covers the clause; "X said 300 homes flooded" (no quotation) the rest.
-            covers = [after] if after else quotes or [(m.end(), len(sentence))]
+            covers = [after] if after else _quotes_after(quotes, m.end(), len(sentence))
             yield after is not None, m.group("sp"), m.start("sp"), covers
 
 
@@ -685,6 +712,10 @@ def sentence_attributions(document: "Document", paragraph_records: list[dict]) -
                             sa.nested.append((region[0], region[1], speaker))
                 if sa.speaker:
                     previous_speaker = sa.speaker
+            if sa.quotes and not sa.speaker and out and out[-1].paragraph_id == paragraph_id:
+                # a quotation that goes on from the sentence before: "They intended to rob the place."
+                sa.quote_speaker = out[-1].speaker if out[-1].quotes else None
+                sa.quote_speaker = sa.quote_speaker or out[-1].quote_speaker
             out.append(sa)
         own = [sa.speaker for sa in out[first:] if sa.speaker]
         # A quotation that runs on from the last paragraph (no closing mark there, an opening one
@@ -738,7 +769,7 @@ def source_of(sa: SentenceAttribution, start: int, end: int, default: str | None
         for a, b, speaker in sa.nested:
             if a <= s and e <= b:
                 return speaker, True
-        return sa.speaker or sa.paragraph_speaker or _block(sa) or default, True
+        return sa.speaker or sa.quote_speaker or sa.paragraph_speaker or _block(sa) or default, True
     for a, b, speaker in sa.frames:
         if a <= s and e <= b:
             return speaker, False

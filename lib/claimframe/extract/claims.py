@@ -108,11 +108,15 @@ _ELIDED_AFTER = re.compile(r"\s*(?:[.;:!?)]|$|(?:a|an|per)\s+(?:" + "|".join(_RA
                            r"(?:" + "|".join(lexicon.ESTIMATE_PARTICIPLES) + r")\s+by\b)")
 
 
+_ALTERNATIVE = re.compile(r"\s+(?:or|to|and)\s+")
+
+
 def elided_entities(text: str, rows: list[dict], sentences: dict[int, tuple[int, int]]) -> None:
     """Counts whose noun the text leaves out get it back where the text makes it clear: from an
     earlier count in the same sentence ("Of the eight victims, three were stabbed", "has 1,200
     students but would take 3,500 if ..."), from "the number of visitors ... from fewer than
-    100,000", or, for a rate ("358,000 a month"), from the last count of the sentence before.
+    100,000", or, for a rate ("358,000 a month"), from the last count of the sentence before; and
+    "four or five people" counts people twice.
     ``rows`` are the claim rows in text order with their ``sentence_id``; ``sentences`` maps a
     sentence id to its span. Changes ``rows`` in place."""
     last_in: dict[int, str] = {}  # sentence id -> the entity of its last count so far
@@ -120,7 +124,9 @@ def elided_entities(text: str, rows: list[dict], sentences: dict[int, tuple[int,
         if row["kind"] not in ENTITY_KINDS or row["kind"] == "rank":
             continue
         sid = row["sentence_id"]
-        if row.get("entity") is None and _ELIDED_AFTER.match(text, row["end"]):
+        elided = _ELIDED_AFTER.match(text, row["end"]) or (
+            text.startswith(",", row["end"]) and not text[:row["start"]].rstrip().endswith(","))
+        if row.get("entity") is None and elided:
             start, _ = sentences[sid]
             number_of = _NUMBER_OF.search(text, start, row["start"])
             rate = text[row["end"]:row["end"] + 12].split()[:2]
@@ -133,6 +139,12 @@ def elided_entities(text: str, rows: list[dict], sentences: dict[int, tuple[int,
                 row["entity"] = last_in[sid - 1]
         if row.get("entity") is not None:
             last_in[sid] = row["entity"]
+    counts = [row for row in rows if row["kind"] in ENTITY_KINDS]
+    for row, following in zip(counts[::-1][1:], counts[::-1]):
+        # "four or five people", "between 300 and 400 substations": the noun comes once, at the end
+        if row.get("entity") is None and following.get("entity") is not None and _ALTERNATIVE.fullmatch(
+                text, row["end"], following["start"]):
+            row["entity"] = following["entity"]
 
 
 def claim_id(sentence_text: str, claim_text: str, occurrence: int, sentence_repeat: int = 1) -> str:
