@@ -236,3 +236,20 @@ def test_a_soundbite_with_a_broken_off_word_is_speech():
             "Women have lost 2 of every 3 jobs, and t- the rest are at risk.")
     got = sources(text)
     assert got["2"] == got["3"] == "Ms. Ana Ruiz"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the reporting date is the outlet's; the month of the figures is the government's
+    ("Unemployment rose to 5.3% in January, the government reported on Friday.",
+     {"5.3%": "government", "January": "government", "Friday": "The Ledger"}),
+    # ", he said" after a quoted passage of two sentences, the person the paragraph is about
+    ("Gov. Ana Ruiz toured the coast on Monday.\n\n“We will rebuild. It will take 5 years,” she said.",
+     {"Monday": "The Ledger", "5 years": "Gov. Ana Ruiz"}),
+])
+def test_the_issues_constructions_in_other_words(text, expected):
+    assert sources(text) == expected
+
+
+def test_eleven_on_the_ground_counts_what_the_sentence_counts():
+    a = claimframe.read_text("The raid destroyed 9 helicopters in the air and 11 on the ground.", outlet="The Ledger")
+    assert a.claims.set_index("text").loc["11", "entity"] == "helicopters"
