@@ -253,3 +253,28 @@ def test_the_issues_constructions_in_other_words(text, expected):
 def test_eleven_on_the_ground_counts_what_the_sentence_counts():
     a = claimframe.read_text("The raid destroyed 9 helicopters in the air and 11 on the ground.", outlet="The Ledger")
     assert a.claims.set_index("text").loc["11", "entity"] == "helicopters"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an auxiliary or an adverb between the speaker and the verb
+    ("Some had predicted earnings of more than $4 a share.", {"more than $4": "some"}),
+    ("John C. Marous, chairman and chief executive officer, also said sales would rise 8.5%.",
+     {"8.5%": "John C. Marous"}),
+    # an affiliation after a person's name; near miss: a name with "of" in it
+    ("Steve Milunovich at First Boston said he is cutting his estimate to $2 a share.",
+     {"$2": "Steve Milunovich"}),
+    ("Bank of America said 300 branches will close.", {"300": "Bank of America"}),
+    # told whom, in lower case, closes the frame
+    ("Westinghouse expects margins of more than 10% next year, top officers told securities analysts here.",
+     {"more than 10%": "top officers", "next year": "top officers"}),
+    # a clause leading into the quotation is the speaker's too; what follows the frame is not
+    ("Even if growth is 2% to 2.5%, “we can handle that,” Mr. Marous said.",
+     {"2%": "Mr. Marous", "2.5%": "Mr. Marous"}),
+    ("“We lost 40 homes,” Mayor Li said, as crews cleared 300 acres.",
+     {"40": "Mayor Li", "300 acres": "The Ledger"}),
+    # what comes between the verb and the quotation is said too
+    ("Paul Lego, the president, spoke last. He said the segment could grow to 50% of capacity, adding: "
+     "“We expect a big share.”", {"50%": "Paul Lego"}),
+])
+def test_frames_with_auxiliaries_affiliations_and_lead_ins(text, expected):
+    assert sources(text) == expected

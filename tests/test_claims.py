@@ -136,3 +136,8 @@ def test_a_total_before_of_which_counts_what_the_sentence_counts():
     got = _entities("Selling 1.8 million shares will bring the total to 28.7 million, of which 72% is held "
                     "by insiders.")
     assert got["1.8 million"] == got["28.7 million"] == "shares"
+
+
+def test_a_hedge_inside_a_partitive():
+    got = _entities("Upjohn will trim only about 275 to 350 of its more than 21,000 jobs world-wide.")
+    assert got["275 to 350"] == got["more than 21,000"] == "jobs"

@@ -141,7 +141,8 @@ SPEAKER_ADVERBS = ("also", "meanwhile", "too", "then", "now", "still", "further"
 #: ("Columbia added $227 million to reserves" is no quotation).
 AMOUNT_VERBS = ("added", "adds")
 #: Whom a source "told" at the end of a frame ("..., a senior official told reporters").
-TOLD_OBJECTS = ("reporters", "journalists", "lawmakers", "parliament", "congress", "viewers", "listeners")
+TOLD_OBJECTS = ("reporters", "journalists", "lawmakers", "parliament", "congress", "viewers", "listeners",
+                "analysts", "investors", "shareholders", "delegates", "supporters", "students")
 #: Words that open a speaker phrase without belonging to it ("as X reports", "but sources said").
 SPEAKER_CONJUNCTIONS = ("as", "and", "but", "while", "so", "yet", "although", "though", "because")
 #: What "Citing X, ..." cites when X is no source ("Citing an example, Sgt. Glenn said ...").

@@ -22,10 +22,12 @@ if TYPE_CHECKING:
 
     from claimframe.document import Document
 
-_ABBR = rf"(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.|(?:[A-Z]\.){{2,}}|[A-Z][a-z]{{1,3}}\.(?=\s+\w|,)"
+_ABBR = rf"(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.|(?:[A-Z]\.){{2,}}|[A-Z][a-z]{{0,3}}\.(?=\s+\w|,)"
 _TOKEN = rf"(?:{_ABBR}|[\w’'-]+)"
 _SP = rf"(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?)"
 _VERBS = "|".join(lexicon.REPORTING_VERBS)  # in the lexicon's order: the regex tries them in turn
+# Between a speaker and the verb: "has said", "had predicted", "also said", "has also noted".
+_AUX = rf"(?:(?:has|have|had)\s+)?(?:(?:{'|'.join(lexicon.SPEAKER_ADVERBS)})\s+)?"
 # Where a speaker phrase may begin: sentence start, after a comma, a closing quote (curly, straight
 # or the '' of wire copy), a colon, or a wire dateline ("BAGHDAD (Reuters) - ").
 _LEAD = r"(?:^|(?<=,)\s+|(?<=[”\"])\s*|(?<='')\s*|(?<=:)\s+|(?<=\s[-—–])\s+)"
@@ -33,7 +35,8 @@ _LEAD = r"(?:^|(?<=,)\s+|(?<=[”\"])\s*|(?<='')\s*|(?<=:)\s+|(?<=\s[-—–])\s
 _WHEN = "|".join([*lexicon.FRAME_ADJUNCTS, *lexicon.WEEKDAYS, *lexicon.MONTHS])
 _TAIL = rf"(?:\s+(?:(?:{_WHEN})\b|(?:{'|'.join(lexicon.MONTH_ABBREVIATIONS)})\.)[^,;“”\"]{{0,60}}?)?"
 # "..., a senior official told The Associated Press", "... told reporters on Friday"
-_TOLD = (rf"(?:\s+(?:(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){{0,4}}|{'|'.join(lexicon.TOLD_OBJECTS)})"
+_TOLD = (rf"(?:\s+(?:(?:the\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){{0,4}}"
+         rf"|(?:[a-z]+\s+){{0,2}}(?:{'|'.join(lexicon.TOLD_OBJECTS)})(?:\s+(?:here|there))?)"
          rf"(?=\s*[.!;]?\s*$|\s+(?:{_WHEN})\b))?")
 _TAIL = _TOLD + _TAIL
 
@@ -56,7 +59,7 @@ _THAT_ACCORDING = re.compile(
 _CORPORATE = "|".join(lexicon.CORPORATE_SUFFIXES)
 _COMPANY_LEAD = re.compile(
     rf"^(?P<sp>(?:[A-Z][\w.&’'-]*\s+){{0,5}}(?:{_CORPORATE})\.?)(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}){{0,2}}"
-    rf"(?:,\s+[a-z][^,;“”\"]{{0,120}})?,\s+(?:has\s+|have\s+)?(?:{_VERBS})\b")
+    rf"(?:,\s+[a-z][^,;“”\"]{{0,120}})?,\s+{_AUX}(?:{_VERBS})\b")
 _COMPANY_END = re.compile(rf"\s(?:{_CORPORATE})\.$")
 _TRAILING_NAME = re.compile(r"(?:[A-Z][\w.&’'-]*\s+)+[A-Z][\w.&’'-]*$")
 _COMPANY_NAME = re.compile(rf"\b(?:[A-Z][\w.&’'-]*\s+){{0,5}}(?:{_CORPORATE})\b\.?")
@@ -70,14 +73,14 @@ _INVERTED = re.compile(
     rf"(?:,|,[”\"]|\.[”\"]|![”\"]|\?[”\"]|,\s*''|\.\s*''|!\s*''|\?\s*'')\s*(?:{_VERBS})\s+{_SP}\s*(?=[,.;!?]|$)")
 _APPOSITIVE = re.compile(
     rf"{_LEAD}{_SP},\s+(?:a|an|the|[a-z]|[A-Z][\w.&-]*(?:’s|'s)\s)(?:[^,;“”\"]|,(?=\d{{3}})){{0,160}},(?:'')?\s+"
-    rf"(?:has\s+|have\s+)?(?P<verb>{_VERBS})\b"
+    rf"{_AUX}(?P<verb>{_VERBS})\b"
 )
 # The same at the sentence's start, with commas inside the appositive: "Doctor James Burdick, the
 # Professor of Transplant Surgery at Johns Hopkins in Baltimore, Maryland, and former President of
 # UNOS, said ..."
 _LONG_APPOSITIVE = re.compile(
-    rf"{_SP},\s+(?:a|an|the|[a-z]|[A-Z][\w.&-]*(?:’s|'s)\s)[^;“”\"]{{0,200}}?,\s+(?:has\s+|have\s+)?(?P<verb>{_VERBS})\b")
-_PREPOSED = re.compile(rf"{_LEAD}{_SP}\s+(?:has\s+|have\s+)?(?P<verb>{_VERBS})\b")
+    rf"{_SP},\s+(?:a|an|the|[a-z]|[A-Z][\w.&-]*(?:’s|'s)\s)[^;“”\"]{{0,200}}?,\s+{_AUX}(?P<verb>{_VERBS})\b")
+_PREPOSED = re.compile(rf"{_LEAD}{_SP}\s+{_AUX}(?P<verb>{_VERBS})\b")
 _THAT = re.compile(r"that\b(?<!\wthat)")  # "that" as a word, its \b before checked after it: cheaper
 # Each pattern above needs its word: a sentence without "learned" needs no _LEARNED_FROM, one
 # without a reporting verb no _TRAILING, and so on. Plain substring tests tell cheaply (and may
@@ -89,7 +92,7 @@ _NOT_VERBS = frozenset({"learned", "Citing", "ccording"})
 # after one of these characters: they are tried there alone (see _matches_at).
 _LEAD_MARK = re.compile(r"[,”\":\-—–']")
 # How every _APPOSITIVE match ends: a quick scan (it opens with a comma) says whether to try it.
-_APPOSITIVE_END = re.compile(rf",(?:'')?\s+(?:has\s+|have\s+)?(?:{_VERBS})\b")
+_APPOSITIVE_END = re.compile(rf",(?:'')?\s+{_AUX}(?:{_VERBS})\b")
 _NESTED = re.compile(rf"\s*{_SP}\s+(?:{_VERBS})\b")
 
 _TITLE_CORE = "(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in lexicon.TITLE_ABBREVIATIONS)
@@ -138,7 +141,10 @@ _COMMON_LEADS = frozenset(lexicon.COMMON_LEADS)
 # "the Pentagon categorically", "Columbia officials also"; not "Reilly"
 _ADVERB = re.compile(rf"\s+(?:[a-z]+ly|{'|'.join(lexicon.SPEAKER_ADVERBS)})$")
 _PLACE_AFTER = re.compile(r"(?<=[a-z])\s+in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}$")  # "sources in Washington"
+# "Steve Milunovich at First Boston", "Jonathan S. Gelles of Wertheim Schroder"
+_AFFILIATION = re.compile(r"\s+(?:at|of)\s+[A-Z][\w.&’'-]*(?:\s+[A-Z&][\w.&’'-]*){0,4}$")
 _AMOUNT_VERBS = frozenset(lexicon.AMOUNT_VERBS)
+_SPEAKER_ADVERBS = frozenset(lexicon.SPEAKER_ADVERBS)
 _DIGIT = re.compile(r"\d")
 _AMOUNT_AFTER = re.compile(r"\s+(?:[\d$£€#]|(?:another|some|more|nearly|about|roughly|almost|over|up|to)\b)")
 # Speech, not reporting: the first or second person, a spoken filler ("uh", "um"), a word broken
@@ -352,6 +358,10 @@ class SourceNames:
         phrase = _ADVERB.sub("", phrase)
         if " in " in phrase:
             phrase = _PLACE_AFTER.sub("", phrase)
+        if " at " in phrase or " of " in phrase:
+            affiliation = _AFFILIATION.search(phrase)
+            if affiliation and _PLAIN_NAME.match(phrase[:affiliation.start()]):
+                phrase = phrase[:affiliation.start()]
         if _LOWER_START.match(phrase) and not _ARTICLE_START.match(phrase):
             phrase = _UP_TO_ARTICLE.sub("", phrase)  # "comes after the Pentagon"
         if not phrase or phrase.casefold() in _NOT_SPEAKERS:
@@ -521,7 +531,7 @@ def _find_attribution(sentence: str, quotes: list[tuple[int, int]], cues: dict[s
     m = _COMPANY_LEAD.match(sentence)
     if m:
         after = _covers_after_that(sentence, m.end())
-        return m.group("sp"), 0, [after] if after else _quotes_after(quotes, m.end(), len(sentence))
+        return m.group("sp"), 0, [after] if after else _quotes_after(quotes, m.end(), len(sentence), sentence)
     if sentence.count(",") >= 2:
         # "If holders avoid tendering, he added, they can expect ...": all of it but the frame
         for m in _PARENTHETICAL.finditer(sentence):
@@ -562,6 +572,8 @@ def _speaker_phrase(phrase: str, aside: bool = False) -> bool:
         return False
     if any(w.casefold() in _AUXILIARIES for w in words[-2:]):
         return False  # a passive: "patients are still told to call"
+    if all(w.casefold() in _SPEAKER_ADVERBS or w.endswith("ly") for w in words):
+        return False  # "..., also said": the speaker is before the comma
     if aside:
         first = words[0]
         return len(words) <= 5 and (first[:1].isupper() or first.casefold() in _PRONOUNS
@@ -583,12 +595,23 @@ def _estimate_makers(sentence: str):
                 yield m.group("sp"), m.start("sp"), (m.start("q"), m.end("q"))
 
 
-def _quotes_after(quotes: list[tuple[int, int]], verb_end: int, end: int) -> list[tuple[int, int]]:
+def _quotes_after(quotes: list[tuple[int, int]], verb_end: int, end: int,
+                  sentence: str = "", speaker_start: int = 0) -> list[tuple[int, int]]:
     """What "X said" covers: the quotations after the verb, else the rest of the sentence (a
     quotation inside the speaker's own description, "The newspaper, quoting ``secret reports,''
-    said ...", is not what is said)."""
+    said ...", is not what is said). A frame after the quotations ("“...,” Mr. Marous said")
+    covers them, and a clause that leads into the first of them ("Even if growth is 2% to 2.5%,
+    “we can handle that,” Mr. Marous said")."""
     after = [q for q in quotes if q[1] > verb_end]
-    return after or [(verb_end, end)]
+    before = [q for q in quotes if q[1] <= speaker_start]
+    if not after and before:
+        lead_in = sentence[:before[0][0]].rstrip()
+        return ([(0, before[0][0])] if lead_in.endswith(",") else []) + before
+    if not after:
+        return [(verb_end, end)]
+    # "He said the segment could grow to 50%, adding: “We expect ...”": what comes before the
+    # quotation is said too; what follows it is the reporter's again
+    return ([(verb_end, after[0][0])] if after[0][0] > verb_end + 2 else []) + after
 
 
 def _candidates(sentence: str, quotes: list[tuple[int, int]], last_verb: int):
@@ -601,7 +624,7 @@ def _candidates(sentence: str, quotes: list[tuple[int, int]], last_verb: int):
         m = _LONG_APPOSITIVE.match(sentence)
         if m and _PLAIN_NAME.match(m.group("sp")) and not any(a <= m.end() <= b for a, b in quotes):
             after = _covers_after_that(sentence, m.end())
-            covers = [after] if after else _quotes_after(quotes, m.end(), len(sentence))
+            covers = [after] if after else _quotes_after(quotes, m.end(), len(sentence), sentence)
             yield after is not None, m.group("sp"), 0, covers
     for pattern in patterns:
         for m in _matches_at(pattern, sentence, starts):
@@ -611,7 +634,7 @@ def _candidates(sentence: str, quotes: list[tuple[int, int]], last_verb: int):
                 continue  # "Columbia also added $227.3 million to reserves"
             after = _covers_after_that(sentence, m.end())
             # "X said that ..." covers the clause; "X said 300 homes flooded" (no quotation) the rest.
-            covers = [after] if after else _quotes_after(quotes, m.end(), len(sentence))
+            covers = [after] if after else _quotes_after(quotes, m.end(), len(sentence), sentence, m.start("sp"))
             yield after is not None, m.group("sp"), m.start("sp"), covers
 
 

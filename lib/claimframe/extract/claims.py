@@ -45,6 +45,8 @@ _RATE_WORDS = frozenset("a an per each every".split())
 
 
 _SCALE_WORDS = frozenset(lexicon.MAGNITUDE_WORDS)
+# hedge words between "of its" and a number: "275 to 350 of its more than 21,000 jobs"
+_HEDGE_WORDS = frozenset(w for phrases in lexicon.HEDGES.values() for p in phrases for w in p.split())
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "GIs", "MPs"
 
 
@@ -77,7 +79,7 @@ def entity_after(text: str, end: int, kind: str) -> str | None:
             low = token  # "20,000 American GIs" keeps its capitals: "gis" is no word
         elif low.endswith("s'"):
             low = low[:-1]  # "the two nations' trade"
-        if (low in _ENTITY_LEAD or (lead and low in _SCALE_WORDS)) and not words:
+        if (low in _ENTITY_LEAD or (lead and (low in _SCALE_WORDS or low in _HEDGE_WORDS))) and not words:
             lead = True  # "of the", and a number after it: "4 million of its 4.9 million shares"
             continue
         if low in _ENTITY_STOP or len(words) == 4:
