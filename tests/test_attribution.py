@@ -278,3 +278,28 @@ def test_eleven_on_the_ground_counts_what_the_sentence_counts():
 ])
 def test_frames_with_auxiliaries_affiliations_and_lead_ins(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the reporting date right after the verb is the frame's, what follows is said
+    ("The Soviet Union said today it had sent 1 envoy to Baghdad.", {"today": "The Ledger", "1": "Soviet Union"}),
+    ("Analysts said last year's sales fell 5%.", {"last year": "analysts", "5%": "analysts"}),
+    # an -s reporting verb after a common noun and before a preposition is a noun
+    ("Initial cost estimates for the plant ranged from $1 billion to $1.2 billion.",
+     {"from $1 billion to $1.2 billion": "The Ledger"}),
+    ("Lipper estimates, for its part, that 40% of funds lost money.", {"40%": "Lipper"}),
+    # "of" inside an organisation's name is no affiliation
+    ("The Federal Bureau of Investigation says it received more than 8,000 reports.",
+     {"more than 8,000": "Federal Bureau of Investigation"}),
+    # a study named with its author is the study
+    ("The new study written by Mark Potach warns that such groups grew 20% last year.",
+     {"20%": "new study", "last year": "new study"}),
+])
+def test_frames_reporting_dates_nouns_and_names(text, expected):
+    assert sources(text) == expected
+
+
+def test_he_is_the_analyst_named_with_his_role_before_the_name():
+    text = ("Another analyst, John C. Maxwell Jr. of Wheat, First Securities, cut his rating on General Mills "
+            "stock. “Kellogg can't get back to 40% this year,” he said.")
+    assert sources(text)["40%"] == "John C. Maxwell Jr."

@@ -121,7 +121,7 @@ REPORTING_VERBS = (
     "conceded", "emphasized", "emphasised", "argued", "warned", "claimed", "stated", "announced", "confirmed",
     "denied", "insisted", "recalled", "stressed", "say", "believe",
     "showed", "shows", "show", "predicted", "predicts", "forecast", "forecasts", "projected", "calculated",
-    "reckons",
+    "reckons", "warns", "warn", "cautioned",
 )
 #: Words after which a would-be reporting verb is a noun ("It made the estimates", "the show") or
 #: a passive ("patients are still told to call"): a speaker phrase never ends with one (an

@@ -107,6 +107,10 @@ _TITLE = (
 _NAME = r"[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?(?:-[A-Z][a-z]+)?"  # "McNealy", "Al-Abadi"
 _PERSON = re.compile(rf"\b(?P<title>{_TITLE})\s+(?P<names>(?:(?:[A-Z]\.)+\s*|{_NAME}\s+){{0,2}}{_NAME})")
 # "Rosa Delgado, a Cal Fire battalion chief who ...": a name, then its role as an appositive.
+# "Another analyst, John C. Maxwell Jr. of Wheat, First Securities": the role before the name.
+_ROLE_BEFORE = re.compile(
+    rf"\b(?:[Aa]nother|[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<role>[a-z]+),\s+"
+    rf"(?P<names>{_NAME}\s+(?:[A-Z]\.\s+)?{_NAME}(?:\s+Jr\.)?)(?=[\s,])")
 _ROLE_AFTER = re.compile(
     rf"\b(?P<names>{_NAME}(?:\s+{_NAME}){{1,2}}),\s+(?:a|an|the)\s+(?P<role>[A-Za-z][\w.’' -]{{1,60}}?)"
     r"(?=\s+(?:who|at|for|in|of|with)\b|[,.;])"
@@ -115,9 +119,10 @@ _ROLE_AFTER = re.compile(
 # ends in a title word (_TITLE_CORE, every one of which opens with a plain letter, so the regex
 # engine can skip to candidates) and a _ROLE_AFTER name runs up to ", a|an|the ".
 _CAPITAL = re.compile(r"[A-Z]")
+_ROLE_LEAD = re.compile(r"\b(?:[Aa]nother|[Aa]n?|[Tt]he|[Oo]ne)\s+(?=(?:[a-z][\w-]*\s+){0,3}[a-z]+,\s+[A-Z])")
 _TITLE_WORD = re.compile(_TITLE_CORE)
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s")
-_PLAIN_NAME = re.compile(rf"^(?:{_NAME}\s+){{1,2}}{_NAME}$")
+_PLAIN_NAME = re.compile(rf"^(?!(?:The|A|An)\s)(?:{_NAME}\s+){{1,2}}{_NAME}$")  # not "The Soviet Union"
 _TITLE_WORDS = lexicon.TITLE_CANONICAL
 _PRONOUNS = frozenset(lexicon.PRONOUNS)
 _NOT_SPEAKERS = frozenset(lexicon.NOT_SPEAKERS)
@@ -144,7 +149,16 @@ _PLACE_AFTER = re.compile(r"(?<=[a-z])\s+in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’
 # "Steve Milunovich at First Boston", "Jonathan S. Gelles of Wertheim Schroder"
 _AFFILIATION = re.compile(r"\s+(?:at|of)\s+[A-Z][\w.&’'-]*(?:\s+[A-Z&][\w.&’'-]*){0,4}$")
 _AMOUNT_VERBS = frozenset(lexicon.AMOUNT_VERBS)
+# After an -s verb, a preposition or a stop makes it a noun: "cost estimates for the plant".
+_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)]|(?:for|of|on|from|at|by|to|in|with|and|or|were|are|have)\b)")
+# A reporting date right after the verb: "said today", "said on Tuesday", "said last week".
+_WHEN_AFTER = re.compile(
+    rf"\s+(?:on\s+)?(?:today|yesterday|tonight|{'|'.join(lexicon.WEEKDAYS)}|(?:last|this|earlier|late|early)\s+"
+    r"(?:week|month|year|night|weekend|morning|afternoon|evening))\b(?![’'])")
+# A report named with who wrote it: "The new study written by Mark Potach" is the study.
+_WRITTEN_BY = re.compile(r"\s+(?:written|compiled|published|released|issued|conducted|prepared|commissioned)\s+by\s.*$")
 _SPEAKER_ADVERBS = frozenset(lexicon.SPEAKER_ADVERBS)
+_ORGANISATION_WORDS = frozenset(lexicon.ORGANISATION_WORDS)
 _DIGIT = re.compile(r"\d")
 _AMOUNT_AFTER = re.compile(r"\s+(?:[\d$£€#]|(?:another|some|more|nearly|about|roughly|almost|over|up|to)\b)")
 # Speech, not reporting: the first or second person, a spoken filler ("uh", "um"), a word broken
@@ -206,6 +220,10 @@ def find_people(text: str) -> list[Person]:
     for m in _matches_at(_ROLE_AFTER, text, _capitals_before(text, appositions)):
         names = _SPACES.sub(" ", m.group("names")).strip()
         people.append(Person(names, names.split()[-1], _SPACES.sub(" ", m.group("role")), m.start()))
+    for m in _matches_at(_ROLE_BEFORE, text, [m.start() for m in _ROLE_LEAD.finditer(text)]):
+        names = _SPACES.sub(" ", m.group("names")).strip()
+        surname = names.split()[-1] if not names.endswith("Jr.") else names.split()[-2]
+        people.append(Person(names, surname, m.group("role"), m.start("names")))
     return sorted(people, key=lambda p: p.start)
 
 
@@ -358,10 +376,14 @@ class SourceNames:
         phrase = _ADVERB.sub("", phrase)
         if " in " in phrase:
             phrase = _PLACE_AFTER.sub("", phrase)
+        if " by " in phrase:
+            phrase = _WRITTEN_BY.sub("", phrase)
         if " at " in phrase or " of " in phrase:
             affiliation = _AFFILIATION.search(phrase)
-            if affiliation and _PLAIN_NAME.match(phrase[:affiliation.start()]):
-                phrase = phrase[:affiliation.start()]
+            name = phrase[:affiliation.start()] if affiliation else ""
+            if (_PLAIN_NAME.match(name) and not _LEADING_ARTICLE.match(name)
+                    and name.split()[-1] not in _ORGANISATION_WORDS):  # not "The Federal Bureau of ..."
+                phrase = name
         if _LOWER_START.match(phrase) and not _ARTICLE_START.match(phrase):
             phrase = _UP_TO_ARTICLE.sub("", phrase)  # "comes after the Pentagon"
         if not phrase or phrase.casefold() in _NOT_SPEAKERS:
@@ -512,6 +534,8 @@ def _find_attribution(sentence: str, quotes: list[tuple[int, int]], cues: dict[s
     # These run to the end of the sentence and hold no comma but their first character, so they
     # can only start at the last comma, and only if their word comes after it.
     last_comma = sentence.rfind(",")
+    while last_comma > 0 and sentence[last_comma + 1:last_comma + 2].isdigit():
+        last_comma = sentence.rfind(",", 0, last_comma)  # "8,000" holds no clause's comma
     last_verb = max((at for cue, at in cues.items() if cue not in _NOT_VERBS), default=-1)
     for pattern, word in ((_HAS_LEARNED, learned), (_TRAILING, last_verb)):
         m = pattern.match(sentence, last_comma) if 0 <= last_comma < word else None
@@ -568,7 +592,7 @@ def _speaker_phrase(phrase: str, aside: bool = False) -> bool:
     estimates"). ``aside``: a frame set off by commas inside a sentence ("..., he added, ...") is
     short and opens with a pronoun, a capital or an article."""
     words = phrase.split()
-    if phrase.casefold() in _NOT_SPEAKERS or words[-1].casefold() in _NOT_BEFORE_VERBS:
+    if phrase.casefold() in _NOT_SPEAKERS or words[-1].casefold() in _NOT_BEFORE_VERBS or phrase[0].isdigit():
         return False
     if any(w.casefold() in _AUXILIARIES for w in words[-2:]):
         return False  # a passive: "patients are still told to call"
@@ -632,9 +656,16 @@ def _candidates(sentence: str, quotes: list[tuple[int, int]], last_verb: int):
                 continue  # a reporting verb inside someone's quotation is theirs, handled as nested
             if m.group("verb") in _AMOUNT_VERBS and _AMOUNT_AFTER.match(sentence, m.end()):
                 continue  # "Columbia also added $227.3 million to reserves"
+            last_word = m.group("sp").split()[-1]
+            if (m.group("verb").endswith("s") and last_word.islower() and last_word not in _PRONOUNS
+                    and _NOUN_AFTER.match(sentence, m.end())):
+                continue  # "Initial cost estimates for the plant ranged ...": a noun
             after = _covers_after_that(sentence, m.end())
-            # "X said that ..." covers the clause; "X said 300 homes flooded" (no quotation) the rest.
-            covers = [after] if after else _quotes_after(quotes, m.end(), len(sentence), sentence, m.start("sp"))
+            # "X said that ..." covers the clause; "X said 300 homes flooded" (no quotation) the rest;
+            # a reporting date right after the verb ("said today it had sent") is the frame's.
+            when = _WHEN_AFTER.match(sentence, m.end())
+            content = when.end() if when else m.end()
+            covers = [after] if after else _quotes_after(quotes, content, len(sentence), sentence, m.start("sp"))
             yield after is not None, m.group("sp"), m.start("sp"), covers
 
 
