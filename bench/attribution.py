@@ -4,6 +4,7 @@
     .venv/bin/python bench/attribution.py --baseline /tmp/base/lib     # a baseline side by side
     .venv/bin/python bench/attribution.py --misses                     # list every wrong row
     .venv/bin/python bench/attribution.py --gold tests/real/attribution/heldout
+    .venv/bin/python bench/attribution.py --all --baseline /tmp/base/lib        # every gold set, in turn
 
 Gold: ``tests/real/attribution/*.json``, one file per article of ``../shared/corpora/timebank-dev``
 (TimeBank 1.2 as released for TempEval-3: WSJ 1989, AP, NYT, ABC, CNN, PRI, VOA 1998). Each names
@@ -141,6 +142,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--baseline", type=Path, help="a lib/ folder of older code to score beside this tree's")
     parser.add_argument("--gold", type=Path, default=GOLD, help="folder of gold .json files")
     parser.add_argument("--corpora", type=Path, default=CORPORA, help="the shared corpora folder")
+    parser.add_argument("--all", action="store_true", help="the development gold and every set beside it")
     parser.add_argument("--misses", action="store_true", help="list every wrong or missing row")
     parser.add_argument("--side", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -149,6 +151,16 @@ def main(argv: list[str] | None = None) -> None:
         return
     if not (args.corpora / "timebank-dev").is_dir():
         raise SystemExit(f"{args.corpora / 'timebank-dev'} is absent: this bench reads the articles from there")
+    folders = [args.gold, *sorted(p for p in args.gold.iterdir() if p.is_dir())] if args.all else [args.gold]
+    for i, folder in enumerate(folders):
+        if i:
+            print()
+        report(folder, args)
+
+
+def report(folder: Path, args: argparse.Namespace) -> None:
+    """Scores one gold folder with each side and prints them side by side."""
+    args = argparse.Namespace(**{**vars(args), "gold": folder})
     sides = {}
     if args.baseline:
         sides["baseline"] = run_side(args.baseline, args.gold, args.corpora)
