@@ -303,3 +303,24 @@ def test_he_is_the_analyst_named_with_his_role_before_the_name():
     text = ("Another analyst, John C. Maxwell Jr. of Wheat, First Securities, cut his rating on General Mills "
             "stock. “Kellogg can't get back to 40% this year,” he said.")
     assert sources(text)["40%"] == "John C. Maxwell Jr."
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause with commas between a one-word name and its verb
+    ("Nashua, whose major business is selling copiers, faxes and supplies, said it holds less than 25%.",
+     {"less than 25%": "Nashua"}),
+    # near miss: a day opening the sentence is no speaker
+    ("Yesterday, when the storm hit the coast, officials said 40 homes flooded.",
+     {"Yesterday": "The Ledger", "40": "officials"}),
+    # a noun followed by "but" is no verb: "growth forecasts but says"
+    ("Dow Jones discloses the different growth forecasts but says it views the 20% rate as a goal.",
+     {"20%": "The Ledger"}),
+    # "the Nomura official" is not the "An official" named before it
+    ("An official at Wako Securities said volume rose. Gains were 3% this week, the Nomura official said.",
+     {"3%": "Nomura official", "this week": "Nomura official"}),
+    # a publication's name is not taken across a sentence's end
+    ("Talks broke off in February. The Maariv newspaper said 2 envoys met. Aides left on Sunday, the "
+     "newspaper said.", {"February": "The Ledger", "2": "Maariv newspaper", "Sunday": "Maariv newspaper"}),
+])
+def test_near_misses_seen_on_the_whole_development_corpus(text, expected):
+    assert sources(text) == expected

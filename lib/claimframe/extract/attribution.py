@@ -150,12 +150,16 @@ _PLACE_AFTER = re.compile(r"(?<=[a-z])\s+in\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’
 _AFFILIATION = re.compile(r"\s+(?:at|of)\s+[A-Z][\w.&’'-]*(?:\s+[A-Z&][\w.&’'-]*){0,4}$")
 _AMOUNT_VERBS = frozenset(lexicon.AMOUNT_VERBS)
 # After an -s verb, a preposition or a stop makes it a noun: "cost estimates for the plant".
-_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)]|(?:for|of|on|from|at|by|to|in|with|and|or|were|are|have)\b)")
+_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)]|(?:for|of|on|from|at|by|to|in|with|and|or|but|were|are|have)\b)")
 # A reporting date right after the verb: "said today", "said on Tuesday", "said last week".
 _WHEN_AFTER = re.compile(
     rf"\s+(?:on\s+)?(?:today|yesterday|tonight|{'|'.join(lexicon.WEEKDAYS)}|(?:last|this|earlier|late|early)\s+"
     r"(?:week|month|year|night|weekend|morning|afternoon|evening))\b(?![’'])")
 # A report named with who wrote it: "The new study written by Mark Potach" is the study.
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3})\.\s+")
+_RELATIVE = frozenset(("whose", "which", "who", "whom", "that", "where", "when", "while"))
+_NOT_ONE_WORD_SPEAKERS = frozenset((*lexicon.FUNCTION_WORDS, *lexicon.WEEKDAYS, *lexicon.MONTHS, "Yesterday",
+                                    "Today", "Tonight", "Meanwhile", "Separately", "Earlier", "Later"))
 _WRITTEN_BY = re.compile(r"\s+(?:written|compiled|published|released|issued|conducted|prepared|commissioned)\s+by\s.*$")
 _SPEAKER_ADVERBS = frozenset(lexicon.SPEAKER_ADVERBS)
 _ORGANISATION_WORDS = frozenset(lexicon.ORGANISATION_WORDS)
@@ -357,8 +361,8 @@ class SourceNames:
         for m in pattern.finditer(self.text, 0, at):
             if not _LEADING_ARTICLE.fullmatch(m.group(0)[:-len(head)]):  # not "The newspaper"
                 last = m
-        if last:
-            return _LEADING_ARTICLE.sub("", last.group(0))
+        if last:  # (not across a sentence's end: "... in February. The Maariv newspaper")
+            return _LEADING_ARTICLE.sub("", _SENTENCE_BREAK.split(last.group(0))[-1])
         if head not in _COMPANY_HEADS:
             return None
         for a, name in reversed(self.spoken):
@@ -426,8 +430,9 @@ class SourceNames:
                 organisation = self._organisation(head, at)
                 if organisation:
                     return organisation
-            # "the defense official" -> the earlier "a U.S. defense official".
-            earlier = self._earlier_mention(words[-1], at)
+            # "the defense official" -> the earlier "a U.S. defense official"; not "the Wako official"
+            named = any(w[:1].isupper() for w in words[1:-1])
+            earlier = None if named else self._earlier_mention(words[-1], at)
             if earlier:
                 return earlier
             name = _TRAILING_NAME.search(phrase)
@@ -594,6 +599,8 @@ def _speaker_phrase(phrase: str, aside: bool = False) -> bool:
     words = phrase.split()
     if phrase.casefold() in _NOT_SPEAKERS or words[-1].casefold() in _NOT_BEFORE_VERBS or phrase[0].isdigit():
         return False
+    if words[0].casefold() in _RELATIVE:
+        return False  # "Nashua, whose major business is selling copiers, ..., said"
     if any(w.casefold() in _AUXILIARIES for w in words[-2:]):
         return False  # a passive: "patients are still told to call"
     if all(w.casefold() in _SPEAKER_ADVERBS or w.endswith("ly") for w in words):
@@ -646,7 +653,9 @@ def _candidates(sentence: str, quotes: list[tuple[int, int]], last_verb: int):
     patterns = (_APPOSITIVE, _PREPOSED) if _APPOSITIVE_END.search(sentence) else (_PREPOSED,)
     if sentence.count(",", 0, last_verb) >= 3 and _APPOSITIVE_END.search(sentence):
         m = _LONG_APPOSITIVE.match(sentence)
-        if m and _PLAIN_NAME.match(m.group("sp")) and not any(a <= m.end() <= b for a, b in quotes):
+        sp = m.group("sp") if m else ""
+        one_name = " " not in sp and sp[:1].isupper() and sp not in _NOT_ONE_WORD_SPEAKERS and not sp.endswith("ly")
+        if m and (_PLAIN_NAME.match(sp) or one_name) and not any(a <= m.end() <= b for a, b in quotes):
             after = _covers_after_that(sentence, m.end())
             covers = [after] if after else _quotes_after(quotes, m.end(), len(sentence), sentence)
             yield after is not None, m.group("sp"), 0, covers
