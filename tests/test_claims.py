@@ -141,3 +141,15 @@ def test_a_total_before_of_which_counts_what_the_sentence_counts():
 def test_a_hedge_inside_a_partitive():
     got = _entities("Upjohn will trim only about 275 to 350 of its more than 21,000 jobs world-wide.")
     assert got["275 to 350"] == got["more than 21,000"] == "jobs"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "a year ago" is no rate: the noun comes from the count before it
+    ("It has 13 facilities in operation, up from seven a year ago.", {"13": "facilities", "seven": "facilities"}),
+    # a conversion in brackets takes no noun; nor does a number after a multiplier
+    ("The party will pay 549,000 marks (dlrs 305,000) to 4 donors.", {"305,000": None, "4": "donors"}),
+    ("The chip holds four times as many parts as its earlier chip, 80386.", {"80386": None}),
+])
+def test_elided_nouns_are_not_taken_where_the_text_does_not_say(text, expected):
+    got = _entities(text)
+    assert {k: got[k] for k in expected} == expected

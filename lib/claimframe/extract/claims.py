@@ -42,6 +42,11 @@ _IRREGULAR_PLURALS = frozenset(
 _BY_PARTICIPLES = frozenset(lexicon.ESTIMATE_PARTICIPLES)
 _RATE_PERIODS = frozenset("second minute hour day week month quarter year".split())
 _RATE_WORDS = frozenset("a an per each every".split())
+_TIME_AGO = frozenset("ago earlier before later".split())
+# A number in brackets or after a currency word is a conversion or an amount: it takes no noun
+# from the count before it ("549,000 marks (dlrs 305,000)"); "times" is a multiplier, not a thing.
+_NO_RECOVERY_BEFORE = re.compile(r"(?:\(|\b(?:dlrs?|dollars|US|marks|francs|yen|pounds|pence|cents))\s*$")
+_NOT_RECOVERED = frozenset(("times",))
 
 
 _SCALE_WORDS = frozenset(lexicon.MAGNITUDE_WORDS)
@@ -63,8 +68,9 @@ def entity_after(text: str, end: int, kind: str) -> str | None:
     words: list[str] = []
     tokens = list(_ENTITY_TOKENS.finditer(text, end, min(len(text), end + 120)))
     i = 0
-    if len(tokens) > 1 and tokens[0].group(0).lower() in _RATE_WORDS and tokens[1].group(0).lower() in _RATE_PERIODS:
-        i = 2  # "358,000 a month": a rate, not what is counted
+    if (len(tokens) > 1 and tokens[0].group(0).lower() in _RATE_WORDS and tokens[1].group(0).lower() in _RATE_PERIODS
+            and not (len(tokens) > 2 and tokens[2].group(0).lower() in _TIME_AGO)):
+        i = 2  # "358,000 a month": a rate, not what is counted; "seven a year ago" is no rate
     lead = False  # "of the" read: a number may follow ("eight of the 14 killings")
     for m in tokens[i:]:
         token = m.group(0)
@@ -128,6 +134,8 @@ def elided_entities(text: str, rows: list[dict], sentences: dict[int, tuple[int,
         sid = row["sentence_id"]
         elided = _ELIDED_AFTER.match(text, row["end"]) or (
             text.startswith(",", row["end"]) and not text[:row["start"]].rstrip().endswith(","))
+        if elided and _NO_RECOVERY_BEFORE.search(text, max(0, row["start"] - 12), row["start"]):
+            elided = None
         if row.get("entity") is None and elided:
             start, _ = sentences[sid]
             number_of = _NUMBER_OF.search(text, start, row["start"])
@@ -139,7 +147,7 @@ def elided_entities(text: str, rows: list[dict], sentences: dict[int, tuple[int,
                 row["entity"] = number_of.group(1)
             elif rate and sid - 1 in last_in:
                 row["entity"] = last_in[sid - 1]
-        if row.get("entity") is not None:
+        if row.get("entity") is not None and row["entity"] not in _NOT_RECOVERED:
             last_in[sid] = row["entity"]
     counts = [row for row in rows if row["kind"] in ENTITY_KINDS]
     for row, following in zip(counts[::-1][1:], counts[::-1]):
