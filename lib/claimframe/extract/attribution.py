@@ -60,6 +60,7 @@ _CORPORATE = "|".join(lexicon.CORPORATE_SUFFIXES)
 _COMPANY_LEAD = re.compile(
     rf"^(?P<sp>(?:[A-Z][\w.&’'-]*\s+){{0,5}}(?:{_CORPORATE})\.?)(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}){{0,2}}"
     rf"(?:,\s+[a-z][^,;“”\"]{{0,120}})?,\s+{_AUX}(?:{_VERBS})\b")
+_CORPORATE_SET = frozenset(lexicon.CORPORATE_SUFFIXES)
 _COMPANY_END = re.compile(rf"\s(?:{_CORPORATE})\.$")
 _TRAILING_NAME = re.compile(r"(?:[A-Z][\w.&’'-]*\s+)+[A-Z][\w.&’'-]*$")
 _COMPANY_NAME = re.compile(rf"\b(?:[A-Z][\w.&’'-]*\s+){{0,5}}(?:{_CORPORATE})\b\.?")
@@ -79,7 +80,7 @@ _APPOSITIVE = re.compile(
 # Professor of Transplant Surgery at Johns Hopkins in Baltimore, Maryland, and former President of
 # UNOS, said ..."
 _LONG_APPOSITIVE = re.compile(
-    rf"{_SP},\s+(?:a|an|the|[a-z]|[A-Z][\w.&-]*(?:’s|'s)\s)[^;“”\"]{{0,200}}?,\s+{_AUX}(?P<verb>{_VERBS})\b")
+    rf"(?P<sp>[^,;“”\"]{{1,40}}),\s+(?:a|an|the|[a-z]|[A-Z][\w.&-]*(?:’s|'s)\s)[^;“”\"]{{0,200}}?,\s+{_AUX}(?P<verb>{_VERBS})\b")
 _PREPOSED = re.compile(rf"{_LEAD}{_SP}\s+{_AUX}(?P<verb>{_VERBS})\b")
 _THAT = re.compile(r"that\b(?<!\wthat)")  # "that" as a word, its \b before checked after it: cheaper
 # Each pattern above needs its word: a sentence without "learned" needs no _LEARNED_FROM, one
@@ -90,7 +91,7 @@ _CUE_WORDS = tuple(w for w in _CUES if not any(v != w and v in w for v in _CUES)
 _NOT_VERBS = frozenset({"learned", "Citing", "ccording"})
 # _APPOSITIVE and _PREPOSED open with _LEAD, so they can only match at the sentence start or just
 # after one of these characters: they are tried there alone (see _matches_at).
-_LEAD_MARK = re.compile(r"[,”\":\-—–']")
+_LEAD_MARK = re.compile(r"[,”\":\-—–]|''")
 # How every _APPOSITIVE match ends: a quick scan (it opens with a comma) says whether to try it.
 _APPOSITIVE_END = re.compile(rf",(?:'')?\s+{_AUX}(?:{_VERBS})\b")
 _NESTED = re.compile(rf"\s*{_SP}\s+(?:{_VERBS})\b")
@@ -119,7 +120,8 @@ _ROLE_AFTER = re.compile(
 # ends in a title word (_TITLE_CORE, every one of which opens with a plain letter, so the regex
 # engine can skip to candidates) and a _ROLE_AFTER name runs up to ", a|an|the ".
 _CAPITAL = re.compile(r"[A-Z]")
-_ROLE_LEAD = re.compile(r"\b(?:[Aa]nother|[Aa]n?|[Tt]he|[Oo]ne)\s+(?=(?:[a-z][\w-]*\s+){0,3}[a-z]+,\s+[A-Z])")
+_COMMA_CAPITAL = re.compile(r",\s+[A-Z]")
+_ROLE_LEAD = re.compile(r"\b(?:[Aa]nother|[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w-]*\s+){0,3}[a-z]+$")
 _TITLE_WORD = re.compile(_TITLE_CORE)
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s")
 _PLAIN_NAME = re.compile(rf"^(?!(?:The|A|An)\s)(?:{_NAME}\s+){{1,2}}{_NAME}$")  # not "The Soviet Union"
@@ -135,7 +137,8 @@ _ORGANISATION_HEADS = frozenset(lexicon.ORGANISATION_HEADS)
 _COMPANY_HEADS = frozenset(lexicon.COMPANY_HEADS)
 _PUBLICATION_HEADS = frozenset(lexicon.PUBLICATION_HEADS)
 _HONORIFIC_ONLY = frozenset(("Mr", "Mrs", "Ms", "Miss", "Dr"))  # titles that say no more than a first name
-_ESTIMATE_CUES = tuple(sorted({n[:6] for n in lexicon.ESTIMATE_NOUNS}))  # "expect", "foreca", "estima", ...
+_BY_CUES = re.compile(rf"(?:{'|'.join(lexicon.ESTIMATE_PARTICIPLES)}) by ")
+_ESTIMATE_CUES = re.compile("|".join(sorted({n[:6] for n in lexicon.ESTIMATE_NOUNS})))  # "expect", "foreca", ...
 _POSSESSED_ESTIMATE = re.compile(
     rf"(?:’s|'s|’|')\s+(?:[a-z]+\s+)?(?:{'|'.join(lexicon.ESTIMATE_NOUNS)})\s+(?:of|for|at)\s+"
     r"(?P<q>[^,;]{1,45}?)(?=[,;]\s|\.\s|\.?$|\s+(?:but|and|in|on|from|with)\b)")
@@ -156,6 +159,7 @@ _WHEN_AFTER = re.compile(
     rf"\s+(?:on\s+)?(?:today|yesterday|tonight|{'|'.join(lexicon.WEEKDAYS)}|(?:last|this|earlier|late|early)\s+"
     r"(?:week|month|year|night|weekend|morning|afternoon|evening))\b(?![’'])")
 # A report named with who wrote it: "The new study written by Mark Potach" is the study.
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w.&’'-]*\s+){1,4}$")  # the capitalised words before a noun
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3})\.\s+")
 _RELATIVE = frozenset(("whose", "which", "who", "whom", "that", "where", "when", "while"))
 _NOT_ONE_WORD_SPEAKERS = frozenset((*lexicon.FUNCTION_WORDS, *lexicon.WEEKDAYS, *lexicon.MONTHS, "Yesterday",
@@ -224,7 +228,12 @@ def find_people(text: str) -> list[Person]:
     for m in _matches_at(_ROLE_AFTER, text, _capitals_before(text, appositions)):
         names = _SPACES.sub(" ", m.group("names")).strip()
         people.append(Person(names, names.split()[-1], _SPACES.sub(" ", m.group("role")), m.start()))
-    for m in _matches_at(_ROLE_BEFORE, text, [m.start() for m in _ROLE_LEAD.finditer(text)]):
+    leads = []  # where a "another analyst, John ..." can start: looked for back from each ", <Capital>"
+    for comma in _COMMA_CAPITAL.finditer(text):
+        lead = _ROLE_LEAD.search(text, max(0, comma.start() - 60), comma.start())
+        if lead:
+            leads.append(lead.start())
+    for m in _matches_at(_ROLE_BEFORE, text, leads):
         names = _SPACES.sub(" ", m.group("names")).strip()
         surname = names.split()[-1] if not names.endswith("Jr.") else names.split()[-2]
         people.append(Person(names, surname, m.group("role"), m.start("names")))
@@ -355,14 +364,21 @@ class SourceNames:
         ("Iraqi News Agency"); for a company noun without one, the last company quoted, else the
         first company named."""
         # "Iraqi News Agency", and for a publication "the Maariv newspaper": the last one named before
-        named = f"{head.capitalize()}|{head}" if head in _PUBLICATION_HEADS else head.capitalize()
-        pattern = re.compile(rf"(?:[A-Z][\w.&’'-]*\s+){{1,4}}(?:{named})\b")
-        last = None
-        for m in pattern.finditer(self.text, 0, at):
-            if not _LEADING_ARTICLE.fullmatch(m.group(0)[:-len(head)]):  # not "The newspaper"
-                last = m
-        if last:  # (not across a sentence's end: "... in February. The Maariv newspaper")
-            return _LEADING_ARTICLE.sub("", _SENTENCE_BREAK.split(last.group(0))[-1])
+        text = self.text
+        forms = (head.capitalize(), head) if head in _PUBLICATION_HEADS else (head.capitalize(),)
+        found = []  # where the noun is written before `at`, as a word
+        for form in forms:
+            i = text.find(form, 0, at)
+            while i >= 0:
+                if not text[i + len(form):i + len(form) + 1].isalnum():
+                    found.append(i)
+                i = text.find(form, i + 1, at)
+        for i in sorted(found, reverse=True):
+            name = _NAME_BEFORE.search(text, max(0, i - 80), i)
+            if name and not _LEADING_ARTICLE.fullmatch(name.group(0)):  # not "The newspaper"
+                # (not across a sentence's end: "... in February. The Maariv newspaper")
+                words = _SENTENCE_BREAK.split(name.group(0))[-1]
+                return _LEADING_ARTICLE.sub("", words + text[i:i + len(head)])
         if head not in _COMPANY_HEADS:
             return None
         for a, name in reversed(self.spoken):
@@ -373,11 +389,13 @@ class SourceNames:
         return _LEADING_ARTICLE.sub("", m.group(0)) if m else None
 
     def _canonical(self, phrase: str, at: int, previous: str | None) -> str | None:
-        company = _COMPANY_END.search(phrase)  # "Cilcorp Inc." keeps its stop
-        phrase = phrase.strip(" ,.;:“”\"'‘’()[]`") + ("." if company else "")
-        if _CONJUNCTION.match(phrase):
+        if " " not in phrase.strip():  # one word: "he", "officials", "Dorrian"
+            phrase = phrase.strip(" ,.;:“”\"'‘’()[]`")
+        else:
+            company = phrase.endswith(".") and _COMPANY_END.search(phrase)  # "Cilcorp Inc." keeps its stop
+            phrase = phrase.strip(" ,.;:“”\"'‘’()[]`") + ("." if company else "")
             phrase = _CONJUNCTION.sub("", phrase)  # "as VOA's correspondent reports", "but sources said"
-        phrase = _ADVERB.sub("", phrase)
+            phrase = _ADVERB.sub("", phrase)
         if " in " in phrase:
             phrase = _PLACE_AFTER.sub("", phrase)
         if " by " in phrase:
@@ -557,7 +575,9 @@ def _find_attribution(sentence: str, quotes: list[tuple[int, int]], cues: dict[s
             if m and _speaker_phrase(m.group("sp")) and not any(a <= m.start() < b for a, b in quotes):
                 return m.group("sp"), m.start("sp"), [(clause_start, m.start())]
             clause_start = semicolon + 1
-    m = _COMPANY_LEAD.match(sentence)
+    first_comma = sentence.find(",", 0, 100)
+    lead = sentence[:first_comma].rstrip(".").rsplit(None, 1) if first_comma > 0 else None
+    m = _COMPANY_LEAD.match(sentence) if lead and lead[-1] in _CORPORATE_SET else None
     if m:
         after = _covers_after_that(sentence, m.end())
         return m.group("sp"), 0, [after] if after else _quotes_after(quotes, m.end(), len(sentence), sentence)
@@ -603,7 +623,7 @@ def _speaker_phrase(phrase: str, aside: bool = False) -> bool:
         return False  # "Nashua, whose major business is selling copiers, ..., said"
     if any(w.casefold() in _AUXILIARIES for w in words[-2:]):
         return False  # a passive: "patients are still told to call"
-    if all(w.casefold() in _SPEAKER_ADVERBS or w.endswith("ly") for w in words):
+    if len(words) <= 2 and all(w.casefold() in _SPEAKER_ADVERBS or w.endswith("ly") for w in words):
         return False  # "..., also said": the speaker is before the comma
     if aside:
         first = words[0]
@@ -615,12 +635,12 @@ def _speaker_phrase(phrase: str, aside: bool = False) -> bool:
 def _estimate_makers(sentence: str):
     """(maker phrase, its offset, (start, end) of the estimate) for "analysts' expectations of N"
     and "N forecast by economists" in a sentence."""
-    if ("'" in sentence or "’" in sentence) and any(cue in sentence for cue in _ESTIMATE_CUES):
+    if ("'" in sentence or "’" in sentence) and _ESTIMATE_CUES.search(sentence):
         for m in _POSSESSED_ESTIMATE.finditer(sentence):
             owner = _OWNER.search(sentence, max(0, m.start() - 60), m.start())
             if owner and owner.group(0).casefold() not in _NOT_SPEAKERS:
                 yield owner.group(0), owner.start(), (m.start("q"), m.end("q"))
-    if " by " in sentence and any(f"{p} by " in sentence for p in lexicon.ESTIMATE_PARTICIPLES):
+    if " by " in sentence and _BY_CUES.search(sentence):
         for m in _ESTIMATE_BY.finditer(sentence):
             if any(ch.isdigit() for ch in m.group("q")):
                 yield m.group("sp"), m.start("sp"), (m.start("q"), m.end("q"))
@@ -758,7 +778,8 @@ def sentence_attributions(document: "Document", paragraph_records: list[dict]) -
                     phrase, at, covers = found
                     sa.speaker = names.canonical(phrase, s + at, previous_speaker)
                     sa.covers = covers if sa.speaker else []
-                for phrase, at, region in _estimate_makers(sentence):
+                maker_cue = "'" in sentence or "’" in sentence or " by " in sentence
+                for phrase, at, region in (_estimate_makers(sentence) if maker_cue else ()):
                     maker = names.canonical(phrase, s + at, previous_speaker)
                     if maker:
                         sa.frames.append((region[0], region[1], maker))
