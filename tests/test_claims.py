@@ -118,3 +118,84 @@ def test_transcript_years_and_names_are_no_claims():
     a = claimframe.read_text("BROWN: Back in nineteen ninety-eight, the FBI's Ten Most Wanted list had "
                              "a five-star general on it, and 30-year Treasury bond yields fell, he said.")
     assert a.claims[a.claims["kind"] != "date"].empty
+
+
+def _entities(text):
+    claims = claimframe.read_text(text, outlet="The Ledger", published="2021-08-16").claims
+    return dict(zip(claims["text"], claims["entity"].astype(object).where(claims["entity"].notna(), None)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the head of the noun phrase comes last, before a participle or a possessive
+    ("They toured three suspected weapons sites classified as sensitive.", {"three": "sites"}),
+    ("The 38,000 U.S. troops in the Gulf will stay.", {"38,000": "troops"}),
+    ("Iraq opened eight of Saddam Hussein's presidential palaces.", {"eight": "palaces"}),
+    ("It is to offer three Paribas shares for each one.", {"three": "shares"}),
+    # a partitive: "eight of the 14 killings"
+    ("Eight of the 14 killings since 1993 were investigated.", {"Eight": "killings", "14": "killings"}),
+    # elided nouns, recovered from the same sentence
+    ("Of the eight victims, three were stabbed and two were strangled.",
+     {"eight": "victims", "three": "victims", "two": "victims"}),
+    ("The academy has 1,200 students but would take 3,500 if it had the room.",
+     {"1,200": "students", "3,500": "students"}),
+    ("He ordered 10 of his men from a force of 500.", {"10": "men", "500": "men"}),
+    ("The number of visitors to the park has fallen to fewer than 100,000.", {"fewer than 100,000": "visitors"}),
+    # near misses: an age between commas, a number with nothing counted before it
+    ("Prakash Shah, 58, a former ambassador, met 40 delegates.", {"58": None, "40": "delegates"}),
+    ("The vote was 89 to 52.", {"89": None, "52": None}),
+])
+def test_entity_is_what_is_counted(text, expected):
+    got = _entities(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_rate_counts_the_thing_not_the_period():
+    text = "Employers added 250,000 jobs in October. Over the year, payrolls grew by 200,000 a month."
+    got = _entities(text)
+    assert got["250,000"] == "jobs" and got["200,000"] == "jobs"
+    # without a count before it the text does not say what is counted
+    assert _entities("Payrolls grew by 200,000 a month.")["200,000"] is None
+
+
+def test_the_n_forecast_by_economists_counts_no_forecast():
+    got = _entities("Employers added 180,000 jobs, short of the 235,000 forecast by economists.")
+    assert got == {"180,000": "jobs", "235,000": "jobs"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In all, an estimated 20,000 American GIs have massed.", {"an estimated 20,000": "GIs"}),
+    ("It plans to double the two nations' trade turnover.", {"two": "nations"}),
+    ("It will buy 4 million of its 4.9 million shares.", {"4 million": "shares", "4.9 million": "shares"}),
+    ("The two Slavic neighbors see themselves as partners.", {"two": "neighbors"}),
+])
+def test_entity_head_in_wire_copy(text, expected):
+    got = _entities(text)
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_a_noun_said_once_for_two_numbers():
+    got = _entities("There were four or five people inside, and between 300 and 400 cars outside.")
+    assert got["four"] == got["five"] == "people"
+
+
+def test_a_total_before_of_which_counts_what_the_sentence_counts():
+    got = _entities("Selling 1.8 million shares will bring the total to 28.7 million, of which 72% is held "
+                    "by insiders.")
+    assert got["1.8 million"] == got["28.7 million"] == "shares"
+
+
+def test_a_hedge_inside_a_partitive():
+    got = _entities("Upjohn will trim only about 275 to 350 of its more than 21,000 jobs world-wide.")
+    assert got["275 to 350"] == got["more than 21,000"] == "jobs"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "a year ago" is no rate: the noun comes from the count before it
+    ("It has 13 facilities in operation, up from seven a year ago.", {"13": "facilities", "seven": "facilities"}),
+    # a conversion in brackets takes no noun; nor does a number after a multiplier
+    ("The party will pay 549,000 marks (dlrs 305,000) to 4 donors.", {"dlrs 305,000": None, "4": "donors"}),
+    ("The chip holds four times as many parts as its earlier chip, 80386.", {"80386": None}),
+])
+def test_elided_nouns_are_not_taken_where_the_text_does_not_say(text, expected):
+    got = _entities(text)
+    assert {k: got[k] for k in expected} == expected

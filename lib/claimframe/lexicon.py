@@ -266,7 +266,7 @@ DATE_GENERIC_NOUNS = ("youth", "young", "kids", "children", "teenagers", "teens"
 
 #: Abbreviations after which a full stop does not end a sentence (lower case, no final stop).
 ABBREVIATIONS = tuple("""u.s u.k u.n e.u a.m p.m mr mrs ms dr st mt ft jr sr gen col lt maj capt sgt cpl pvt adm
-    cmdr brig sen rep gov pres prof rev no vs etc inc corp co ltd dept est approx fig e.g i.e
+    cmdr brig sen rep gov pres prof rev no vs etc inc corp co ltd dept est approx fig e.g i.e cie cos bros pty
     jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 #: Verbs that report what a source says ("X said", "according to" is a pattern of its own).
 REPORTING_VERBS = (
@@ -274,7 +274,62 @@ REPORTING_VERBS = (
     "declared", "revealed", "explained", "estimated", "estimate", "estimates", "acknowledged", "acknowledges",
     "conceded", "emphasized", "emphasised", "argued", "warned", "claimed", "stated", "announced", "confirmed",
     "denied", "insisted", "recalled", "stressed", "say", "believe",
+    "showed", "shows", "show", "predicted", "predicts", "forecast", "forecasts", "projected", "calculated",
+    "reckons", "warns", "warn", "cautioned",
 )
+#: Words after which a would-be reporting verb is a noun ("It made the estimates", "the show") or
+#: a passive ("patients are still told to call"): a speaker phrase never ends with one (an
+#: auxiliary not even one word before its end).
+NOT_BEFORE_VERBS = ("the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "these", "those",
+                    "this", "of", "to", "for", "with", "by", "from", "whose")
+AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being", "get", "gets", "got")
+#: Adjuncts that may follow a reporting verb at the end of a clause ("..., officials said in a news
+#: release", "..., the ministry said Friday"): they are part of the frame, not of what is reported.
+FRAME_ADJUNCTS = ("on", "in", "at", "to", "during", "after", "before", "last", "this", "late", "early",
+                  "earlier", "later", "yesterday", "today", "tonight", "through", "via", "from", "when", "while")
+#: Adverbs that close a speaker phrase without belonging to it ("Columbia officials also said",
+#: "Pentagon sources meanwhile said"); adverbs in -ly are dropped anyway.
+SPEAKER_ADVERBS = ("also", "meanwhile", "too", "then", "now", "still", "further", "however", "later",
+                   "earlier", "today", "yesterday", "again", "separately", "first")
+#: Reporting verbs that also mean something else: "added" reports only when no amount follows
+#: ("Columbia added $227 million to reserves" is no quotation).
+AMOUNT_VERBS = ("added", "adds")
+#: Whom a source "told" at the end of a frame ("..., a senior official told reporters").
+TOLD_OBJECTS = ("reporters", "journalists", "lawmakers", "parliament", "congress", "viewers", "listeners",
+                "analysts", "investors", "shareholders", "delegates", "supporters", "students")
+#: Words that open a speaker phrase without belonging to it ("as X reports", "but sources said").
+SPEAKER_CONJUNCTIONS = ("as", "and", "but", "while", "so", "yet", "although", "though", "because")
+#: What "Citing X, ..." cites when X is no source ("Citing an example, Sgt. Glenn said ...").
+NOT_CITED = ("example", "examples", "reason", "reasons", "concern", "concerns", "need", "needs", "lack",
+             "case", "cases", "danger", "dangers", "risk", "risks", "threat", "threats", "problem", "problems",
+             "difficulties", "rise", "increase", "decline", "drop", "shortage", "shortages", "fear", "fears")
+#: Nouns that name an organisation when written "the <noun>": "the company said" is the company
+#: the article last quoted (or named with that word: "the agency" is "Iraqi News Agency").
+ORGANISATION_HEADS = ("company", "concern", "firm", "corporation", "agency", "ministry", "department",
+                      "bank", "group", "government", "newspaper", "paper", "utility", "thrift", "maker",
+                      "producer", "retailer", "insurer", "carrier", "airline", "publisher", "network", "bureau",
+                      "office", "commission", "council", "committee", "union", "institute", "association",
+                      "organization", "organisation", "board", "court", "survey", "study", "report", "unit",
+                      "subsidiary", "partnership", "trust", "fund", "exchange", "operator", "developer",
+                      "daily", "weekly", "magazine", "radio", "television", "broadcaster", "station")
+#: Of those, publications, whose name may stand before the lower-case noun: "the Maariv newspaper".
+PUBLICATION_HEADS = ("newspaper", "paper", "daily", "weekly", "magazine", "agency", "network", "radio",
+                     "television", "broadcaster", "station")
+#: Of those, the nouns for a company: with no name written with the noun, "the company said" is the
+#: company the article last quoted, else the first it names ("Cilcorp Inc.").
+COMPANY_HEADS = ("company", "concern", "firm", "corporation", "utility", "thrift", "maker", "producer",
+                 "retailer", "insurer", "carrier", "airline", "publisher", "developer", "operator", "subsidiary",
+                 "bank", "group")
+#: Endings of a company's name ("Cilcorp Inc.", "Reed International PLC").
+CORPORATE_SUFFIXES = ("Inc", "Corp", "Co", "Cos", "Ltd", "PLC", "Plc", "AG", "SA", "NV", "AB", "LP", "Group",
+                      "Holdings", "Bancorp", "Industries", "International", "Associates", "Partners")
+#: Nouns for what a maker estimates ("analysts' expectations of $130 million", "the 235,000
+#: forecast by economists"): the number belongs to the maker.
+ESTIMATE_NOUNS = ("expectation", "expectations", "forecast", "forecasts", "estimate", "estimates", "projection",
+                  "projections", "prediction", "predictions", "tally", "count", "calculation", "calculations")
+#: Participles that give a number to whoever is named after "by" ("forecast by economists").
+ESTIMATE_PARTICIPLES = ("forecast", "estimated", "predicted", "expected", "projected", "reported", "cited",
+                        "calculated", "counted", "compiled", "tallied")
 #: Verbs that show the name before them is a person speaking, not a place: the reporting verbs
 #: and a few that report no claim ("asked", "replied").
 SPEECH_VERBS = (*REPORTING_VERBS, "asked", "replied")
@@ -290,7 +345,8 @@ TITLES = ("President", "Prime Minister", "Secretary", "Minister", "Mayor", "Chie
           "General", "Major", "Captain", "Sergeant", "Admiral", "Senator", "Governor", "Inspector", "Sheriff",
           "Judge", "Commissioner", "Director", "Spokesman", "Spokeswoman", "Spokesperson", "Chairman",
           "Chairwoman", "Ambassador", "Superintendent", "Commander", "Councilman", "Councilwoman", "Councillor",
-          "Manager", "Administrator", "Treasurer", "Chancellor")
+          "Manager", "Administrator", "Treasurer", "Chancellor", "Correspondent", "Prosecutor", "Analyst",
+          "Economist")
 #: More words that stand before a person's name and so never name a place ("King", "Sheikh").
 HONORIFICS = ("Miss", "Sheikh", "Sheik", "Sayyid", "Vice", "Lieutenant", "Representative", "Congressman",
               "Congresswoman", "King", "Queen", "Prince", "Princess", "Emir", "Ayatollah", "Imam", "Grand",
@@ -304,8 +360,12 @@ TITLE_CANONICAL: dict[str, str] = {
     "president": "president", "minister": "minister", "secretary": "secretary", "inspector": "inspector",
     "commissioner": "commissioner", "dr": "doctor", "prof": "professor",
 }
-#: Pronouns that stand for the last named speaker.
+#: Pronouns that stand for a speaker named before: "he" and "she" for the person the paragraph
+#: is about (its last person speaking, else the first person it names, else the previous
+#: paragraph's), "they" for the last speaker.
 PRONOUNS = ("he", "she", "they", "him", "her")
+#: Pronouns for one person, not a group or an organisation.
+PERSON_PRONOUNS = ("he", "she", "him", "her")
 #: Words that are never a speaker though they stand where one would ("which said", "it said").
 NOT_SPEAKERS = ("which", "who", "that", "it", "this", "there", "what", "we", "i", "you", "us", "have", "has",
                 "had", "is", "are", "was", "were", "and", "but")
@@ -427,7 +487,19 @@ After the number: {trailing}. Range words besides dashes and "and": {_words(RANG
 - Other speech verbs (a person, but no claim): {_words(SPEECH_VERBS[len(REPORTING_VERBS):])}.
 - Titles: {_words(TITLES)}; abbreviated: {_words(TITLE_ABBREVIATIONS)}; other honorifics: {_words(HONORIFICS)}.
 - Abbreviations inside names: {_words(NAME_ABBREVIATIONS)}; after which no sentence ends: {_words(ABBREVIATIONS)}.
-- Pronouns that follow the last speaker: {_words(PRONOUNS)}.
+- Pronouns for a speaker named before: {_words(PRONOUNS)}; for one person (the paragraph's): {_words(PERSON_PRONOUNS)}.
+- Organisation nouns ("the agency said" is the "... Agency" named last): {_words(ORGANISATION_HEADS)};
+  publications ("the Maariv newspaper"): {_words(PUBLICATION_HEADS)};
+  company nouns ("the company said" is the company last quoted): {_words(COMPANY_HEADS)};
+  company name endings: {_words(CORPORATE_SUFFIXES)}.
+- Estimates belong to their makers ("analysts' {ESTIMATE_NOUNS[1]} of N", "N forecast by X"): {_words(ESTIMATE_NOUNS)};
+  {_words(ESTIMATE_PARTICIPLES)}.
+- Frame adjuncts after a reporting verb: {_words(FRAME_ADJUNCTS)}.
+- Never just before a reporting verb: {_words(NOT_BEFORE_VERBS)}; nor one of these or a word after
+  one (a passive): {_words(AUXILIARIES)}.
+- Not part of a speaker: {_words(SPEAKER_CONJUNCTIONS)}, {_words(SPEAKER_ADVERBS)}; cited, but no source:
+  {_words(NOT_CITED)}.
+- Reporting only when no amount follows: {_words(AMOUNT_VERBS)}; told to, in a closing frame: {_words(TOLD_OBJECTS)}.
 
 ### Places
 - Organisation words (a name ending in one is no place): {_words(ORGANISATION_WORDS)}.

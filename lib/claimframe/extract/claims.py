@@ -9,6 +9,7 @@ import hashlib
 import re
 from typing import TYPE_CHECKING
 
+from claimframe import lexicon
 from claimframe.extract.attribution import sentence_finder, source_of
 from claimframe.extract.numbers import find_quantities
 from claimframe.schema import CLAIMS, from_records
@@ -23,7 +24,8 @@ SILENT_ROLES = frozenset({"credit", "boilerplate"})
 #: Kinds whose rows name what they count in `entity`.
 ENTITY_KINDS = frozenset({"count", "rank"})
 
-_ENTITY_TOKENS = re.compile(r"\[[^\]\n]{0,60}\]|[A-Za-z][\w’'-]*|\S")
+# An editor's insertion, an abbreviation with stops ("U.S.", "U.N."), a word, or anything else.
+_ENTITY_TOKENS = re.compile(r"\[[^\]\n]{0,60}\]|[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][\w’'-]*|\d[\d.,]*\d|\S")
 _ENTITY_STOP = frozenset(
     """in on at to for with from by into over under during after before since across near outside inside
     and or but nor who whom which that were was are is be been being have has had will would could should
@@ -37,29 +39,122 @@ _IRREGULAR_PLURALS = frozenset(
 )
 
 
+_BY_PARTICIPLES = frozenset(lexicon.ESTIMATE_PARTICIPLES)
+_RATE_PERIODS = frozenset("second minute hour day week month quarter year".split())
+_RATE_WORDS = frozenset("a an per each every".split())
+_TIME_AGO = frozenset("ago earlier before later".split())
+# A number in brackets or after a currency word is a conversion or an amount: it takes no noun
+# from the count before it ("549,000 marks (dlrs 305,000)"); "times" is a multiplier, not a thing.
+_NO_RECOVERY_BEFORE = re.compile(r"(?:\(|\b(?:dlrs?|dollars|US|marks|francs|yen|pounds|pence|cents))\s*$")
+_NOT_RECOVERED = frozenset(("times",))
+
+
+_SCALE_WORDS = frozenset(lexicon.MAGNITUDE_WORDS)
+# hedge words between "of its" and a number: "275 to 350 of its more than 21,000 jobs"
+_HEDGE_WORDS = frozenset(w for phrases in lexicon.HEDGES.values() for p in phrases for w in p.split())
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "GIs", "MPs"
+
+
+def _plural(word: str) -> bool:
+    return word in _IRREGULAR_PLURALS or (
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")))
+
+
 def entity_after(text: str, end: int, kind: str) -> str | None:
-    """What a quantity counts: the head of the noun phrase after it ("hundreds of Shiite militias")."""
+    """What a quantity counts: the head of the noun phrase after it ("hundreds of Shiite militias",
+    "three suspected weapons sites classified as ...", "eight of the 14 killings"). A rate after
+    the number is skipped ("358,000 a month" counts no months); None when nothing follows that
+    names what is counted (see :func:`elided_entities`)."""
     words: list[str] = []
-    for m in _ENTITY_TOKENS.finditer(text, end, min(len(text), end + 120)):
+    tokens = list(_ENTITY_TOKENS.finditer(text, end, min(len(text), end + 120)))
+    i = 0
+    if (len(tokens) > 1 and tokens[0].group(0).lower() in _RATE_WORDS and tokens[1].group(0).lower() in _RATE_PERIODS
+            and not (len(tokens) > 2 and tokens[2].group(0).lower() in _TIME_AGO)):
+        i = 2  # "358,000 a month": a rate, not what is counted; "seven a year ago" is no rate
+    lead = False  # "of the" read: a number may follow ("eight of the 14 killings")
+    for m in tokens[i:]:
         token = m.group(0)
         if token.startswith("["):
             continue  # an editor's insertion: "40 of the [Shiite] militias"
         if not token[0].isalpha():
+            if lead and not words and token[0].isdigit():
+                continue
             break
         low = token.lower()
-        if low in _ENTITY_LEAD and not words:
+        if _ACRONYM_PLURAL.fullmatch(token):
+            low = token  # "20,000 American GIs" keeps its capitals: "gis" is no word
+        elif low.endswith("s'"):
+            low = low[:-1]  # "the two nations' trade"
+        if (low in _ENTITY_LEAD or (lead and (low in _SCALE_WORDS or low in _HEDGE_WORDS))) and not words:
+            lead = True  # "of the", and a number after it: "4 million of its 4.9 million shares"
             continue
         if low in _ENTITY_STOP or len(words) == 4:
             break
+        if low in _BY_PARTICIPLES and text.startswith(" by ", m.end()):
+            break  # "the 235,000 forecast by economists": a maker, not what is counted
+        if words and low.endswith(("ed", "ing")) and any(_plural(w) for w in words):
+            break  # a participle after the noun: "sites classified as ..."
         words.append(low)
     if not words:
         return None
     if kind == "rank":
         return words[-1]
-    for w in words:
-        if w in _IRREGULAR_PLURALS or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))):
-            return w
-    return words[-1] if len(words) == 1 and not words[0].endswith(("ed", "ing", "ly")) else None
+    first = next((i for i, w in enumerate(words) if _plural(w) or _ACRONYM_PLURAL.fullmatch(w)), None)
+    if first is not None:
+        while first + 1 < len(words) and _plural(words[first + 1]):
+            first += 1  # the head ends a run of nouns: "weapons sites", "Paribas shares"
+        return words[first]
+    return words[-1] if len(words) == 1 and not words[0].endswith(("ed", "ing", "ly", "'s", "’s")) else None
+
+
+_NUMBER_OF = re.compile(r"\b[Tt]he\s+(?:total\s+)?number\s+of\s+(?:[a-z]+\s+){0,2}?([a-z]+s)\b")
+# What may follow a number whose noun is left out: a verb, a preposition, a clause's end; not a
+# comma (an age: "Prakash Shah, 58, a former ...") and not a noun.
+_ELIDED_AFTER = re.compile(r"\s*(?:[.;:!?)]|$|(?:a|an|per)\s+(?:" + "|".join(_RATE_PERIODS) + r")\b|"
+                           r"(?:were|was|are|is|had|have|has|if|in|on|at|from|to|than|and|or|but|of|"
+                           r"who|that|which|last|this|each|apiece|more|fewer|less|so\s+far)\b|"
+                           r"(?:" + "|".join(lexicon.ESTIMATE_PARTICIPLES) + r")\s+by\b)")
+
+
+_ALTERNATIVE = re.compile(r"\s+(?:or|to|and)\s+")
+
+
+def elided_entities(text: str, rows: list[dict], sentences: dict[int, tuple[int, int]]) -> None:
+    """Counts whose noun the text leaves out get it back where the text makes it clear: from an
+    earlier count in the same sentence ("Of the eight victims, three were stabbed", "has 1,200
+    students but would take 3,500 if ..."), from "the number of visitors ... from fewer than
+    100,000", or, for a rate ("358,000 a month"), from the last count of the sentence before; and
+    "four or five people" counts people twice.
+    ``rows`` are the claim rows in text order with their ``sentence_id``; ``sentences`` maps a
+    sentence id to its span. Changes ``rows`` in place."""
+    last_in: dict[int, str] = {}  # sentence id -> the entity of its last count so far
+    for row in rows:
+        if row["kind"] not in ENTITY_KINDS or row["kind"] == "rank":
+            continue
+        sid = row["sentence_id"]
+        elided = _ELIDED_AFTER.match(text, row["end"]) or (
+            text.startswith(",", row["end"]) and not text[:row["start"]].rstrip().endswith(","))
+        if elided and _NO_RECOVERY_BEFORE.search(text, max(0, row["start"] - 12), row["start"]):
+            elided = None
+        if row.get("entity") is None and elided:
+            start, _ = sentences[sid]
+            number_of = _NUMBER_OF.search(text, start, row["start"])
+            rate = text[row["end"]:row["end"] + 12].split()[:2]
+            rate = len(rate) == 2 and rate[0] in _RATE_WORDS and rate[1].strip(".,;") in _RATE_PERIODS
+            if sid in last_in:
+                row["entity"] = last_in[sid]
+            elif number_of:
+                row["entity"] = number_of.group(1)
+            elif rate and sid - 1 in last_in:
+                row["entity"] = last_in[sid - 1]
+        if row.get("entity") is not None and row["entity"] not in _NOT_RECOVERED:
+            last_in[sid] = row["entity"]
+    counts = [row for row in rows if row["kind"] in ENTITY_KINDS]
+    for row, following in zip(counts[::-1][1:], counts[::-1]):
+        # "four or five people", "between 300 and 400 substations": the noun comes once, at the end
+        if row.get("entity") is None and following.get("entity") is not None and _ALTERNATIVE.fullmatch(
+                text, row["end"], following["start"]):
+            row["entity"] = following["entity"]
 
 
 def claim_id(sentence_text: str, claim_text: str, occurrence: int, sentence_repeat: int = 1) -> str:
@@ -128,4 +223,5 @@ def claim_records(document: "Document", paragraph_records: list[dict], attributi
             source=source,
             quoted=quoted,
         )
+    elided_entities(text, rows, {sa.sentence_id: (sa.start, sa.end) for sa in speaking})
     return rows

@@ -48,7 +48,7 @@ _ABBREVIATIONS = frozenset(lexicon.ABBREVIATIONS)
 # A sentence ends at stops (and closing quotes or brackets) before a capital or a digit, or at the
 # end. Written "[.!?…][.!?…]*" rather than "[.!?…]+" so that the regex engine can skip straight
 # to the next stop instead of trying the whole pattern at every character.
-_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?:(?=\s+[\"'“‘(\[]?[A-Z0-9])|$)")
+_SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?:(?=\s+(?:``|[\"'“‘(\[])?[A-Z0-9])|$)")
 
 # The word before a stop, matched from the window's start: the engine runs to the end and backs up
 # to the last character that is no part of a word, where searching for "[\w.]+$" would try every
@@ -56,8 +56,8 @@ _SENTENCE_END = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?:(?=\s+[\"'“‘
 _LAST_WORD = re.compile(r"(?:[\s\S]*[^\w.])?([\w.]+)$")
 _INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 
-# Quotation marks: curly pairs and straight double quotes.
-_QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"\n]*(?:\"|$)", re.MULTILINE)
+# Quotation marks: curly pairs, straight double quotes, and the ``typewriter'' pairs of wire copy.
+_QUOTE = re.compile(r"“[^”]*(?:”|$)|\"[^\"\n]*(?:\"|$)|``(?:[^'\n]|'(?!'))*(?:''|$)", re.MULTILINE)
 
 
 def _role(text: str, index: int, credit: bool, next_credit: bool, title: str | None) -> str:
