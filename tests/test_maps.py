@@ -111,7 +111,8 @@ def test_place_counts_seed(seed):
     assert rows.loc["iran", "mentions"] == 9 and rows.loc["syria", "mentions"] == 1
     assert rows.loc["gn-6252001", "mentions"] == 19
     assert rows.loc["gn-6252001", "spellings"] == "U.S.; United States"
-    assert pd.isna(rows.loc["gn-6252001", "lat"])  # a country GeoNames gives no point for
+    # a country's point is Natural Earth's representative point (inside its largest part)
+    assert (rows.loc["gn-6252001", "lat"], rows.loc["gn-6252001", "lon"]) == (39.53, -99.14)
     assert rows.loc["gn-6252001", "label"] == "U.S."  # the article's spelling for a fallback
     assert (rows.loc["mosul", "lat"], rows.loc["mosul", "lon"]) == MOSUL
     assert rows.loc["qayyarah-airfield-west", "label"] == "Qayyarah Airfield West"
@@ -381,7 +382,7 @@ def test_places_geojson(seed, rel_ids):
     mosul = by_id["mosul"]
     assert mosul["geometry"] == {"type": "Point", "coordinates": [43.11889, 36.335]}  # lon first
     assert mosul["properties"]["mentions"] == 11 and mosul["properties"]["kind"] == "city"
-    assert by_id["gn-6252001"]["geometry"] is None  # the U.S.: named, no point
+    assert by_id["gn-6252001"]["geometry"] == {"type": "Point", "coordinates": [-99.14, 39.53]}  # the U.S.
     q = rel_ids["qayyarah-airfield-west"]
     stated = by_id[f"{q}:stated"]
     assert stated["geometry"]["type"] == "LineString"
@@ -511,15 +512,15 @@ def test_map_outside_the_basemap():
 
 
 def test_auto_extent_points_to_a_far_namesake_instead_of_fitting_it():
-    """Radio-bulletin fixture: Norfolk, Virginia (GeoNames' only "Norfolk") among Lincolnshire
-    towns. The auto extent fits Sleaford, Louth and Boston (0.41 W to 0.03 W, 52.98 to 53.37 N),
-    and the map points to Norfolk from the edge."""
-    art = claimframe.load_article(FIXTURES / "radio-bulletin-style")
+    """Ontario radio fixture: Delhi, India (the only "Delhi" of 15,000+ people) among southern
+    Ontario towns. The auto extent fits Brantford and Woodstock (80.75 W to 80.27 W, 43.13 N),
+    and the map points to Delhi from the edge."""
+    art = claimframe.load_article(FIXTURES / "ontario-radio-style")
     lon0, lon1, lat0, lat1 = resolve_extent("auto", art.places)
-    assert -1.0 < lon0 < -0.41 and -0.03 < lon1 < 0.5 and 52.5 < lat0 < 52.98 and 53.37 < lat1 < 53.8
+    assert -82 < lon0 < -80.75 and -80.27 < lon1 < -79 and 42 < lat0 < 43.13 and 43.14 < lat1 < 44.5
     ax = plot_map(art.places)
     texts = [t.get_text() for t in ax.texts]
-    assert any(t.startswith("← Norfolk") for t in texts), texts
+    assert any("Delhi" in t and ("→" in t or "←" in t) for t in texts), texts
     plt.close(ax.figure)
 
 
