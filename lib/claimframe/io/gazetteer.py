@@ -184,6 +184,22 @@ def load_basemap(path: str | Path | None = None, layer: str | None = None) -> di
     return dict(fc, features=list(fc["features"]))
 
 
+def load_world_basemap(path: str | Path | None = None) -> dict:
+    """The offline world basemap (``data/geo/world.geojson``: every country, the states and
+    provinces of the USA, Canada, Australia and Brazil, lakes and rivers, Natural Earth 1:50m) as a
+    GeoJSON dict; see data/geo/README.md. Read once per file version."""
+    if path is None:
+        path = data_dir() / "geo" / "world.geojson"
+        if not path.is_file():
+            path = Path(__file__).resolve().parents[3] / "data" / "geo" / "world.geojson"
+    path = Path(path)
+    if not path.is_file():
+        raise ClaimframeError(f"world basemap not found: {path}; regenerate it with "
+                              "bash data/geo/make_world.sh")
+    fc = _read_basemap(*_file_key(path))
+    return dict(fc, features=list(fc["features"]))
+
+
 @functools.lru_cache(maxsize=4)
 def _read_basemap(path: str, mtime_ns: int, size: int) -> dict:
     """The parsed GeoJSON, kept per file version (callers get filtered copies of its feature
