@@ -699,3 +699,44 @@ def test_explorer_puts_back_the_legend_and_inset_it_drew(seed):
     assert ex.ax.get_legend() is legend and ex.ax.child_axes == [inset]
     assert "ring at the stated distance" in [t.get_text() for t in legend.get_texts()]
     assert_like_fresh(ex)
+
+
+@pytest.mark.parametrize("fixture", ["east-africa-wire", "wire-massachusetts", "world-roundup",
+                                     "ontario-radio-style", "radio-bulletin-style", "gazette-style"])
+def test_every_non_iraq_fixture_has_land_and_borders_under_its_places(fixture):
+    """Each place drawn lies on a country of the world basemap drawn on the map (not on a grey
+    field), the extent holds the places it fits, and the scale bar's length is what it says."""
+
+    art = claimframe.load_article(FIXTURES / fixture)
+    ax = plot_map(art.places, art.relations)
+    countries = [p for p in ax.patches + ax.artists if (p.get_gid() or "").startswith("country:")]
+    assert len(countries) > 100 and not texts_with_gid(ax, "no-basemap")
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    for c in ax.collections:
+        gid = c.get_gid() or ""
+        if not gid.startswith("place:"):
+            continue
+        lon, lat = c.get_offsets()[0]
+        assert x0 <= lon <= x1 and y0 <= lat <= y1, gid
+        # on land, or on a 1:50m coast within a twentieth of the view (the sign of the radius that
+        # widens a path depends on its orientation, so both)
+        r = 0.05 * (x1 - x0)
+        on_land = [p.get_gid() for p in countries
+                   if p.get_path().contains_point((lon, lat), radius=r)
+                   or p.get_path().contains_point((lon, lat), radius=-r)]
+        assert on_land, gid
+    km = float(ax._claimframe_scale_km)
+    assert km > 0 and f"{km:g}" in " ".join(t.get_text() for t in texts_with_gid(ax, "scalebar-label"))
+    plt.close(ax.figure)
+
+
+def test_countries_the_article_names_are_shaded():
+    art = claimframe.load_article(FIXTURES / "east-africa-wire")
+    ax = plot_map(art.places, art.relations)
+    colour = {p.get_gid(): p.get_facecolor() for p in ax.patches + ax.artists
+              if (p.get_gid() or "").startswith("country:")}
+    assert colour["country:Kenya"] == colour["country:Tanzania"] != colour["country:Somalia"]
+    lon0, lon1, lat0, lat1 = resolve_extent("auto", art.places)
+    assert lon0 < 34.76 and lon1 > 39.66 and lat0 < -6.83 and lat1 > -0.11  # Kisumu to Dar es Salaam
+    plt.close(ax.figure)

@@ -467,7 +467,8 @@ def _lookup(text, a, b, toks, cue, world, bare_min_population):
         return None  # "Jackson said" (but "of Edmonton, said" and "Canada claimed" are places)
     if toks[-1] in _ORG_WORDS or (single and surface in _DEMONYMS):
         return None  # "Islamic State", "Los Angeles Times", "U.S. Army"
-    if _NAME_GOES_ON.match(text, b) and not (surface.endswith(".") and _next_word(text, b) in _FUNCTION):
+    if _NAME_GOES_ON.match(text, b) and not (surface.endswith(".") and _next_word(text, b) in _FUNCTION) \
+            and _next_word(text, b) not in _TITLES:  # "Texas Senator Ted Cruz": the place before a title
         return None  # part of a longer name, cut short by an earlier mention
     if surface.isupper() and surface not in _COUNTRY_ALIASES and surface not in _STATE_ABBREVIATIONS:
         return None  # acronyms: ISIS, PMF

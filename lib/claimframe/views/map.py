@@ -57,6 +57,9 @@ _LAND = {"Iraq": "#fdfdfa"}
 _LAND_FOCUS, _LAND_CONTEXT = "#eeeeea", "#f1f1ee"
 _LAND_NAMED = "#ece3cc"  # a country the article names, on the world basemap
 _SUBUNIT_BORDER = "#b4b4b4"
+#: "auto" extents: the article's towns within this many times the relations' half-diagonal of
+#: their middle are fitted with them.
+RELATED_PLACES_FACTOR = 3.0
 #: Kinds of area that have a point to fit a view to when an article names no town.
 FIT_AREA_KINDS = ("country", "state", "county", "continent")
 _BORDER = "#8c8c8c"
@@ -89,8 +92,9 @@ def resolve_extent(extent: "str | tuple" = "auto", places: "pd.DataFrame | None"
                    pad: float = 0.18) -> tuple[float, float, float, float]:
     """(lon0, lon1, lat0, lat1) for a named extent, a 4-tuple, or "auto".
 
-    "auto" fits what the relations draw (anchors, stated points, rings, subjects) when there
-    are any, else the point places (cities, towns, villages, bases) but for a GeoNames namesake
+    "auto" fits what the relations draw (anchors, stated points, rings, subjects) and the
+    article's towns near them (see ``RELATED_PLACES_FACTOR``) when there are relations, else the
+    point places (cities, towns, villages, bases) but for a GeoNames namesake
     far from all the others (:func:`claimframe.extract.places.outlying_places`), padded by ``pad`` of
     the span on each side and at least 0.6 degrees across; with no point place, the points of
     the countries, states and continents it names (at least 12 degrees across); with nothing,
@@ -131,6 +135,21 @@ def resolve_extent(extent: "str | tuple" = "auto", places: "pd.DataFrame | None"
                 rl, ro = ring(alat, alon, km, n=36)
                 lats += list(rl)
                 lons += list(ro)
+    if lats and places is not None and len(places):
+        # the article's towns near the relations join them: within RELATED_PLACES_FACTOR times the
+        # relations' own half-diagonal of their middle (a capital 350 km off stays pointed to)
+        counts = place_counts(places)
+        pts = counts[counts["kind"].isin(POINT_KINDS).to_numpy(dtype=bool)
+                     & counts["lat"].notna().to_numpy(dtype=bool)]
+        clat, clon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+        half = float(distance_bearing(min(lats), min(lons), max(lats), max(lons))[0]) / 2
+        far = {r["place_id"] for r in outlying_places(places)}
+        for r in pts.to_dict("records"):
+            la, lo = float(r["lat"]), float(r["lon"])
+            near = float(distance_bearing(clat, clon, la, lo)[0]) <= RELATED_PLACES_FACTOR * half
+            if near and r["place_id"] not in far:
+                lats.append(la)
+                lons.append(lo)
     if not lats and places is not None and len(places):
         counts = place_counts(places)
         pts = counts[counts["kind"].isin(POINT_KINDS).to_numpy(dtype=bool)
