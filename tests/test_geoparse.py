@@ -190,3 +190,12 @@ def test_a_us_county_goes_by_its_full_name():
     p = places("Flooding closed roads in Franklin County, Ohio, and in Washington on Monday.")
     assert p["Franklin County"]["kind"] == "county" and p["Franklin County"]["country"] == "US"
     assert p["Washington"]["kind"] != "county"  # the state or the capital, never a Washington County
+
+
+def test_government_bodies_named_after_their_place():
+    # AP / local: the place at the head of a public body's name is a mention; an army is not
+    p = places("The U.S. Centers for Disease Control said the California Department of Public "
+               "Health would lead.")
+    assert p["U.S."]["kind"] == "country" and p["California"]["kind"] == "state"
+    assert "U.S." not in places("U.S. Army soldiers moved north on Monday.")
+    assert "Jackson" not in places("Officials at the Jackson Center said so.")  # a surname

@@ -269,7 +269,8 @@ PLACE_STOP_WORDS = tuple("""Hamas God Allah Google Apple Amazon Police Health Ag
 #: Words that end an organisation named after its place ("Dublin City Council", "Nairobi Police"):
 #: the place before them is a mention.
 PLACE_ORGANISATION_WORDS = ("City Council", "County Council", "Council", "Government", "Police",
-                            "Airport", "Port Authority", "Health Board", "Fire Department")
+                            "Airport", "Port Authority", "Health Board", "Fire Department", "Department",
+                            "Ministry", "Centers", "Center", "Centre", "Agency", "Embassy", "Food")
 #: The 16 points of the compass, clockwise from north (each 22.5 degrees on from the last).
 COMPASS_POINTS = ("north", "north-northeast", "northeast", "east-northeast", "east", "east-southeast",
                   "southeast", "south-southeast", "south", "south-southwest", "southwest", "west-southwest",

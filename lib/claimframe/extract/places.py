@@ -381,8 +381,8 @@ def place_mentions(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallba
                     resolved = _lookup(text, va, vb, vtoks, cue, world, bare_min_population)
                     if resolved is not None:
                         break
-                if resolved is None:
-                    resolved = _place_of_organisation(text, a, b, world, bare_min_population)
+                if resolved is None:  # from the barest variant: "The U.S. Centers" -> "U.S."
+                    resolved = _place_of_organisation(text, variants[-1][0], b, world, bare_min_population)
             if resolved is not None:
                 rows.append(resolved)
                 continue
@@ -436,7 +436,8 @@ def _lower_case_names(text, world, taken) -> list[dict]:
 
 
 def _place_of_organisation(text, a, b, world, bare_min_population):
-    """The place an organisation is named after: "Dublin City Council", "Nairobi Police"."""
+    """The place an organisation is named after: "Dublin City Council", "Nairobi Police", "U.S.
+    Centers for Disease Control", "California Department of Public Health" (not "U.S. Army")."""
     m = _PLACE_ORG.search(text, a, b + 1)
     if m is None or m.start() <= a:
         return None
@@ -447,6 +448,9 @@ def _place_of_organisation(text, a, b, world, bare_min_population):
     cands = world.get(text[a:end])
     if not cands or cands[0]["kind"] in ("region", "continent"):
         return None
+    if len(toks) == 1 and cands[0]["kind"] in ("city", "county") and (
+            toks[0] in _COMMON_WORDS or cands[0]["population"] < bare_min_population):
+        return None  # "Jackson Center": a surname more likely than a small town
     return _fallback_row(a, end, text, cands)
 
 
