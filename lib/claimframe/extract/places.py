@@ -273,10 +273,11 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:\n"
 
 
-def _runs(text: str):
-    """Maximal runs of capitalised tokens: [(start, end, [token strings])]."""
+def _runs(text: str, tokens=None):
+    """Maximal runs of capitalised tokens: [(start, end, [token strings])] (``tokens``: the
+    matches of _TOKEN in text, when already found)."""
     runs = []
-    for m in _TOKEN.finditer(text):
+    for m in (tokens if tokens is not None else _TOKEN.finditer(text)):
         tok = m.group(0)
         # "in the U.S. The first case": an abbreviation's dot before a sentence's first word
         # ends the run there.
@@ -364,12 +365,13 @@ def place_mentions(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallba
             taken.append((m.start(), m.end()))
 
     world = _world(int(min_population)) if fallback else None
+    tokens = list(_TOKEN.finditer(text))  # once, for the names with lower-case words and the runs
     if world is not None:
-        found = _datelines(text, world, taken) + _lower_case_names(text, world, taken)
+        found = _datelines(text, world, taken) + _lower_case_names(text, world, taken, tokens)
         rows.extend(found)
         taken = sorted([*taken, *((r["start"], r["end"]) for r in found)])
 
-    for start, end, _toks in _runs(text):
+    for start, end, _toks in _runs(text, tokens):
         # Cut the run around earlier mentions; each free piece is a candidate of its own.
         for a, b in _split_free(text, start, end, taken):
             variants = _candidates(text, a, b)
@@ -418,11 +420,12 @@ def _datelines(text, world, taken) -> list[dict]:
     return out
 
 
-def _lower_case_names(text, world, taken) -> list[dict]:
+def _lower_case_names(text, world, taken, tokens) -> list[dict]:
     """Names with a lower-case word inside, longest first: "Dar es Salaam", "Isle of Man"."""
     out = []
-    for m in _TOKEN.finditer(text):
-        names = world.lower_names.get(m.group(0))
+    lower_names = world.lower_names
+    for m in tokens:
+        names = lower_names.get(m.group(0))
         if not names:
             continue
         for name in names:
