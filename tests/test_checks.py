@@ -410,20 +410,31 @@ MAP_FIXTURES = Path(__file__).parent / "fixtures" / "maps"
 
 
 def test_place_outlier_flags_a_namesake_an_ocean_away():
-    """Radio-bulletin fixture: "Norfolk" (the county) has only Norfolk, Virginia in GeoNames; the
-    article's other places (Sleaford, Louth, Boston) are within 50 km of each other in Lincolnshire."""
-    a = claimframe.load_article(MAP_FIXTURES / "radio-bulletin-style")
+    """Ontario radio fixture: "Delhi" (Delhi, Ontario, about 1,000 people... too small for the
+    15,000-people fallback) comes out as Delhi, India; Brantford and Woodstock lie 39 km apart in
+    Ontario. The warning names the likely place: the Delhi of GeoNames' small towns near them."""
+    a = claimframe.load_article(MAP_FIXTURES / "ontario-radio-style")
     rows = a.checks[a.checks["kind"] == "place_outlier"]
     assert len(rows) == 1
     row = rows.iloc[0]
     assert row["status"] == "warn" and pd.isna(row["claim_ids"])
-    assert row["message"].startswith("“Norfolk” was placed by GeoNames, by name alone, at Norfolk (36.85°N, 76.29°W)")
+    assert row["message"].startswith("“Delhi” was placed by GeoNames, by name alone, at Delhi (28.65°N, 77.23°E)")
     km = float(row["message"].split(" km from")[0].rsplit(", ", 1)[1].replace(",", ""))
-    assert 5800 < km < 6100 and "(Sleaford)" in row["message"]  # London to Norfolk, Virginia is about 5,900 km
-    assert "other 3 places lie within" in row["detail"]
+    assert 11_000 < km < 12_500 and "(Brantford)" in row["message"]  # Delhi to southern Ontario
+    assert "likely Delhi (city, CA" in row["message"]  # Delhi, Ontario: some 40 km from Brantford
+    assert "other 2 places lie within" in row["detail"]
     # the place is kept as resolved: the check warns, it does not take the guess away
-    assert a.places.set_index("text").loc["Norfolk", "resolution"] == "fallback"
+    assert a.places.set_index("text").loc["Delhi", "resolution"] == "fallback"
     schema.validate("checks", a.checks)
+
+
+def test_world_gazetteer_places_a_county_that_cities_alone_got_wrong():
+    """Radio-bulletin fixture: "Norfolk" among Lincolnshire towns is the English county now that
+    counties are in the gazetteer (it used to be Norfolk, Virginia): no outlier to warn about."""
+    a = claimframe.load_article(MAP_FIXTURES / "radio-bulletin-style")
+    assert (a.checks["kind"] == "place_outlier").sum() == 0
+    norfolk = a.places.set_index("text").loc["Norfolk"]
+    assert norfolk["kind"] == "county" and norfolk["country"] == "GB" and 52 < norfolk["lat"] < 53.2
 
 
 @pytest.mark.parametrize("text", [

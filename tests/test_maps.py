@@ -111,7 +111,8 @@ def test_place_counts_seed(seed):
     assert rows.loc["iran", "mentions"] == 9 and rows.loc["syria", "mentions"] == 1
     assert rows.loc["gn-6252001", "mentions"] == 19
     assert rows.loc["gn-6252001", "spellings"] == "U.S.; United States"
-    assert pd.isna(rows.loc["gn-6252001", "lat"])  # a country GeoNames gives no point for
+    # a country's point is Natural Earth's representative point (inside its largest part)
+    assert (rows.loc["gn-6252001", "lat"], rows.loc["gn-6252001", "lon"]) == (39.53, -99.14)
     assert rows.loc["gn-6252001", "label"] == "U.S."  # the article's spelling for a fallback
     assert (rows.loc["mosul", "lat"], rows.loc["mosul", "lon"]) == MOSUL
     assert rows.loc["qayyarah-airfield-west", "label"] == "Qayyarah Airfield West"
@@ -381,7 +382,7 @@ def test_places_geojson(seed, rel_ids):
     mosul = by_id["mosul"]
     assert mosul["geometry"] == {"type": "Point", "coordinates": [43.11889, 36.335]}  # lon first
     assert mosul["properties"]["mentions"] == 11 and mosul["properties"]["kind"] == "city"
-    assert by_id["gn-6252001"]["geometry"] is None  # the U.S.: named, no point
+    assert by_id["gn-6252001"]["geometry"] == {"type": "Point", "coordinates": [-99.14, 39.53]}  # the U.S.
     q = rel_ids["qayyarah-airfield-west"]
     stated = by_id[f"{q}:stated"]
     assert stated["geometry"]["type"] == "LineString"
@@ -450,10 +451,13 @@ def test_explorer_wiring(seed, rel_ids):
     ex.rings.value = False
     assert gids(ex.ax, "ring:") == []
     ex.rings.value = True
-    ex.extent.value = "iraq"
-    assert ex.ax.get_xlim()[0] <= EXTENTS["iraq"][0] and "place:baghdad" in gids(ex.ax, "place:")
-    ex.extent.value = "mosul-area"
+    # the presets come from the article: its places, the country most of its towns are in, the world
+    assert [label for label, _ in ex.extent.options] == ["fit the places", "all of Iraq", "the world"]
+    ex.extent.value = ex.extent.options[1][1]
+    assert ex.ax.get_xlim()[0] <= 38.8 and "place:baghdad" in gids(ex.ax, "place:")
+    ex.extent.value = "auto"
     assert ex.ax.get_xlim()[1] < 45
+    ex.extent.value = ex.extent.options[1][1]
     ex.relation.value = ""
     ex.kinds.value = ("town",)
     assert ex.shown["place_id"].tolist() == ["qayyarah", "bashiqa"]
@@ -499,27 +503,35 @@ def test_import_stays_light():
     assert out.stdout.strip() == "[]"
 
 
-def test_map_outside_the_basemap():
-    # Sacramento is far outside the Iraq extract: no sea colour, no Iraq inset, a graticule
+def test_map_outside_the_regional_basemap_draws_the_world_one():
+    # Sacramento is far outside the Iraq extract: the world basemap, with land, borders, sea and
+    # an inset locating the view; no grey field, no graticule, no "outside the basemap" note
     art = claimframe.read_text("Fire crews evacuated homes in Sacramento on Monday, and in a town "
                                "about 40 miles east of Sacramento.", published="2021-08-16")
     ax = plot_map(art.places, art.relations)
-    assert len(texts_with_gid(ax, "no-basemap")) == 1 and not ax.child_axes
-    assert gids(ax, "graticule-label") and "place:gn-5389489" in gids(ax, "place:")
+    assert not texts_with_gid(ax, "no-basemap") and not gids(ax, "graticule-label")
+    assert "place:gn-5389489" in gids(ax, "place:")
+    countries = [p for p in ax.patches + ax.artists if (p.get_gid() or "").startswith("country:")]
+    assert "country:United States" in {p.get_gid() for p in countries}
+    assert any(p.get_gid() == "subunit:California" for p in ax.patches + ax.artists)
     x0, x1 = ax.get_xlim()
     assert x1 < -119 and x0 > -124
+    inset = next(a for a in ax.child_axes if a.get_gid() == "inset")
+    ix0, ix1 = inset.get_xlim()
+    assert ix0 < -122 and ix1 > -119 and ix1 - ix0 >= 60  # the view located on its continent
+    plt.close(ax.figure)
 
 
 def test_auto_extent_points_to_a_far_namesake_instead_of_fitting_it():
-    """Radio-bulletin fixture: Norfolk, Virginia (GeoNames' only "Norfolk") among Lincolnshire
-    towns. The auto extent fits Sleaford, Louth and Boston (0.41 W to 0.03 W, 52.98 to 53.37 N),
-    and the map points to Norfolk from the edge."""
-    art = claimframe.load_article(FIXTURES / "radio-bulletin-style")
+    """Ontario radio fixture: Delhi, India (the only "Delhi" of 15,000+ people) among southern
+    Ontario towns. The auto extent fits Brantford and Woodstock (80.75 W to 80.27 W, 43.13 N),
+    and the map points to Delhi from the edge."""
+    art = claimframe.load_article(FIXTURES / "ontario-radio-style")
     lon0, lon1, lat0, lat1 = resolve_extent("auto", art.places)
-    assert -1.0 < lon0 < -0.41 and -0.03 < lon1 < 0.5 and 52.5 < lat0 < 52.98 and 53.37 < lat1 < 53.8
+    assert -82 < lon0 < -80.75 and -80.27 < lon1 < -79 and 42 < lat0 < 43.13 and 43.14 < lat1 < 44.5
     ax = plot_map(art.places)
     texts = [t.get_text() for t in ax.texts]
-    assert any(t.startswith("← Norfolk") for t in texts), texts
+    assert any("Delhi" in t and ("→" in t or "←" in t) for t in texts), texts
     plt.close(ax.figure)
 
 
@@ -607,7 +619,8 @@ def test_explorer_highlight_restyles_in_place(seed, rel_ids):
 def test_explorer_layout_change_reuses_figure_and_basemap(seed, rel_ids):
     ex = map_explorer(seed)
     fig, ax, basemap = ex.figure, ex.ax, basemap_artists(ex.ax)
-    for change in (lambda: setattr(ex.extent, "value", "iraq"), lambda: setattr(ex.rings, "value", False),
+    for change in (lambda: setattr(ex.extent, "value", ex.extent.options[1][1]),
+                   lambda: setattr(ex.rings, "value", False),
                    lambda: setattr(ex.kinds, "value", ("town",)),
                    lambda: setattr(ex.relation, "value", rel_ids["qayyarah-airfield-west"]),
                    lambda: setattr(ex.extent, "value", "auto")):
@@ -686,3 +699,44 @@ def test_explorer_puts_back_the_legend_and_inset_it_drew(seed):
     assert ex.ax.get_legend() is legend and ex.ax.child_axes == [inset]
     assert "ring at the stated distance" in [t.get_text() for t in legend.get_texts()]
     assert_like_fresh(ex)
+
+
+@pytest.mark.parametrize("fixture", ["east-africa-wire", "wire-massachusetts", "world-roundup",
+                                     "ontario-radio-style", "radio-bulletin-style", "gazette-style"])
+def test_every_non_iraq_fixture_has_land_and_borders_under_its_places(fixture):
+    """Each place drawn lies on a country of the world basemap drawn on the map (not on a grey
+    field), the extent holds the places it fits, and the scale bar's length is what it says."""
+
+    art = claimframe.load_article(FIXTURES / fixture)
+    ax = plot_map(art.places, art.relations)
+    countries = [p for p in ax.patches + ax.artists if (p.get_gid() or "").startswith("country:")]
+    assert len(countries) > 100 and not texts_with_gid(ax, "no-basemap")
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    for c in ax.collections:
+        gid = c.get_gid() or ""
+        if not gid.startswith("place:"):
+            continue
+        lon, lat = c.get_offsets()[0]
+        assert x0 <= lon <= x1 and y0 <= lat <= y1, gid
+        # on land, or on a 1:50m coast within a twentieth of the view (the sign of the radius that
+        # widens a path depends on its orientation, so both)
+        r = 0.05 * (x1 - x0)
+        on_land = [p.get_gid() for p in countries
+                   if p.get_path().contains_point((lon, lat), radius=r)
+                   or p.get_path().contains_point((lon, lat), radius=-r)]
+        assert on_land, gid
+    km = float(ax._claimframe_scale_km)
+    assert km > 0 and f"{km:g}" in " ".join(t.get_text() for t in texts_with_gid(ax, "scalebar-label"))
+    plt.close(ax.figure)
+
+
+def test_countries_the_article_names_are_shaded():
+    art = claimframe.load_article(FIXTURES / "east-africa-wire")
+    ax = plot_map(art.places, art.relations)
+    colour = {p.get_gid(): p.get_facecolor() for p in ax.patches + ax.artists
+              if (p.get_gid() or "").startswith("country:")}
+    assert colour["country:Kenya"] == colour["country:Tanzania"] != colour["country:Somalia"]
+    lon0, lon1, lat0, lat1 = resolve_extent("auto", art.places)
+    assert lon0 < 34.76 and lon1 > 39.66 and lat0 < -6.83 and lat1 > -0.11  # Kisumu to Dar es Salaam
+    plt.close(ax.figure)

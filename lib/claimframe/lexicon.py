@@ -421,7 +421,70 @@ COUNTRY_ALIASES: dict[str, str] = {
     "U.S.": "US", "U.S.A.": "US", "US": "US", "USA": "US", "United States of America": "US",
     "America": "US", "U.K.": "GB", "UK": "GB", "Britain": "GB", "Great Britain": "GB",
     "UAE": "AE", "U.A.E.": "AE", "Holland": "NL",
+    "DRC": "CD", "DR Congo": "CD", "D.R. Congo": "CD", "Democratic Republic of Congo": "CD",
+    "Congo-Kinshasa": "CD", "Congo-Brazzaville": "CG", "Côte d'Ivoire": "CI", "Cote d'Ivoire": "CI",
+    "Burma": "MM", "Czech Republic": "CZ", "Netherlands": "NL", "East Timor": "TL", "Timor-Leste": "TL",
+    "Swaziland": "SZ", "Macedonia": "MK", "Vatican City": "VA", "Palestine": "PS", "Republic of Ireland": "IE",
+    "Republic of Korea": "KR", "Cape Verde": "CV", "The Gambia": "GM", "Viet Nam": "VN",
 }
+#: Regions, continents' parts and seas that news names as places: never resolved to a town of
+#: the same name ("the Middle East", not a town called Middle East). No single point stands for
+#: them, so they are mentions of kind region without a position; continents come with GeoNames'
+#: point from data/gazetteer-world.csv.
+REGIONS = ("Middle East", "Near East", "Far East", "Mideast", "Horn of Africa", "Sub-Saharan Africa",
+           "West Africa", "East Africa", "North Africa", "Southern Africa", "Central Africa",
+           "Western Europe", "Eastern Europe", "Central Europe", "Northern Europe", "Southern Europe",
+           "Balkans", "Scandinavia", "Baltics", "Caucasus", "Central Asia", "South Asia", "Southeast Asia",
+           "East Asia", "Asia-Pacific", "Latin America", "Central America", "Caribbean", "Americas",
+           "Pacific", "Atlantic", "Mediterranean", "Arctic", "Gulf", "Persian Gulf", "Sahel", "Levant",
+           "Midwest", "Deep South", "New England", "Pacific Northwest", "Great Plains", "Great Lakes",
+           "Gulf Coast", "East Coast", "West Coast", "Midlands", "Highlands", "Outback",
+           "Indian Ocean", "Pacific Ocean", "Atlantic Ocean", "Red Sea", "Black Sea", "Caspian Sea",
+           "South China Sea", "North Sea", "Baltic Sea")
+#: States and provinces as news abbreviates them (AP style, Canadian and Australian usage), each
+#: to the name data/gazetteer-world.csv gives it; postal codes ("TX") count only after "City, ".
+STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
+    "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
+    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon",
+    "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wisc.": "Wisconsin", "Wyo.": "Wyoming",
+    "B.C.": "British Columbia", "NSW": "New South Wales", "Que.": "Quebec", "Ont.": "Ontario",
+    "Alta.": "Alberta", "Man.": "Manitoba", "Sask.": "Saskatchewan",
+}
+#: Demonyms of the world: they say where someone or something is from; never a place mention.
+WORLD_DEMONYMS = tuple("""Afghan Afghans Albanian Algerian Angolan Argentine Argentinian Armenian
+    Australian Australians Austrian Azerbaijani Bangladeshi Belgian Bolivian Bosnian Brazilian
+    Brazilians Bulgarian Burmese Cambodian Cameroonian Canadian Canadians Chilean Colombian Congolese
+    Croatian Cuban Cubans Czech Danish Dutch Ecuadorian Egyptian Egyptians Emirati English Eritrean
+    Estonian Ethiopian Ethiopians European Europeans Filipino Filipinos Finnish Georgian Ghanaian
+    Greek Greeks Guatemalan Haitian Haitians Honduran Hungarian Indian Indians Indonesian Irish
+    Italian Italians Jamaican Japanese Kazakh Kenyan Kenyans Korean Koreans Latvian Liberian Libyan
+    Libyans Lithuanian Malaysian Malian Mexican Mexicans Moroccan Mozambican Nepalese Nicaraguan
+    Nigerian Nigerians Norwegian Pakistani Pakistanis Peruvian Polish Portuguese Romanian Rwandan
+    Salvadoran Scottish Scots Senegalese Serbian Singaporean Slovak Somali Somalis Spanish
+    Sudanese Swedish Swiss Taiwanese Tanzanian Thai Tunisian Ugandan Ukrainian Ukrainians
+    Uzbek Venezuelan Vietnamese Welsh Yemeni Yemenis Zambian Zimbabwean African Africans Asian Asians
+    Latino Latina Hispanic Texan Texans Californian Californians Floridian Canadien""".split())
+#: Capitalised words GeoNames has a populated place for but that news uses for something else
+#: (a group, a deity, a company, an institution, a disease): never a place on their own.
+PLACE_STOP_WORDS = tuple("""Hamas God Allah Google Apple Amazon Police Health Agriculture Education
+    Interior Defence Defense Justice Treasury Labor Labour Commerce Energy Ebola Salmonella Polio
+    Zika Tamiflu Children Women Men Church Nursing Animal Animals Hospital University Airport
+    Internet Twitter Facebook Reuters Congress Parliament Capitol Christmas Easter Ramadan Bible
+    Quran Koran Jesus Mary Prophet Pope Crown Royal Republic Democrats Republicans Tories
+    Liberal Liberals Conservative Conservatives Green Greens Court Supreme Federal National State
+    City Town County Province Region District Village Island Islands Valley River Lake Mountain""".split())
+#: Words that end an organisation named after its place ("Dublin City Council", "Nairobi Police"):
+#: the place before them is a mention.
+PLACE_ORGANISATION_WORDS = ("City Council", "County Council", "Council", "Government", "Police",
+                            "Airport", "Port Authority", "Health Board", "Fire Department", "Department",
+                            "Ministry", "Centers", "Center", "Centre", "Agency", "Embassy", "Food")
 #: The 16 points of the compass, clockwise from north (each 22.5 degrees on from the last).
 COMPASS_POINTS = ("north", "north-northeast", "northeast", "east-northeast", "east", "east-southeast",
                   "southeast", "south-southeast", "south", "south-southwest", "southwest", "west-southwest",
@@ -506,6 +569,11 @@ After the number: {trailing}. Range words besides dashes and "and": {_words(RANG
 - Demonyms (never a place mention): {_words(DEMONYMS)}.
 - Words that are places only after a place cue ({_words(PLACE_CUES)}): {_words(PLACE_NAME_WORDS)}.
 - Country aliases: {", ".join(f"`{k}` {v}" for k, v in COUNTRY_ALIASES.items())}.
+- Regions (mentions of kind region, never a town of that name): {_words(REGIONS)}.
+- State and province abbreviations: {", ".join(f"`{k}` {v}" for k, v in STATE_ABBREVIATIONS.items())}.
+- Demonyms of the world (never a place mention): {_words(WORLD_DEMONYMS)}.
+- Never a place on their own: {_words(PLACE_STOP_WORDS)}.
+- Organisations named after their place (the place counts): {_words(PLACE_ORGANISATION_WORDS)}.
 
 ### Dates
 - Cues that put a date without a year in the future: {_words(DATE_FUTURE_CUES)}; straight before

@@ -88,7 +88,7 @@ CLAIMS = define_table(
               "quoted"},
     unique="claim_id",
 )
-PLACE_KINDS = ("city", "town", "village", "base", "region", "country")
+PLACE_KINDS = ("city", "town", "village", "base", "region", "country", "state", "county", "continent")
 RESOLUTIONS = ("curated", "fallback", "unresolved")
 GAZETTEER = define_table(
     "gazetteer",
@@ -121,6 +121,8 @@ PLACES = define_table(
         "kind": PLACE_KINDS,
         "geonames_id": "Int64",
         "resolution": RESOLUTIONS,
+        "country": "string",
+        "candidates": "string",
     },
     required={"start", "end", "text", "resolution"},
 )

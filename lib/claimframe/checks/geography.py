@@ -161,7 +161,9 @@ def check_place_outliers(inputs: "CheckInputs") -> list[Row]:
             "kind": "place_outlier", "status": "warn", "claim_ids": [], "key": r["place_id"],
             "message": (f"{_quote(r['text'])} was placed by GeoNames, by name alone, at {r['name']} "
                         f"({_latlon(lat, lon)}), {nearest_km:,.0f} km from the nearest other place of the "
-                        f"article ({r['nearest']}); it may be another place of that name."),
+                        f"article ({r['nearest']}); it may be another place of that name"
+                        + (f": likely {r['likely']}, {r['likely_km']:,.0f} km from the article's other places."
+                           if r.get("likely") else ".")),
             "detail": (f"{r['place_id']} (fallback); the article's other {r['others']} places lie within "
                        f"{spread:,.0f} km of each other; add the place meant to data/gazetteer.csv to fix it"),
         })

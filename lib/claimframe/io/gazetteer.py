@@ -116,6 +116,54 @@ def _read_gazetteer(path: Path) -> "pd.DataFrame":
     return gaz
 
 
+_WORLD: dict[tuple, list[dict]] = {}
+
+
+def world_gazetteer_path() -> Path:
+    """``gazetteer-world.csv`` of the data directory, else the one shipped beside the code (a data
+    directory set through $CLAIMFRAME_DATA need not carry its own copy)."""
+    path = data_dir() / "gazetteer-world.csv"
+    if path.is_file():
+        return path
+    return Path(__file__).resolve().parents[3] / "data" / "gazetteer-world.csv"
+
+
+def load_world_gazetteer(path: str | Path | None = None) -> list[dict]:
+    """The world gazetteer (``data/gazetteer-world.csv``, built by ``data/build_gazetteer.py``):
+    countries, continents, states/provinces and counties with a point and a population, as a list
+    of dicts (read once per file version; the place finder indexes it once).
+
+    Plain ``csv``, no pandas: the place finder reads it on its first article, and 20,000 rows must
+    not cost a DataFrame. Raises :class:`GazetteerError` when the file is missing or a row is damaged.
+
+        >>> [r["name"] for r in load_world_gazetteer() if r["place_id"] == "gn-5332921"]
+        ['California']
+    """
+    import csv
+
+    path = Path(path) if path is not None else world_gazetteer_path()
+    if not path.is_file():
+        raise GazetteerError(f"world gazetteer not found: {path}; regenerate it with "
+                             "bash data/geo/make_world.sh (see data/README.md)")
+    key = _file_key(path)
+    if key not in _WORLD:
+        rows = []
+        with path.open(encoding="utf-8", newline="") as f:
+            for i, r in enumerate(csv.DictReader(f), start=2):
+                try:
+                    r["lat"], r["lon"] = float(r["lat"]), float(r["lon"])
+                    r["population"] = int(r["population"] or 0)
+                    r["geonames_id"] = int(r["geonames_id"]) if r["geonames_id"] else None
+                except (KeyError, TypeError, ValueError) as e:
+                    raise GazetteerError(f"{path}, row {i}: {e}") from None
+                if r["kind"] not in PLACE_KINDS or not (-90 <= r["lat"] <= 90 and -180 <= r["lon"] <= 180):
+                    raise GazetteerError(f"{path}, row {i}: kind {r['kind']!r} or lat/lon out of range")
+                rows.append(r)
+        _WORLD.clear()
+        _WORLD[key] = rows
+    return _WORLD[key]
+
+
 def load_basemap(path: str | Path | None = None, layer: str | None = None) -> dict:
     """The offline regional basemap (``data/geo/iraq-region.geojson``) as a GeoJSON dict.
 
@@ -133,6 +181,22 @@ def load_basemap(path: str | Path | None = None, layer: str | None = None) -> di
             raise ClaimframeError(f"basemap {path} has no layer {layer!r}; "
                                   f"its layers are {', '.join(sorted(layers))}")
         fc = dict(fc, features=[f for f in fc["features"] if f["properties"].get("layer") == layer])
+    return dict(fc, features=list(fc["features"]))
+
+
+def load_world_basemap(path: str | Path | None = None) -> dict:
+    """The offline world basemap (``data/geo/world.geojson``: every country, the states and
+    provinces of the USA, Canada, Australia and Brazil, lakes and rivers, Natural Earth 1:50m) as a
+    GeoJSON dict; see data/geo/README.md. Read once per file version."""
+    if path is None:
+        path = data_dir() / "geo" / "world.geojson"
+        if not path.is_file():
+            path = Path(__file__).resolve().parents[3] / "data" / "geo" / "world.geojson"
+    path = Path(path)
+    if not path.is_file():
+        raise ClaimframeError(f"world basemap not found: {path}; regenerate it with "
+                              "bash data/geo/make_world.sh")
+    fc = _read_basemap(*_file_key(path))
     return dict(fc, features=list(fc["features"]))
 
 

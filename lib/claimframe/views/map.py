@@ -25,7 +25,7 @@ from claimframe.errors import ClaimframeError
 from claimframe.extract.places import outlying_places, place_counts
 from claimframe.extract.relations import locate_relations
 from claimframe.geo import destination, distance_bearing, ring
-from claimframe.io.gazetteer import load_basemap
+from claimframe.io.gazetteer import load_basemap, load_world_basemap
 from claimframe.schema import PLACE_COUNTS, as_float, from_records, is_missing
 from claimframe.views.map_labels import Placer, _renderer
 from claimframe.views.map_tables import ARROWS8, describe_relation, km_text, relation_label
@@ -40,10 +40,11 @@ if TYPE_CHECKING:  # pragma: no cover
 EXTENTS: dict[str, tuple[float, float, float, float]] = {
     "mosul-area": (42.35, 44.05, 35.45, 36.95),
     "iraq": (38.6, 48.9, 28.9, 37.5),
+    "world": (-180.0, 180.0, -58.0, 84.0),
 }
 #: Kinds drawn as markers; the others (areas) are drawn as labels with their mention count.
 POINT_KINDS = ("city", "town", "village", "base")
-AREA_KINDS = ("region", "country")
+AREA_KINDS = ("region", "country", "state", "county", "continent")
 #: Relations take these colours in reading order (Okabe-Ito, yellow left out).
 RELATION_COLOURS = ("#D55E00", "#0072B2", "#CC79A7", "#E69F00", "#009E73", "#56B4E9")
 #: Where the map axes sit in a figure plot_map makes (left, bottom, width, height).
@@ -54,6 +55,13 @@ _SEA = "#dde9f2"
 _NO_DATA = "#f6f6f4"
 _LAND = {"Iraq": "#fdfdfa"}
 _LAND_FOCUS, _LAND_CONTEXT = "#eeeeea", "#f1f1ee"
+_LAND_NAMED = "#ece3cc"  # a country the article names, on the world basemap
+_SUBUNIT_BORDER = "#b4b4b4"
+#: "auto" extents: the article's towns within this many times the relations' half-diagonal of
+#: their middle are fitted with them.
+RELATED_PLACES_FACTOR = 3.0
+#: Kinds of area that have a point to fit a view to when an article names no town.
+FIT_AREA_KINDS = ("country", "state", "county", "continent")
 _BORDER = "#8c8c8c"
 _RIVER = "#4a9fd8"
 _LAKE = "#c4dbec"
@@ -84,11 +92,13 @@ def resolve_extent(extent: "str | tuple" = "auto", places: "pd.DataFrame | None"
                    pad: float = 0.18) -> tuple[float, float, float, float]:
     """(lon0, lon1, lat0, lat1) for a named extent, a 4-tuple, or "auto".
 
-    "auto" fits what the relations draw (anchors, stated points, rings, subjects) when there
-    are any, else the point places (cities, towns, villages, bases) but for a GeoNames namesake
+    "auto" fits what the relations draw (anchors, stated points, rings, subjects) and the
+    article's towns near them (see ``RELATED_PLACES_FACTOR``) when there are relations, else the
+    point places (cities, towns, villages, bases) but for a GeoNames namesake
     far from all the others (:func:`claimframe.extract.places.outlying_places`), padded by ``pad`` of
-    the span on each side and at least 0.6 degrees across; with neither it is "iraq". Places
-    left outside are pointed to from the frame's edge.
+    the span on each side and at least 0.6 degrees across; with no point place, the points of
+    the countries, states and continents it names (at least 12 degrees across); with nothing,
+    "world". Places left outside are pointed to from the frame's edge.
     """
     import numpy as np
 
@@ -110,6 +120,7 @@ def resolve_extent(extent: "str | tuple" = "auto", places: "pd.DataFrame | None"
         return (lon0, lon1, lat0, lat1)
     lats: list[float] = []
     lons: list[float] = []
+    least = 0.6  # degrees across, at the least
     rel = locate_relations(relations, places) if relations is not None else None
     if rel is not None:
         for r in rel.to_dict("records"):
@@ -124,6 +135,21 @@ def resolve_extent(extent: "str | tuple" = "auto", places: "pd.DataFrame | None"
                 rl, ro = ring(alat, alon, km, n=36)
                 lats += list(rl)
                 lons += list(ro)
+    if lats and places is not None and len(places):
+        # the article's towns near the relations join them: within RELATED_PLACES_FACTOR times the
+        # relations' own half-diagonal of their middle (a capital 350 km off stays pointed to)
+        counts = place_counts(places)
+        pts = counts[counts["kind"].isin(POINT_KINDS).to_numpy(dtype=bool)
+                     & counts["lat"].notna().to_numpy(dtype=bool)]
+        clat, clon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+        half = float(distance_bearing(min(lats), min(lons), max(lats), max(lons))[0]) / 2
+        far = {r["place_id"] for r in outlying_places(places)}
+        for r in pts.to_dict("records"):
+            la, lo = float(r["lat"]), float(r["lon"])
+            near = float(distance_bearing(clat, clon, la, lo)[0]) <= RELATED_PLACES_FACTOR * half
+            if near and r["place_id"] not in far:
+                lats.append(la)
+                lons.append(lo)
     if not lats and places is not None and len(places):
         counts = place_counts(places)
         pts = counts[counts["kind"].isin(POINT_KINDS).to_numpy(dtype=bool)
@@ -133,17 +159,66 @@ def resolve_extent(extent: "str | tuple" = "auto", places: "pd.DataFrame | None"
             pts = pts[~pts["place_id"].isin(far).to_numpy(dtype=bool)]
         lats = [float(v) for v in pts["lat"]]
         lons = [float(v) for v in pts["lon"]]
+        if not lats:  # only countries, states, continents: fit their points, widely
+            areas = counts[counts["kind"].isin(FIT_AREA_KINDS).to_numpy(dtype=bool)
+                           & counts["lat"].notna().to_numpy(dtype=bool)]
+            lats = [float(v) for v in areas["lat"]]
+            lons = [float(v) for v in areas["lon"]]
+            least = 12.0
     if not lats:
-        return EXTENTS["iraq"]
+        return EXTENTS["world"]
     lat0, lat1, lon0, lon1 = min(lats), max(lats), min(lons), max(lons)
     k = math.cos(math.radians((lat0 + lat1) / 2))
     span_lat, span_lon = lat1 - lat0, (lon1 - lon0) * k  # in degrees of latitude
-    least = 0.6
     margin = pad * max(span_lat, span_lon, least)
     dlat = margin + max(0.0, (least - span_lat) / 2)
     dlon = (margin + max(0.0, (least - span_lon) / 2)) / k
     out = (lon0 - dlon, lon1 + dlon, lat0 - dlat, lat1 + dlat)
     return tuple(float(np.round(v, 4)) for v in out)
+
+
+def extent_presets(places: "pd.DataFrame | None") -> list[tuple[str, "str | tuple"]]:
+    """The views worth a button for an article: (label, extent) pairs for :func:`plot_map`.
+
+    "fit the places" (``"auto"``), the whole of the country most of its towns are in (else the
+    country it names most), from that country's largest part on the world basemap, and the world.
+
+        >>> [label for label, _ in extent_presets(None)]
+        ['fit the places', 'the world']
+    """
+    import numpy as np
+
+    presets: list[tuple[str, "str | tuple"]] = [("fit the places", "auto")]
+    if places is not None and len(places):
+        counts = place_counts(places)
+        by_country: dict[str, float] = {}
+        for r in counts.to_dict("records"):
+            if r["kind"] == "country" and not is_missing(r["name"]):
+                by_country[str(r["name"])] = by_country.get(str(r["name"]), 0) + 0.001 * int(r["mentions"])
+        iso_of = {}
+        world = load_world_basemap()
+        for f in world["features"]:
+            p = f["properties"]
+            if p.get("layer") == "country" and p.get("name"):
+                iso_of[p["iso_a2"]] = p["name"]
+        if "country" in places.columns:
+            pts = places[places["kind"].isin(POINT_KINDS).to_numpy(dtype=bool)]
+            for iso in pts["country"].dropna().astype(str):
+                if iso in iso_of:
+                    by_country[iso_of[iso]] = by_country.get(iso_of[iso], 0) + 1
+        if by_country:
+            name = max(by_country, key=lambda n: (by_country[n], n))
+            feature = next((f for f in world["features"] if f["properties"].get("layer") == "country"
+                            and f["properties"].get("name") == name), None)
+            if feature is not None:
+                parts = _polygons(feature["geometry"])
+                ring_ = max((np.asarray(poly[0], dtype=float) for poly in parts), key=len)
+                (x0, y0), (x1, y1) = ring_.min(axis=0), ring_.max(axis=0)
+                pad_x, pad_y = 0.05 * (x1 - x0) + 0.2, 0.05 * (y1 - y0) + 0.2
+                presets.append((f"all of {name}", (float(round(x0 - pad_x, 2)), float(round(x1 + pad_x, 2)),
+                                                    float(round(y0 - pad_y, 2)), float(round(y1 + pad_y, 2)))))
+    presets.append(("the world", "world"))
+    return presets
 
 
 def _fit_view(view, ax) -> tuple[float, float, float, float]:
@@ -163,7 +238,36 @@ def _fit_view(view, ax) -> tuple[float, float, float, float]:
         half = (lon1 - lon0) * k / box_ratio / 2
         mid = (lat0 + lat1) / 2
         lat0, lat1 = mid - half, mid + half
+    if lat0 < -85 or lat1 > 88:  # a world view: no more than the world (the axes box shrinks)
+        lat0, lat1 = max(lat0, -85.0), min(lat1, 88.0)
     return (lon0, lon1, lat0, lat1)
+
+
+_DEFAULT_BASEMAPS: dict[str, dict] = {}
+
+
+def default_basemap(view) -> dict:
+    """The basemap for a view: the detailed regional one (Iraq and its neighbours, with named
+    rivers) when the view lies inside it, else the world one. The same dict each time (a map
+    drawn again on its Axes keeps its basemap's artists)."""
+    if "regional" not in _DEFAULT_BASEMAPS:
+        _DEFAULT_BASEMAPS["regional"] = load_basemap()
+    regional = _DEFAULT_BASEMAPS["regional"]
+    frame = _basemap_frame(regional)
+    if frame is not None and frame[0] <= view[0] and view[1] <= frame[2] \
+            and frame[1] <= view[2] and view[3] <= frame[3]:
+        return regional
+    if "world" not in _DEFAULT_BASEMAPS:
+        _DEFAULT_BASEMAPS["world"] = load_world_basemap()
+    return _DEFAULT_BASEMAPS["world"]
+
+
+def _shade_named(artists: list, named: set[str]) -> None:
+    """Countries the article names in a warmer land colour; the others plain (in place)."""
+    for a in artists:
+        gid = a.get_gid() or ""
+        if gid.startswith("country:"):
+            a.set_facecolor(_LAND_NAMED if gid[len("country:"):] in named else _LAND_CONTEXT)
 
 
 def _basemap_frame(basemap: dict) -> tuple[float, float, float, float] | None:
@@ -271,13 +375,26 @@ def _draw_basemap(ax, basemap: dict, view, *, light: bool = False, zorder: float
                                                 linewidth=0.5 if light else 0.8, zorder=zorder + 0.1,
                                                 gid=f"country:{name}")))
             paths[name] = path
+        unnamed_rivers: list = []
         for f in basemap.get("features", []):
             p = f.get("properties") or {}
-            if p.get("layer") == "lake":
+            if p.get("layer") == "subunit" and light:
+                continue  # too fine for an inset
+            if p.get("layer") == "subunit":  # states and provinces: thin borders
+                path = _area_path(f.get("geometry"))
+                if path is not None:
+                    made.append(ax.add_artist(PathPatch(path, facecolor="none", edgecolor=_SUBUNIT_BORDER,
+                                                        linewidth=0.35 if light else 0.5, zorder=zorder + 0.15,
+                                                        gid=f"subunit:{p.get('name') or p.get('code') or ''}")))
+            elif p.get("layer") == "lake":
                 path = _area_path(f.get("geometry"))
                 if path is not None:
                     made.append(ax.add_artist(PathPatch(path, facecolor=_LAKE, edgecolor="none",
                                                         zorder=zorder + 0.2, gid="lake")))
+            elif p.get("layer") == "river" and not p.get("name") and frame is None:
+                # the world's rivers: one collection, not a thousand lines (and none in an inset)
+                if not light:
+                    unnamed_rivers += _lines(f.get("geometry"))
             elif p.get("layer") == "river":
                 named = bool(p.get("name"))
                 for line in _lines(f.get("geometry")):
@@ -286,6 +403,11 @@ def _draw_basemap(ax, basemap: dict, view, *, light: bool = False, zorder: float
                     made += ax.plot(xs, ys, color=_RIVER, linewidth=(1.3 if named else 0.7) * (0.6 if light else 1),
                                     alpha=1.0 if named else 0.7, zorder=zorder + 0.3, solid_capstyle="round",
                                     gid=f"river:{p.get('name') or ''}")
+        if unnamed_rivers:
+            from matplotlib.collections import LineCollection
+
+            made.append(ax.add_collection(LineCollection(unnamed_rivers, colors=_RIVER, linewidths=0.6, alpha=0.6,
+                                                         zorder=zorder + 0.3, gid="river:"), autolim=False))
         if drawn is not None:
             drawn += made
     ax.set_xlim(lon0, lon1)
@@ -501,8 +623,7 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
 
     from claimframe.schema import empty
 
-    if basemap is None:
-        basemap = load_basemap()
+    given = basemap
     if ax is None:
         fig = plt.figure(figsize=FIGSIZE_MAP)
         ax = fig.add_axes(MAP_BOX)
@@ -512,11 +633,6 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
         known = ", ".join(str(x) for x in rel["relation_id"]) or "none"
         raise ClaimframeError(f"plot_map: highlight {highlight!r} is not a relation_id of the "
                               f"relations given ({known})")
-    state = _MapState.on(ax)
-    if state is None:
-        state = ax._claimframe_map = _MapState()
-    else:
-        state.begin(ax, basemap)
     rel_rows = rel.sort_values("start", kind="stable").to_dict("records") if len(rel) else []
     drawable = [r for r in rel_rows if None not in (as_float(r["anchor_lat"]), as_float(r["anchor_lon"]),
                                                     as_float(r["implied_lat"]), as_float(r["implied_lon"]))]
@@ -527,15 +643,24 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
               if r["kind"] in POINT_KINDS and not is_missing(r["lat"]) and not is_missing(r["lon"])]
     areas = [r for r in count_rows if r["kind"] in AREA_KINDS]
     nothing = not points and not areas and not drawable
-    state.rel_rows, state.colours, state.highlight = rel_rows, colours, highlight
-    state.title = (title, nothing, source)
 
-    view = resolve_extent("iraq" if nothing else extent, counts,
+    view = resolve_extent("world" if nothing else extent, counts,
                           pd.DataFrame(drawable) if drawable else None, rings=rings)
     view = _fit_view(view, ax)
+    basemap = given if given is not None else default_basemap(view)
+    state = _MapState.on(ax)
+    if state is None:
+        state = ax._claimframe_map = _MapState()
+    else:
+        state.begin(ax, basemap)
+    state.rel_rows, state.colours, state.highlight = rel_rows, colours, highlight
+    state.title = (title, nothing, source)
     if state.basemap is not basemap:
         state.basemap, state.basemap_artists = basemap, []
     country_paths = _draw_basemap(ax, basemap, view, drawn=state.basemap_artists)
+    if _basemap_frame(basemap) is None:  # the world basemap: shade the countries the article names
+        _shade_named(state.basemap_artists, {str(r["name"]) for r in areas
+                                             if r["kind"] == "country" and not is_missing(r["name"])})
     frame = _basemap_frame(basemap)
     outside = frame is not None and (view[1] <= frame[0] or view[0] >= frame[2]
                                      or view[3] <= frame[1] or view[2] >= frame[3])
@@ -545,6 +670,8 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
     for f in basemap.get("features", []):
         if (f.get("properties") or {}).get("layer") == "river":
             for line in _lines(f.get("geometry")):
+                if not any(view[0] <= x <= view[1] and view[2] <= y <= view[3] for x, y in line[::4] + line[-1:]):
+                    continue  # nowhere in the view (the world basemap has hundreds of rivers)
                 xs, ys = _densify(line, (view[1] - view[0]) / 80)
                 keep = (xs >= view[0]) & (xs <= view[1]) & (ys >= view[2]) & (ys <= view[3])  # _in_view
                 placer.add_path_points(xs[keep], ys[keep], background=True)
@@ -698,14 +825,14 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
                     "neighbours): no borders or rivers here", radius=4, dirs=[(0, -1)],
                     scales=(1.0, 3.0, 6.0), gid="no-basemap", fontsize=8.5, color="#666666",
                     fontstyle="italic")
-    elif inset:
+    elif inset and (view[1] - view[0]) < 150:  # a world view needs no inset to locate it
         _, inset_ax = _inset(ax, placer, basemap, view, bar_corner, state)
 
     # --- background labels: countries (with mentions), regions, rivers ----------------------
     named = {str(r["name"]): r for r in areas if not is_missing(r["name"]) and r["kind"] == "country"}
     labelled = _country_labels(ax, placer, country_paths, view, named)
     for r in areas:
-        if r["kind"] != "region" or is_missing(r["lat"]):
+        if r["kind"] == "country" or is_missing(r["lat"]):
             continue
         lon, lat = float(r["lon"]), float(r["lat"])
         if _in_view(lon, lat, view) and placer.text(
@@ -955,11 +1082,33 @@ def _scale_bar(ax, placer, view, rect) -> None:
     for a, b, colour in ((x0, x_half, "#222222"), (x_half, x_end, "white")):
         ax.add_patch(Rectangle((a, y0), b - a, h, facecolor=colour, edgecolor="#222222",
                                linewidth=0.8, zorder=9, gid="scalebar"))
-    for x, s in ((x0, "0"), (x_half, f"{length / 2:g}"), (x_end, f"{length:g} km")):
-        ax.text(x, y0 + h * 1.6, s, ha="center" if s != f"{length:g} km" else "left", va="bottom",
+    # The half-way figure only where there is room for it between "0" and the end's figure; on a
+    # view many degrees tall the bar is true at its own latitude only, and says so.
+    unit = "km" if (lat1 - lat0) < 15 else f"km at {abs(y0):.0f}°{'N' if y0 >= 0 else 'S'}"
+    half_px = abs(placer.display(x_half, y0)[0] - placer.display(x0, y0)[0])
+    marks = [(x0, "0", "center")]
+    if half_px >= 12 + 4 * len(f"{length / 2:g}"):
+        marks.append((x_half, f"{length / 2:g}", "center"))
+    marks.append((x_end, f"{length:g} {unit}", "left"))
+    for x, s, ha in marks:
+        ax.text(x, y0 + h * 1.6, s, ha=ha, va="bottom",
                 fontsize=8, color="#222222", zorder=9, gid="scalebar-label", path_effects=halo)
     placer.add_box(placer.axes_box(rect))
     ax._claimframe_scale_km = length  # for tests: the bar's length in km
+
+
+def _locator_frame(view) -> tuple[float, float, float, float]:
+    """The part of the world an inset shows around a view: about eight times its size, at least
+    a continent's (60 by 40 degrees), the whole world when that is nearly as large."""
+    lon0, lon1, lat0, lat1 = view
+    w = min(max(8 * (lon1 - lon0), 60.0), 360.0)
+    h = min(max(8 * (lat1 - lat0), 40.0), 142.0)
+    if w >= 200:
+        return EXTENTS["world"]
+    cx, cy = (lon0 + lon1) / 2, (lat0 + lat1) / 2
+    x0 = min(max(cx - w / 2, -180.0), 180.0 - w)
+    y0 = min(max(cy - h / 2, -58.0), 84.0 - h)
+    return (round(x0, 2), round(x0 + w, 2), round(y0, 2), round(y0 + h, 2))
 
 
 class _InsetLocator:
@@ -982,9 +1131,13 @@ def _inset(ax, placer, basemap: dict, view, bar_corner: str, state: "_MapState |
     from matplotlib.patches import Rectangle
 
     lon0, lon1, lat0, lat1 = view
-    iraq = EXTENTS["iraq"]
-    big = (lon1 - lon0) > 0.6 * (iraq[1] - iraq[0])
-    frame = (33.0, 53.5, 26.0, 42.5) if big else (38.2, 49.2, 28.6, 37.9)
+    regional = _basemap_frame(basemap) is not None
+    if regional:
+        iraq = EXTENTS["iraq"]
+        big = (lon1 - lon0) > 0.6 * (iraq[1] - iraq[0])
+        frame = (33.0, 53.5, 26.0, 42.5) if big else (38.2, 49.2, 28.6, 37.9)
+    else:
+        frame = big = _locator_frame(view)
     k = math.cos(math.radians((frame[2] + frame[3]) / 2))
     f = placer.frame
     w = 0.25
@@ -1015,7 +1168,9 @@ def _inset(ax, placer, basemap: dict, view, bar_corner: str, state: "_MapState |
         iax.add_patch(Rectangle((lon0, lat0), lon1 - lon0, lat1 - lat0, facecolor="#D55E00",
                                 alpha=0.25, edgecolor="#D55E00", linewidth=1.6, zorder=5,
                                 gid="inset-view"))
-        if big:
+        if not regional:
+            pass  # the world basemap: the view's box on its part of the world says enough
+        elif big:
             iax.text(44.0, 33.0, "IRAQ", ha="center", va="center", fontsize=6.5, color="#444444",
                      zorder=6)
         else:

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from claimframe.extract.places import place_counts
 from claimframe.extract.relations import locate_relations
-from claimframe.io.gazetteer import filter_places, load_basemap
+from claimframe.io.gazetteer import filter_places
 from claimframe.schema import PLACE_KINDS, is_missing
-from claimframe.views.map import MAP_BOX, highlight_map, map_layers, plot_map
+from claimframe.views.map import MAP_BOX, extent_presets, highlight_map, map_layers, plot_map
 from claimframe.views.map_tables import relation_label, relation_table
 from claimframe.views.style import FIGSIZE_MAP
 from claimframe.views.widgets import WidgetView
@@ -210,7 +210,6 @@ class MapExplorer(WidgetView):
     "highlight" when only the highlight was restyled, "" when nothing on the map changed.
     """
 
-    EXTENT_OPTIONS = (("fit the claims", "auto"), ("Mosul area", "mosul-area"), ("all of Iraq", "iraq"))
 
     def __init__(self, article: "Article", places: "pd.DataFrame | None" = None,
                  relations: "pd.DataFrame | None" = None, basemap: dict | None = None):
@@ -225,7 +224,7 @@ class MapExplorer(WidgetView):
         self.counts = place_counts(mentions)
         self.relations = locate_relations(article.relations if relations is None else relations,
                                           mentions)
-        self.basemap = basemap if basemap is not None else load_basemap()
+        self.basemap = basemap  # None: plot_map takes the regional or the world basemap by the view
         self.source_label = article_label(article)
         c = self.counts
         self.places = w.SelectMultiple(
@@ -240,7 +239,7 @@ class MapExplorer(WidgetView):
                                         for r in self.relations.to_dict("records")],
             description="highlight", layout=w.Layout(width="60%"))
         self.rings = w.Checkbox(value=True, description="distance rings", indent=False)
-        self.extent = w.ToggleButtons(options=list(self.EXTENT_OPTIONS), value="auto",
+        self.extent = w.ToggleButtons(options=extent_presets(mentions), value="auto",
                                       description="extent")
         self.status = w.Label(value="")
         self.map = w.Output()
