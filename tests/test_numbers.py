@@ -11,6 +11,21 @@ def one(text):
     return text[q.start:q.end], q
 
 
+def assert_one(sentence, span, kind, hedge, value, low, high, unit):
+    """The sentence holds exactly one quantity: this span, kind, hedge, unit and values."""
+    text, q = one(sentence)
+    assert text == span
+    assert (q.kind, q.hedge, q.unit) == (kind, hedge, unit)
+    for got, want in ((q.value, value), (q.low, low), (q.high, high)):
+        assert got == pytest.approx(want) if want is not None else got is None
+    return q
+
+
+def assert_none(sentence):
+    """The sentence holds no quantity at all."""
+    assert [sentence[q.start:q.end] for q in find_quantities(sentence)] == []
+
+
 @pytest.mark.parametrize("words, value", [
     ("seven", 7), ("two dozen", 24), ("four hundred", 400), ("twenty-five", 25),
     ("a hundred", 100), ("three thousand five hundred", 3500), ("ninety nine", 99), ("a dozen", 12),
@@ -49,11 +64,7 @@ def test_number_words(words, value):
     ("A 40 or more strong crowd.", "40 or more", "count", "at_least", 40, 40, None, None),
 ])
 def test_phrases(sentence, span, kind, hedge, value, low, high, unit):
-    text, q = one(sentence)
-    assert text == span
-    assert (q.kind, q.hedge, q.unit) == (kind, hedge, unit)
-    for got, want in ((q.value, value), (q.low, low), (q.high, high)):
-        assert got == pytest.approx(want) if want is not None else got is None
+    assert_one(sentence, span, kind, hedge, value, low, high, unit)
 
 
 def test_stated_conversion_is_one_claim():
@@ -82,8 +93,7 @@ def test_miles_keep_their_stated_unit():
     "Reference 12345678901234567890 was logged.",
 ])
 def test_not_quantities(sentence):
-    found = [sentence[q.start:q.end] for q in find_quantities(sentence)]
-    assert found == []
+    assert_none(sentence)
 
 
 def test_ranks():
@@ -125,11 +135,7 @@ def test_hyphenated_durations_and_areas():
     ("The score was 0k.", "0k", "count", "exact", 0, None, None, None),
 ])
 def test_thousands_written_k(sentence, span, kind, hedge, value, low, high, unit):
-    text, q = one(sentence)
-    assert text == span
-    assert (q.kind, q.hedge, q.unit) == (kind, hedge, unit)
-    for got, want in ((q.value, value), (q.low, low), (q.high, high)):
-        assert got == pytest.approx(want) if want is not None else got is None
+    assert_one(sentence, span, kind, hedge, value, low, high, unit)
 
 
 @pytest.mark.parametrize("sentence, span, kind, value, unit", [
@@ -246,11 +252,8 @@ def test_k_takes_down_no_table():
      "range", None, 10, 40, "USD", "USD"),
 ])
 def test_news_numbers(sentence, span, kind, hedge, value, low, high, unit, stated):
-    text, q = one(sentence)
-    assert text == span
-    assert (q.kind, q.hedge, q.unit, q.unit_stated) == (kind, hedge, unit, stated)
-    for got, want in ((q.value, value), (q.low, low), (q.high, high)):
-        assert got == pytest.approx(want) if want is not None else got is None
+    q = assert_one(sentence, span, kind, hedge, value, low, high, unit)
+    assert q.unit_stated == stated
 
 
 def test_stated_conversion_of_a_weight_is_kept():
@@ -286,8 +289,7 @@ def test_stated_conversion_of_a_weight_is_kept():
     "The embargo lasted more than half a century.",
 ])
 def test_news_non_claims(sentence):
-    found = [sentence[q.start:q.end] for q in find_quantities(sentence)]
-    assert found == []
+    assert_none(sentence)
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -23,10 +23,6 @@ SEED = "iraq-shiite-militias-2016"
 OTHER = "wildfire-evacuations-2021"
 #: Words only the seed article has: none may be left on the page once another article is picked.
 SEED_WORDS = ("Mosul", "Shiite", "Breitbart", "Iraq", SEED)
-#: What does not follow the picked article yet, by notebook, and why. The map explorer's extent
-#: buttons ("Mosul area", "all of Iraq") belong to the map work that makes the map worldwide;
-#: remove the entry when they follow the article.
-NOT_YET = {"03-map": ("Mosul area", "all of Iraq")}
 PAGE = ROOT / "tests" / "fixtures" / "pages" / "courier-flood.html"
 
 #: The text of every output of the notebook, without the options of <select> lists (the article
@@ -92,7 +88,7 @@ def test_picking_another_article_changes_every_view(lab_server, browser, name):
         assert "Shiite" in before or "Mosul" in before or "Iraq" in before, "the seed's words are not on the page"
         pick(nb, OTHER)
         nb.screenshot(ARTIFACTS / f"{_stem(name)}.{OTHER}.png")
-        text = nb.page.evaluate(_OUTPUT_TEXT_JS, [nb.panel_id, list(NOT_YET.get(_stem(name), ()))])
+        text = nb.page.evaluate(_OUTPUT_TEXT_JS, [nb.panel_id, []])
         left = [w for w in SEED_WORDS if w in text]
         assert not left, f"{name}: after picking {OTHER}, the page still shows {left}"
         assert nb.page.evaluate(_HEADINGS_JS, nb.panel_id) == [OTHER]
@@ -117,7 +113,7 @@ def test_a_page_added_with_the_command_line_opens_in_the_notebooks(lab_server, b
             try:
                 pick(nb, slug)
                 nb.screenshot(ARTIFACTS / f"{_stem(name)}.{slug}.png")
-                text = nb.page.evaluate(_OUTPUT_TEXT_JS, [nb.panel_id, list(NOT_YET.get(_stem(name), ()))])
+                text = nb.page.evaluate(_OUTPUT_TEXT_JS, [nb.panel_id, []])
                 assert "Flood waters force 2,300 from homes in river town" in text
                 assert "Valley Courier" in text and "2023-04-12" in text
                 if name.endswith("01-article.ipynb"):
