@@ -17,6 +17,7 @@ from claimframe.io.gazetteer import filter_places
 from claimframe.schema import PLACE_KINDS, is_missing
 from claimframe.views.map import MAP_BOX, extent_presets, highlight_map, map_layers, plot_map
 from claimframe.views.map_tables import relation_label, relation_table
+from claimframe.views.tables import readable
 from claimframe.views.style import FIGSIZE_MAP
 from claimframe.views.widgets import WidgetView
 
@@ -336,7 +337,7 @@ class MapExplorer(WidgetView):
         if self._table_shown is not self.table_df:
             with self.table:
                 self.table.clear_output(wait=True)
-                display(self.table_df)
+                display(readable(self.table_df))
             self._table_shown = self.table_df
 
 
