@@ -740,3 +740,17 @@ def test_countries_the_article_names_are_shaded():
     lon0, lon1, lat0, lat1 = resolve_extent("auto", art.places)
     assert lon0 < 34.76 and lon1 > 39.66 and lat0 < -6.83 and lat1 > -0.11  # Kisumu to Dar es Salaam
     plt.close(ax.figure)
+
+
+def test_explorer_moves_from_the_region_to_a_far_place_and_back(seed):
+    # the seed names the United States: choosing it alone leaves the Iraq region for a view
+    # over North America (an inset of another kind), which raised "truth value of an array is
+    # ambiguous" when the old inset was compared with the new one; then back to every place
+    ex = map_explorer(seed)
+    us = next(v for label, v in ex.places.options if label.startswith("U.S.") or label.startswith("United States"))
+    ex.places.value = (us,)
+    lon0, lon1, lat0, lat1 = ex.ax.get_xlim() + ex.ax.get_ylim()
+    assert lon0 < -95 < lon1 and lat0 < 38 < lat1  # the view is over the United States
+    ex.places.value = ()
+    lon0, lon1, lat0, lat1 = ex.ax.get_xlim() + ex.ax.get_ylim()
+    assert lon0 < 43.1 < lon1 and lat0 < 36.3 < lat1  # back around Mosul

@@ -1134,10 +1134,10 @@ def _inset(ax, placer, basemap: dict, view, bar_corner: str, state: "_MapState |
     regional = _basemap_frame(basemap) is not None
     if regional:
         iraq = EXTENTS["iraq"]
-        big = (lon1 - lon0) > 0.6 * (iraq[1] - iraq[0])
+        big = bool((lon1 - lon0) > 0.6 * (iraq[1] - iraq[0]))  # a plain bool: numpy's would compare elementwise
         frame = (33.0, 53.5, 26.0, 42.5) if big else (38.2, 49.2, 28.6, 37.9)
     else:
-        frame = big = _locator_frame(view)
+        frame = big = tuple(float(v) for v in _locator_frame(view))
     k = math.cos(math.radians((frame[2] + frame[3]) / 2))
     f = placer.frame
     w = 0.25
