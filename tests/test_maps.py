@@ -754,3 +754,26 @@ def test_explorer_moves_from_the_region_to_a_far_place_and_back(seed):
     ex.places.value = ()
     lon0, lon1, lat0, lat1 = ex.ax.get_xlim() + ex.ax.get_ylim()
     assert lon0 < 43.1 < lon1 and lat0 < 36.3 < lat1  # back around Mosul
+
+
+def test_world_inset_moves_its_window_and_looks_like_a_fresh_map():
+    # outside the Iraq region the inset shows the world basemap around the view: when the view
+    # changes, the same inset Axes moves its window instead of drawing every country again, and
+    # the picture is pixel for pixel the one a fresh plot_map gives
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    ex = map_explorer(claimframe.load_article("wildfire-evacuations-2021"))
+    inset = [a for a in ex.ax.child_axes if a.get_gid() == "inset"]
+    assert len(inset) == 1
+    windows = set()
+    for kinds in (("city",), ("state",), ()):
+        ex.kinds.value = kinds
+        assert [a for a in ex.ax.child_axes if a.get_gid() == "inset"] == inset  # the same Axes
+        windows.add(inset[0].get_xlim() + inset[0].get_ylim())
+        fresh = fresh_map(ex).figure
+        FigureCanvasAgg(fresh)
+        ex.figure.canvas.draw()
+        fresh.canvas.draw()
+        assert np.array_equal(np.asarray(ex.figure.canvas.buffer_rgba()), np.asarray(fresh.canvas.buffer_rgba()))
+    assert len(windows) >= 2  # the window did move

@@ -330,6 +330,32 @@ def _area_path(geometry: dict):
     return hit[1]
 
 
+_OUTLINES: dict[int, tuple] = {}
+
+
+def _country_outlines(basemap: dict) -> tuple[dict, dict]:
+    """{country name: Path} and {country name: (x0, y0, x1, y1)} of a basemap, made once per
+    basemap (load_basemap keeps one per process): every map update reads them for its labels,
+    and making them again from the GeoJSON was a third of an update on the world basemap."""
+    hit = _OUTLINES.get(id(basemap))
+    if hit is not None and hit[0] is basemap:
+        return hit[1], hit[2]
+    paths, boxes = {}, {}
+    for f in basemap.get("features", []):
+        p = f.get("properties") or {}
+        if p.get("layer") == "country":
+            path = _area_path(f.get("geometry"))
+            if path is not None:
+                name = p.get("name") or ""
+                paths[name] = path
+                e = path.get_extents()
+                boxes[name] = (e.x0, e.y0, e.x1, e.y1)
+    if len(_OUTLINES) >= 8:  # a few basemaps per process at most; never grow without bound
+        _OUTLINES.clear()
+    _OUTLINES[id(basemap)] = (basemap, paths, boxes)  # the basemap is kept, so its id stays its own
+    return paths, boxes
+
+
 def _draw_basemap(ax, basemap: dict, view, *, light: bool = False, zorder: float = 0,
                   drawn: list | None = None) -> dict:
     """Countries, lakes and rivers; returns {country name: Path} for labelling.
@@ -344,12 +370,7 @@ def _draw_basemap(ax, basemap: dict, view, *, light: bool = False, zorder: float
     paths = {}
     made: list = []
     if drawn:
-        for f in basemap.get("features", []):
-            p = f.get("properties") or {}
-            if p.get("layer") == "country":
-                path = _area_path(f.get("geometry"))
-                if path is not None:
-                    paths[p.get("name") or ""] = path
+        paths = dict(_country_outlines(basemap)[0])
     else:
         if frame is None:
             ax.set_facecolor(_SEA)
@@ -410,6 +431,7 @@ def _draw_basemap(ax, basemap: dict, view, *, light: bool = False, zorder: float
                                                          zorder=zorder + 0.3, gid="river:"), autolim=False))
         if drawn is not None:
             drawn += made
+        paths = dict(_country_outlines(basemap)[0])  # the same outlines, with their boxes known
     ax.set_xlim(lon0, lon1)
     ax.set_ylim(lat0, lat1)
     k = math.cos(math.radians((lat0 + lat1) / 2))
@@ -685,7 +707,7 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
                 transform=ax.transAxes, ha="center", va="center", fontsize=13, color=TEXT,
                 gid="no-places", zorder=10,
                 bbox=dict(boxstyle="round,pad=0.6", facecolor="white", edgecolor=GREY, alpha=0.95))
-        _country_labels(ax, placer, country_paths, view, {})
+        _country_labels(ax, placer, country_paths, view, {}, basemap)
         state.end(ax)
         return ax
 
@@ -830,7 +852,7 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
 
     # --- background labels: countries (with mentions), regions, rivers ----------------------
     named = {str(r["name"]): r for r in areas if not is_missing(r["name"]) and r["kind"] == "country"}
-    labelled = _country_labels(ax, placer, country_paths, view, named)
+    labelled = _country_labels(ax, placer, country_paths, view, named, basemap)
     for r in areas:
         if r["kind"] == "country" or is_missing(r["lat"]):
             continue
@@ -994,7 +1016,7 @@ def _area_visible(path, view) -> bool:
     return bool(path.contains_points(np.column_stack([xs.ravel(), ys.ravel()])).any())
 
 
-def _country_labels(ax, placer, paths: dict, view, named: dict) -> set[str]:
+def _country_labels(ax, placer, paths: dict, view, named: dict, basemap: dict | None = None) -> set[str]:
     """Country names where there is room, away from lines; the countries the article names in
     dark with their mention count. Returns the names labelled."""
     import numpy as np
@@ -1004,9 +1026,14 @@ def _country_labels(ax, placer, paths: dict, view, named: dict) -> set[str]:
     xs, ys = np.meshgrid(np.linspace(lon0, lon1, n + 2)[1:-1], np.linspace(lat0, lat1, n + 2)[1:-1])
     grid = np.column_stack([xs.ravel(), ys.ravel()])
     labelled: set[str] = set()
+    known, boxes = _country_outlines(basemap) if basemap is not None else ({}, {})
     for name in sorted(paths, key=lambda nm: (nm not in named, nm)):
-        box = paths[name].get_extents()
-        if box.x1 < grid[0, 0] or box.x0 > grid[-1, 0] or box.y1 < grid[0, 1] or box.y0 > grid[-1, 1]:
+        if known.get(name) is paths[name]:
+            x0, y0, x1, y1 = boxes[name]
+        else:
+            e = paths[name].get_extents()
+            x0, y0, x1, y1 = e.x0, e.y0, e.x1, e.y1
+        if x1 < grid[0, 0] or x0 > grid[-1, 0] or y1 < grid[0, 1] or y0 > grid[-1, 1]:
             continue  # nowhere near the view: no grid point can be inside it
         inside = grid[paths[name].contains_points(grid)]
         if not len(inside) or (len(inside) < 0.03 * len(grid) and name not in named):
@@ -1137,7 +1164,8 @@ def _inset(ax, placer, basemap: dict, view, bar_corner: str, state: "_MapState |
         big = bool((lon1 - lon0) > 0.6 * (iraq[1] - iraq[0]))  # a plain bool: numpy's would compare elementwise
         frame = (33.0, 53.5, 26.0, 42.5) if big else (38.2, 49.2, 28.6, 37.9)
     else:
-        frame = big = tuple(float(v) for v in _locator_frame(view))
+        frame = tuple(float(v) for v in _locator_frame(view))
+        big = ("world", id(basemap), frame)  # plain values: numpy's == would compare elementwise
     k = math.cos(math.radians((frame[2] + frame[3]) / 2))
     f = placer.frame
     w = 0.25
@@ -1152,8 +1180,15 @@ def _inset(ax, placer, basemap: dict, view, bar_corner: str, state: "_MapState |
     corner = min(rects, key=lambda c: placer.corner_score(rects[c]))
     rect = rects[corner]
     old = state.inset if state is not None else None
-    if old is not None and old[1] == big and old[0] in ax.child_axes:
+    # the world basemap in an inset covers every frame: when only the frame changed, the inset's
+    # window moves (drawing a thousand country outlines again was most of an update)
+    moved = (not regional and old is not None and isinstance(old[1], tuple) and old[1][:2] == big[:2]
+             and old[1] != big)
+    if old is not None and (old[1] == big or moved) and old[0] in ax.child_axes:
         iax = old[0]
+        if moved:
+            iax.set_xlim(frame[0], frame[1])
+            iax.set_ylim(frame[2], frame[3])
         iax.set_axes_locator(_InsetLocator(rect, ax.transAxes))
         iax.apply_aspect(iax.get_axes_locator()(iax, None))
         view_box = next(p for p in iax.patches if p.get_gid() == "inset-view")

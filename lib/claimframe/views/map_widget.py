@@ -17,8 +17,8 @@ from claimframe.io.gazetteer import filter_places
 from claimframe.schema import PLACE_KINDS, is_missing
 from claimframe.views.map import MAP_BOX, extent_presets, highlight_map, map_layers, plot_map
 from claimframe.views.map_tables import relation_label, relation_table
-from claimframe.views.tables import readable
 from claimframe.views.style import FIGSIZE_MAP
+from claimframe.views.tables import readable
 from claimframe.views.widgets import WidgetView
 
 if TYPE_CHECKING:  # pragma: no cover
