@@ -5,6 +5,7 @@
     .venv/bin/python bench/attribution.py --misses                     # list every wrong row
     .venv/bin/python bench/attribution.py --gold tests/real/attribution/heldout
     .venv/bin/python bench/attribution.py --all --baseline /tmp/base/lib        # every gold set, in turn
+    .venv/bin/python bench/attribution.py --claims --misses             # claim misses only
 
 Gold: ``tests/real/attribution/*.json``, one file per article of ``../shared/corpora/timebank-dev``
 (TimeBank 1.2 as released for TempEval-3: WSJ 1989, AP, NYT, ABC, CNN, PRI, VOA 1998). Each names
@@ -24,6 +25,17 @@ Scores, over the gold claims an extracted claim overlaps (the rest are counted a
 A source matches when, case and a leading article aside, it equals a reading or ends with it
 after a space ("Sgt. Derek Glenn" matches "Derek Glenn", "Ms. Atimadi" matches "Atimadi"; "Glenn"
 alone does not match "Derek Glenn").
+
+Claims, on gold files whose every claim carries a ``kind`` (the development set; see the gold's
+README): ``kind``, ``value`` (or ``low``/``high`` for ranges and vague magnitudes) in the canonical
+unit, ``unit`` (empty for counts, ranks and dates) and, for dates, ``date`` (ISO, the period's first
+day); any field may hold readings separated by "|". An extracted claim matches a gold claim when the
+spans overlap, the kinds agree and the value agrees (within 0.01%, the stated conversion counted as
+the value: "#89.7 million ($141.9 million)" meets both "89.7 million" GBP and "$141.9 million"
+USD) with the unit, or the date for a date. Reported: claim precision, recall and F1 (precision
+over the extracted claims of those articles: one is right when it matches a gold claim), span-only
+F1 (overlap alone) and, over the gold claims an extracted claim overlaps, the accuracy of each
+field (kind; value with unit; unit; date).
 
 A benchmark, not a test: it prints figures and asserts nothing; without the corpora it says so and
 exits 0.
@@ -89,6 +101,53 @@ def entity_matches(predicted: str | None, readings: str) -> bool:
     return any(_norm(predicted) == _norm(r) for r in readings.split("|"))
 
 
+def _readings(value) -> list[str]:
+    """A gold field's readings: "a|b" -> ["a", "b"]; a number -> [its text]; absent -> [""]."""
+    return [r.strip() for r in str("" if value is None else value).split("|")]
+
+
+def _close(gold: str, predicted) -> bool:
+    if gold == "":
+        return predicted is None
+    return predicted is not None and abs(float(gold) - predicted) <= 1e-4 * max(1.0, abs(float(gold)))
+
+
+def _number(value) -> float | None:
+    try:
+        return None if value is None or value != value else float(value)  # NA and NaN are absent
+    except TypeError:  # pandas' NA
+        return None
+
+
+def claim_fields(gold: dict, pred: dict) -> dict[str, bool]:
+    """Which of a gold claim's fields an extracted claim gets right: ``kind``, ``value`` (with the
+    unit; the date for a date), ``unit`` and ``date`` (present only when the gold claim has a date).
+    ``pred`` holds kind, value, low, high, unit, conversion_value, conversion_unit and date (ISO)."""
+    kind = (pred.get("kind") or "") in _readings(gold["kind"])
+    unit = (pred.get("unit") or "") in _readings(gold.get("unit"))
+    out = {"kind": kind, "unit": unit}
+    if "date" in gold:
+        out["date"] = (pred.get("date") or "") in _readings(gold["date"])
+    if "value" in gold:
+        stated = [(pred.get("value"), pred.get("unit") or ""),
+                  (pred.get("conversion_value"), pred.get("conversion_unit") or "")]
+        out["value"] = any(v is not None and _close(g, v) and u in _readings(gold.get("unit"))
+                           for g in _readings(gold["value"]) for v, u in stated)
+    elif "low" in gold or "high" in gold:
+        out["value"] = (any(_close(g, pred.get("low")) for g in _readings(gold.get("low")))
+                        and any(_close(g, pred.get("high")) for g in _readings(gold.get("high")))
+                        and unit)
+    else:
+        out["value"] = out.get("date", True)
+    return out
+
+
+def claim_matches(gold: dict, pred: dict) -> bool:
+    """Kind and value (or date) agree; the spans' overlap is the caller's."""
+    fields = claim_fields(gold, pred)
+    return fields["kind"] and fields["value"]
+
+
 def _text(value) -> str | None:
     return value if isinstance(value, str) else None  # pandas' NA for an empty cell
 
@@ -97,13 +156,25 @@ def score(folder: Path, corpora: Path) -> dict:
     """Runs claimframe (whichever is on sys.path) on every gold article and scores it."""
     import claimframe
 
-    tally = {"named": [0, 0], "reporter": [0, 0], "entity": [0, 0], "gold": 0, "found": 0}
+    tally = {"named": [0, 0], "reporter": [0, 0], "entity": [0, 0], "gold": 0, "found": 0,
+             # claims, on the articles whose gold has kinds: gold claims matched / all, extracted
+             # claims matched / all, the same on spans alone, and per field right / judged
+             "claim_gold": [0, 0], "claim_pred": [0, 0], "span_gold": [0, 0], "span_pred": [0, 0],
+             "kind": [0, 0], "value": [0, 0], "unit": [0, 0], "date": [0, 0]}
     misses = []
     for gold, text in load_gold(folder, corpora):
         claims = claimframe.read_text(text, outlet=gold["outlet"], published=gold["published"]).claims
-        rows = [(int(r["start"]), int(r["end"]), _text(r["source"]), _text(r["entity"]))
-                for r in claims[["start", "end", "source", "entity"]].to_dict("records")]
+        rows = [(int(r["start"]), int(r["end"]), _text(r["source"]), _text(r["entity"]), {
+                    "kind": _text(r["kind"]), "unit": _text(r["unit"]),
+                    "conversion_unit": _text(r["conversion_unit"]),
+                    "date": None if r["date"] is None or r["date"] != r["date"] else str(r["date"].date()),
+                    **{k: _number(r[k]) for k in ("value", "low", "high", "conversion_value")}})
+                for r in claims[["start", "end", "source", "entity", "kind", "value", "low", "high", "unit",
+                                 "conversion_value", "conversion_unit", "date"]].to_dict("records")]
         outlet = _norm(gold["outlet"])
+        typed = all("kind" in g for g in gold["claims"])
+        if typed:
+            _score_claims(gold, text, rows, tally, misses)
         for g in gold["claims"]:
             tally["gold"] += 1
             hit = next((r for r in rows if r[0] < g["end"] and g["start"] < r[1]), None)
@@ -128,6 +199,52 @@ def score(folder: Path, corpora: Path) -> dict:
     return {"tally": tally, "misses": misses}
 
 
+def _overlap(g: dict, row: tuple) -> bool:
+    return row[0] < g["end"] and g["start"] < row[1]
+
+
+def _score_claims(gold: dict, text: str, rows: list[tuple], tally: dict, misses: list[str]) -> None:
+    """Claim precision/recall counts, span-only counts and per-field accuracy for one article."""
+    matched_rows, span_rows = set(), set()
+    for g in gold["claims"]:
+        where = f"{gold['file']}:{g['start']} {text[g['start']:g['end']]!r}"
+        overlapping = [i for i, r in enumerate(rows) if _overlap(g, r)]
+        right = [i for i in overlapping if claim_matches(g, rows[i][4])]
+        tally["claim_gold"][0] += bool(right)
+        tally["claim_gold"][1] += 1
+        tally["span_gold"][0] += bool(overlapping)
+        tally["span_gold"][1] += 1
+        matched_rows.update(right)
+        span_rows.update(overlapping)
+        if not overlapping:
+            continue
+        pred = rows[(right or overlapping)[0]][4]
+        for field, ok in claim_fields(g, pred).items():
+            tally[field][0] += ok
+            tally[field][1] += 1
+        if not right:
+            got = {k: v for k, v in pred.items() if v is not None}
+            want = {k: g[k] for k in ("kind", "value", "low", "high", "unit", "date") if k in g}
+            misses.append(f"claim           {where}: {got}, gold {want}")
+    tally["claim_pred"][0] += len(matched_rows)
+    tally["claim_pred"][1] += len(rows)
+    tally["span_pred"][0] += len(span_rows)
+    tally["span_pred"][1] += len(rows)
+    for i, r in enumerate(rows):
+        if i not in span_rows:
+            misses.append(f"claim extra     {gold['file']}:{r[0]} {text[r[0]:r[1]]!r}")
+
+
+def f1(gold_pair: list[int], pred_pair: list[int]) -> str:
+    """ "P 0.97 R 0.95 F1 0.96" from (matched, total) over the gold and over the extracted claims."""
+    if not gold_pair[1]:
+        return "-"
+    recall = gold_pair[0] / gold_pair[1]
+    precision = pred_pair[0] / pred_pair[1] if pred_pair[1] else 0.0
+    f = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return f"P{precision:.2f} R{recall:.2f} F{f:.2f}"
+
+
 def run_side(lib: Path, folder: Path, corpora: Path) -> dict:
     env = {**os.environ, "PYTHONPATH": str(lib)}
     cmd = [sys.executable, __file__, "--side", "--gold", str(folder), "--corpora", str(corpora)]
@@ -149,6 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpora", type=Path, default=CORPORA, help="the shared corpora folder")
     parser.add_argument("--all", action="store_true", help="the development gold and every set beside it")
     parser.add_argument("--misses", action="store_true", help="list every wrong or missing row")
+    parser.add_argument("--claims", action="store_true", help="with --misses, list only the claim rows")
     parser.add_argument("--side", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.side:
@@ -182,10 +300,21 @@ def report(folder: Path, args: argparse.Namespace) -> None:
         print(f"{label:<28}" + "".join(f"{_fraction(s['tally'][key]):>22}" for s in sides.values()))
     print(f"{'gold claims found':<28}" + "".join(
         f"{_fraction([s['tally']['found'], s['tally']['gold']]):>22}" for s in sides.values()))
+    t = next(iter(sides.values()))["tally"]
+    if t["claim_gold"][1]:
+        typed = t["claim_gold"][1]
+        print(f"claims ({typed} gold claims with kind, value, unit and date)")
+        print(f"{'claim (kind and value)':<28}" + "".join(
+            f"{f1(s['tally']['claim_gold'], s['tally']['claim_pred']):>22}" for s in sides.values()))
+        print(f"{'claim span only':<28}" + "".join(
+            f"{f1(s['tally']['span_gold'], s['tally']['span_pred']):>22}" for s in sides.values()))
+        for label, key in (("kind", "kind"), ("value (with unit)", "value"), ("unit", "unit"), ("date", "date")):
+            print(f"{'  ' + label:<28}" + "".join(f"{_fraction(s['tally'][key]):>22}" for s in sides.values()))
     if args.misses:
         for name, side in sides.items():
-            print(f"\n{name}: {len(side['misses'])} rows wrong or not found")
-            print("\n".join(side["misses"]))
+            shown = [m for m in side["misses"] if m.startswith("claim")] if args.claims else side["misses"]
+            print(f"\n{name}: {len(shown)} rows wrong or not found")
+            print("\n".join(shown))
 
 
 if __name__ == "__main__":

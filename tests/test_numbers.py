@@ -354,3 +354,54 @@ def test_lists_and_wire_abbreviations(sentence, expected):
     got = [(sentence[q.start:q.end], q.value) for q in find_quantities(sentence)]
     assert [t for t, _ in got] == [t for t, _ in expected]
     assert [v for _, v in got] == pytest.approx([v for _, v in expected])
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a verb of movement, the unit after each number: the change, then the level
+    ("Shares rose 6 pence to 388 pence in early trading.", [("6 pence", None, None, 0.06),
+                                                           ("388 pence", None, None, 3.88)]),
+    ("The stock fell 2 cents to 97 cents on the Big Board.", [("2 cents", None, None, 0.02),
+                                                             ("97 cents", None, None, 0.97)]),
+    ("Crude oil was down 30 cents to 21 dollars a barrel, Reuters said.",
+     [("30 cents", None, None, 0.3), ("21 dollars", None, None, 21.0)]),
+    ("Gold climbed by 3 dollars to 380 dollars an ounce.", [("3 dollars", None, None, 3.0),
+                                                           ("380 dollars", None, None, 380.0)]),
+    # near misses: still ranges
+    ("Prices rose 5 to 10 percent last year, the BBC reported.", [("5 to 10 percent", 5.0, 10.0, None)]),
+    ("Fares went from 6 pence to 8 pence.", [("from 6 pence to 8 pence", 0.06, 0.08, None)]),
+    ("Tickets cost 6 dollars to 8 dollars.", [("6 dollars to 8 dollars", 6.0, 8.0, None)]),
+    ("Salaries range between 40 dollars and 60 dollars.", [("between 40 dollars and 60 dollars", 40.0, 60.0, None)]),
+])
+def test_change_then_level_is_not_a_range(sentence, expected):
+    got = [(sentence[q.start:q.end], q.low, q.high, q.value) for q in find_quantities(sentence)]
+    got = [(t, lo, hi, None if lo is not None else v) for t, lo, hi, v in got]
+    assert [(t, lo, hi, v if v is None else pytest.approx(v)) for t, lo, hi, v in expected] == got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Islam will one day be the second largest religion in the country.", ["second largest"]),
+    ("Scientists say we could one day see the wreck from orbit.", []),
+    ("We'll one day look back on this, the mayor told the Guardian.", []),
+    # near misses: "one day" as a duration
+    ("The strike will last one day, the union said.", ["one day"]),
+    ("Police held him for one day before releasing him.", ["one day"]),
+    ("One day later, AP reported, the dam broke.", ["One day"]),
+])
+def test_one_day_after_a_modal_is_some_day(sentence, expected):
+    assert [sentence[q.start:q.end] for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 7-bit British copy: "#" where "£" was typed
+    ("Net income slipped 5% to #89.7 million ($141.9 million).",
+     [("5%", "percent", 5.0), ("#89.7 million", "GBP", 89.7e6), ("$141.9 million", "USD", 141.9e6)]),
+    ("Pretax profit fell to #128 million from #133 million.",
+     [("#128 million", "GBP", 128e6), ("#133 million", "GBP", 133e6)]),
+    ("Analysts expected #1.2 billion.", [("#1.2 billion", "GBP", 1.2e9)]),
+    # near misses: "#" is no pound sign without a scale word
+    ("The song was #1 for 3 weeks.", [("1", None, 1.0), ("3 weeks", "day", 21.0)]),
+    ("She is ranked #3 in the world with 2 titles.", [("3", None, 3.0), ("2", None, 2.0)]),
+])
+def test_hash_before_an_amount_is_a_pound_sign(sentence, expected):
+    got = [(sentence[q.start:q.end], q.unit, q.value) for q in find_quantities(sentence)]
+    assert got == [(t, u, pytest.approx(v)) for t, u, v in expected]

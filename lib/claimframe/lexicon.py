@@ -89,6 +89,18 @@ TRAILING_HEDGES: dict[str, str] = {"or more": "at_least", "or so": "approx", "or
                                    "and below": "at_most", "plus": "at_least"}
 #: Words joining two numbers into a range ("20 through 100"), besides "to", "and" and dashes.
 RANGE_WORDS = ("to", "through", "thru", "~")
+#: Verbs of movement: "shares rose 6 pence to 388 pence" is a change and a level, not a range, when
+#: the unit follows each number ("sales rose 5 to 10 percent" stays a range).
+CHANGE_VERBS = ("rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "gained", "gains", "lost",
+                "climbed", "climbs", "dropped", "drops", "slipped", "slips", "jumped", "jumps", "declined",
+                "declines", "increased", "increases", "decreased", "decreases", "advanced", "advances", "eased",
+                "eases", "slid", "slides", "tumbled", "tumbles", "surged", "surges", "soared", "soars", "plunged",
+                "plunges", "edged up", "edged down", "up", "down")
+#: Modal verbs before "one day" that make it "some day", no duration ("Islam will one day be ...").
+SOMEDAY_MODALS = ("will", "would", "could", "might", "may", "can", "should", "must", "shall", "'ll")
+#: A "#" before an amount with one of these scale words is a pound sign: 7-bit British text
+#: (ISO 646-GB) puts "#" where "£" was typed ("#89.7 million ($141.9 million)").
+HASH_POUND_SCALES = ("million", "billion")
 
 #: Units: (spellings, (kind, canonical unit, factor to the canonical unit, unit as stated)).
 #: Longer spellings win ("miles an hour" is a speed, "square miles" an area, not miles).
@@ -543,7 +555,10 @@ Written straight after digits ("12km", "40%"): {_words(ATTACHED_UNITS)}.
 |---|---|
 {hedges}
 
-After the number: {trailing}. Range words besides dashes and "and": {_words(RANGE_WORDS)}.
+After the number: {trailing}. Range words besides dashes and "and": {_words(RANGE_WORDS)}; not a
+range after a verb of movement when the unit follows each number ("rose 6 pence to 388 pence"):
+{_words(CHANGE_VERBS)}. Not a claim: "one day" after {_words(SOMEDAY_MODALS)} ("will one day be").
+"#" before an amount and {_words(HASH_POUND_SCALES)} is "£" (7-bit British text: "#89.7 million").
 
 ### Sources and people
 - Reporting verbs: {_words(REPORTING_VERBS)}.

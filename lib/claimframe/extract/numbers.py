@@ -401,6 +401,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     URLs, e-mail addresses, phone numbers and street addresses."""
     end = len(text) if end is None else end
     lo, hi = max(start, 0), max(end, 0)  # the bounds as finditer(text, start, end) reads them
+    if text.find("#", lo, hi) >= 0:
+        text = _HASH_POUND.sub("£", text)  # one character for one: every offset stays
     blocked = sorted(list(exclude) + _url_spans(text, lo, hi) + _non_claim_spans(text, lo, hi))
     out: list[Quantity] = []
     consumed = start
@@ -474,9 +476,19 @@ def _shared_unit(text: str, first: Quantity, second: Quantity) -> Quantity | Non
                    value=float(f"{(first.value + offset) * factor:.12g}"))
 
 
+_CHANGE_BEFORE = re.compile(rf"(?<![\w'])(?:{_alts(lexicon.CHANGE_VERBS)})(?:\s+by)?\s+$", re.IGNORECASE)
+_SOMEDAY = re.compile(rf"(?:(?<![\w'])|(?<=\w)(?='))(?:{_alts(lexicon.SOMEDAY_MODALS)})\s+(?P<span>one\s+day)\b",
+                      re.IGNORECASE)
+#: "#" for "£" (ISO 646-GB): only before digits and a scale word, never "#1", "ranked #3", "#MeToo".
+_HASH_POUND = re.compile(rf"#(?=\d[\d,]*(?:\.\d+)?\s+(?:{_alts(lexicon.HASH_POUND_SCALES)})\b)")
+
+
 def _non_claim_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of phone numbers and street addresses; text with no digit run of 3 has none: no scan."""
+    """Spans of phone numbers, street addresses and "will one day"; text with no digit run of 3 has
+    no phone number or address: no scan."""
     spans = []
+    if text.find(" day", start, end) >= 0:  # no copy of the text when it has no " day"
+        spans += [m.span("span") for m in _SOMEDAY.finditer(text, start, end)]
     if _PHONE_HINT.search(text, start, end):
         spans += [m.span() for m in _PHONE.finditer(text, start, end)
                   if not m.group("short") or _PHONE_CUE.search(text, max(0, m.start() - 24), m.start())]
@@ -660,6 +672,11 @@ def _finish(text, s, e, limit, hedge, value, low, high, currency, bare_fraction=
         if r and r.end() < limit and r.group("unit1") and not between and "-" in r.group(0) and not (
                 r.group(0).rstrip().endswith(("to", "through"))):
             r = None  # "50 km-long" is not a range
+        if r and r.end() < limit and r.group("unit1") and not between and not opened \
+                and r.group(0).rstrip().lower().endswith("to") and _CHANGE_BEFORE.search(text, max(0, s - 30), s):
+            after_second = _number_at(text, r.end())
+            if after_second and _unit_after(text, after_second[1])[0]:
+                r = None  # "rose 6 pence to 388 pence": the change, then the level
         if r and r.end() < limit and r.group("unit1"):
             after_second = _number_at(text, r.end())
             unit2 = _unit_after(text, after_second[1])[0] if after_second else None
