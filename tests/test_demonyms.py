@@ -93,3 +93,15 @@ def test_a_demonym_is_never_a_relation_anchor_or_subject():
                             "value": 40.0, "hedge": None}])
     assert text[17:22] == "40 km"
     assert find_relations(text, None, claims, places).empty
+
+
+@pytest.mark.parametrize("text", [
+    "Passengers on British Airways flights were delayed.",                  # a company
+    "She is certified by the American Board of Radiology.",                 # a board
+    "The European Centre for Disease Prevention and Control said so.",     # an agency's name
+    "He teaches English and speaks fluent French which helps at work.",   # languages
+    "Their French bulldog ran off.",                                         # a breed
+])
+def test_names_and_languages_opened_by_a_demonym(text):
+    assert demonyms(text) == []
+    assert all(r["text"] != "Centre" for r in place_mentions(text))

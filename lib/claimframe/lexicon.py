@@ -530,10 +530,16 @@ DEMONYM_NOT_PLACE = ("French fries", "French toast", "French horn", "French kiss
                      "Turkish delight", "Danish pastry", "Dutch oven", "German shepherd", "Russian roulette",
                      "Chinese checkers", "Indian summer", "Irish coffee", "English muffin", "Mexican wave",
                      "Spanish flu", "Arabic numerals", "Chinese whispers", "Brazil nut", "Dutch courage",
-                     "Scotch egg", "Welsh rarebit", "Persian cat", "Siamese twins", "English Channel")
+                     "Scotch egg", "Welsh rarebit", "Persian cat", "Siamese twins", "English Channel",
+                     "French bulldog")
+#: Last words of a name a demonym opens that is a company, society or board rather than the
+#: country's ("British Airways", "American Psychological Association", "American Board"): no place.
+DEMONYM_NAME_ENDS = ("Airlines", "Airways", "Express", "Association", "Board", "Society", "Academy",
+                     "College", "University", "Institute", "Press", "Idol", "League", "Club", "Centre",
+                     "Center", "Foundation", "Company", "Corporation", "Inc", "Red Cross")
 #: A language read out as such after these words ("said in Russian", "speaks Spanish"): no place.
 LANGUAGE_CUES = ("in", "speak", "speaks", "spoke", "speaking", "spoken", "into", "translated", "learn",
-                 "learning", "fluent", "teach", "teaches", "taught")
+                 "learning", "fluent", "teach", "teaches", "teaching", "taught")
 #: Capitalised words GeoNames has a populated place for but that news uses for something else
 #: (a group, a deity, a company, an institution, a disease): never a place on their own.
 PLACE_STOP_WORDS = tuple("""Hamas God Allah Google Apple Amazon Police Health Agriculture Education
@@ -637,7 +643,7 @@ After the number: {trailing}. Range words besides dashes and "and": {_words(RANG
 - Demonyms of the world (never a place mention): {_words(WORLD_DEMONYMS)}.
 - Demonyms that refer to a place (mentions flagged `demonym`; plurals add "s" except after -ese, -sh, -ch,
   -ss): {", ".join(f"`{k}` {v}" for k, v in DEMONYM_PLACES.items())}. Not a place in: {_words(DEMONYM_NOT_PLACE)};
-  nor a language alone after: {_words(LANGUAGE_CUES)}.
+  nor opening a name that ends in: {_words(DEMONYM_NAME_ENDS)}; nor a language alone after: {_words(LANGUAGE_CUES)}.
 - Never a place on their own: {_words(PLACE_STOP_WORDS)}.
 - Organisations named after their place (the place counts): {_words(PLACE_ORGANISATION_WORDS)}.
 

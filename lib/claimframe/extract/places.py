@@ -130,7 +130,9 @@ _LANGUAGE_CUE = re.compile(rf"\b(?:{'|'.join(lexicon.LANGUAGE_CUES)})\s+$", re.I
 _LANGUAGE_AFTER = re.compile(r"(?:-| )(?:language|languages|speaking|speaker|speakers)\b")
 # An adjective before a noun ("Russian airspace"), not a language standing alone ("in Russian.",
 # "in Russian and English").
-_NOUN_AFTER = re.compile(r"[ -](?!(?:and|or|nor|but|as|to|is|was|by|with|[a-z]+ly)\b)[a-z]")
+_NOUN_AFTER = re.compile(r"[ -](?!(?:and|or|nor|but|as|to|is|was|by|with|which|who|that|at|in|on|for|from|when|"
+                         r"[a-z]+ly)\b)[a-z]")
+_DEMONYM_NAME_ENDS = frozenset(lexicon.DEMONYM_NAME_ENDS)
 _AND_OR = re.compile(r",? (?:and|or) |, ")
 _DEMONYM_KINDS = ("country", "state", "continent", "region")
 #: How much context moves a choice between places of the same name (in powers of ten of people):
@@ -463,17 +465,16 @@ def _demonyms(text, world, curated, taken, tokens) -> list[dict]:
             continue  # "African American", "Irish Americans"
         if _DEMONYM_NOT_PLACE.match(text, a):
             continue  # "French fries"
-        if world is not None:
-            run, k = [surface], i + (2 if " " in surface else 1)
-            longer = False
-            while k < len(toks) and text[toks[k - 1][1]:toks[k][0]] == " " and len(run) < 5:
-                run.append(toks[k][2])
-                if world.names.get(" ".join(run)):
-                    longer = True  # "American Samoa", "British Columbia", "Indian Ocean"
-                    break
-                k += 1
-            if longer:
-                continue
+        run, k = [surface], i + (2 if " " in surface else 1)
+        longer = False
+        while k < len(toks) and text[toks[k - 1][1]:toks[k][0]] == " " and len(run) < 6:
+            run.append(toks[k][2])
+            if world is not None and world.names.get(" ".join(run)):
+                longer = True  # "American Samoa", "British Columbia", "Indian Ocean"
+                break
+            k += 1
+        if longer or (len(run) > 1 and (run[-1] in _DEMONYM_NAME_ENDS or " ".join(run[-2:]) in _DEMONYM_NAME_ENDS)):
+            continue  # a longer place name, or "British Airways", "American Board"
         if _LANGUAGE_AFTER.match(text, b):
             continue  # "Russian-language", "Spanish speakers"
         if (not surface.endswith("s") or surface.endswith("ss")) and not _NOUN_AFTER.match(text, b) and (

@@ -599,11 +599,11 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
     villages and bases are dots (bases squares) whose area grows with mentions, labelled
     "name (mentions)" with the article's other spellings below; countries and regions are named
     on the map with their count. Demonyms ("Russian officials") are not counted as mentions; on
-    the world basemap their countries are shaded like the countries the article names. ``relations`` (:func:`find_relations` output, or
-    :func:`locate_relations`) each draw, in their own colour: the distance ring around the
-    anchor (every point at the stated distance; ``rings=False`` hides it), a dashed line from
-    the anchor to the stated point (hollow dot), an arrow from there to the gazetteer's point,
-    and :func:`describe_relation`'s text. ``highlight`` (a relation_id) draws that one bold and
+    the world basemap their countries are shaded like the countries the article names.
+    ``relations`` (:func:`find_relations` output, or :func:`locate_relations`) each draw, in
+    their own colour: the distance ring around the anchor (every point at the stated distance;
+    ``rings=False`` hides it), a dashed line from the anchor to the stated point (hollow dot),
+    an arrow from there to the gazetteer's point, and :func:`describe_relation`'s text. ``highlight`` (a relation_id) draws that one bold and
     fades the rest.
 
     ``extent``: "auto" (see :func:`resolve_extent`), "mosul-area", "iraq", or (lon0, lon1,
