@@ -26,7 +26,7 @@ from matplotlib.text import Text  # noqa: E402
 
 import claimframe  # noqa: E402
 from claimframe import ClaimframeError  # noqa: E402
-from claimframe.extract.places import find_places, place_counts
+from claimframe.extract.places import demonym_places, find_places, place_counts
 from claimframe.extract.relations import (
     find_relations,  # noqa: E402
     locate_relations,
@@ -741,4 +741,24 @@ def test_countries_the_article_names_are_shaded():
     assert colour["country:Kenya"] == colour["country:Tanzania"] != colour["country:Somalia"]
     lon0, lon1, lat0, lat1 = resolve_extent("auto", art.places)
     assert lon0 < 34.76 and lon1 > 39.66 and lat0 < -6.83 and lat1 > -0.11  # Kisumu to Dar es Salaam
+    plt.close(ax.figure)
+
+
+def test_countries_of_demonyms_are_shaded_but_not_counted():
+    # Reuters style: Ethiopia and Somalia only through their peoples; Nairobi and Kenya named
+    text = ("NAIROBI, Kenya (Reuters) - Ethiopian troops and Somali officials met in Nairobi on Monday, "
+            "Kenyan police said.")
+    places = find_places(text)
+    assert sorted(demonym_places(places)["name"]) == ["Ethiopia", "Kenya", "Somalia"]
+    counts = place_counts(places).set_index("label")
+    assert "Ethiopian" not in counts.index and "Somali" not in counts.index
+    assert counts.loc["Kenya", "mentions"] == 1 and counts.loc["NAIROBI", "mentions"] == 2
+    ax = plot_map(places, extent=(25.0, 50.0, -10.0, 15.0))
+    colour = {p.get_gid(): p.get_facecolor() for p in ax.patches + ax.artists
+              if (p.get_gid() or "").startswith("country:")}
+    assert colour["country:Ethiopia"] == colour["country:Somalia"] == colour["country:Kenya"]
+    assert colour["country:Kenya"] != colour["country:Uganda"]
+    # the labels count only places named: no "Ethiopian" or "Somali" written on the map
+    texts = " ".join(t.get_text() for t in ax.texts)
+    assert "Ethiopian" not in texts and "Somali " not in texts
     plt.close(ax.figure)

@@ -603,8 +603,8 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
     ``relations`` (:func:`find_relations` output, or :func:`locate_relations`) each draw, in
     their own colour: the distance ring around the anchor (every point at the stated distance;
     ``rings=False`` hides it), a dashed line from the anchor to the stated point (hollow dot),
-    an arrow from there to the gazetteer's point, and :func:`describe_relation`'s text. ``highlight`` (a relation_id) draws that one bold and
-    fades the rest.
+    an arrow from there to the gazetteer's point, and :func:`describe_relation`'s text.
+    ``highlight`` (a relation_id) draws that one bold and fades the rest.
 
     ``extent``: "auto" (see :func:`resolve_extent`), "mosul-area", "iraq", or (lon0, lon1,
     lat0, lat1); widened to fill the axes at cos(latitude) aspect. Places outside are pointed to
