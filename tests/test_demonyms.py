@@ -36,6 +36,10 @@ def demonyms(text: str) -> list[tuple[str, str | None, str | None]]:
     ("Texans and European visitors packed the fair.", [("Texans", "US", "state"), ("European", None, "continent")]),
     # an adjective before a noun is the country even after "in"
     ("Jets flew in Russian airspace.", [("Russian", "RU", "country")]),
+    # a capitalised word opening the sentence is no first name before an adjective (Guardian)
+    ("Former British intelligence officials disagreed.", [("British", "GB", "country")]),
+    # hyphened peoples (AP): one row each
+    ("Turkish-Russian relations thawed.", [("Turkish", "TR", "country"), ("Russian", "RU", "country")]),
 ])
 def test_demonyms_refer_to_their_place(text, expected):
     assert demonyms(text) == expected

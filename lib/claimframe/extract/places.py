@@ -447,14 +447,24 @@ def _demonyms(text, world, curated, taken, tokens) -> list[dict]:
             nxt = toks[i + 2] if i + 2 < len(toks) and text[b:toks[i + 2][0]] == " " else None
         elif word in _DEMONYM_FORMS:
             surface = word
+        elif "-" in word and all(part in _DEMONYM_FORMS for part in word.split("-")):
+            # "Turkish-Russian relations": a row for each people
+            at = a
+            for part in word.split("-"):
+                if not _overlaps(taken, at, at + len(part)):
+                    found.append((at, at + len(part), part))
+                at += len(part) + 1
+            continue
         if surface is None:
             continue
         skip_to = b
         prev = toks[i - 1] if i and text[toks[i - 1][1]:a] == " " else None
         if prev is not None and surface in ("American", "Americans") and prev[2] not in _FUNCTION:
             continue  # "African American", "Native Americans"
+        adjective = bool(_NOUN_AFTER.match(text, b)) and not _SPEECH.match(text, b)
         if prev is not None and prev[2] not in _FUNCTION and prev[2] not in _DATES and prev[2] not in _CUE_WORDS \
-                and not prev[2].endswith(".") and prev[2] not in _DEMONYM_FORMS:
+                and not prev[2].endswith(".") and prev[2] not in _DEMONYM_FORMS \
+                and not (adjective and _sentence_initial(text, prev[0])):  # "Former British intelligence"
             tails.add(surface)  # "Mark Cuban", "Native American", "Phil English"
             continue
         pm = _ABBREVIATION_BEFORE.search(text, max(a - 12, 0), a)
