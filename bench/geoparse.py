@@ -14,8 +14,11 @@ mention without coordinates (TR-News rows with no gazetteer tag) is left out.
 Metrics (the same scorer for every side):
 
 - recognition precision / recall / F1: a predicted mention matches a gold one when their spans
-  overlap (one to one, in text order). Demonyms ("Turkish") are gold toponyms in TR-News but
-  claimframe does not report them as places, so they count as misses; the output says how many.
+  overlap (one to one, in text order). Demonyms ("Turkish") are gold toponyms in TR-News;
+  claimframe reports them as rows flagged ``demonym``. A claimframe side with such rows is
+  scored twice: with them (as TR-News' gold counts them) and "less demonyms" (places named
+  only); the output also says how many demonym rows fall on a gold mention, how many do not
+  (false demonyms, e.g. gold that does not annotate them, GeoVirus) and which are placed wrong.
 - accuracy@161 km: among matched mentions, the share placed within 161 km (100 miles) of the gold
   point. A predicted country counts as right when the gold point lies in that country (the country
   of the GeoNames city nearest to the gold point), whatever its own point.
@@ -118,7 +121,7 @@ def run_claimframe(docs: list[dict]) -> tuple[dict[str, list[dict]], float]:
     for d in docs:
         out[d["id"]] = [
             {k: (None if (isinstance(r.get(k), float) and math.isnan(r[k])) else r.get(k))
-             for k in ("start", "end", "lat", "lon", "country", "kind")}
+             for k in ("start", "end", "lat", "lon", "country", "kind", "text", "demonym")}
             for r in place_mentions(d["text"])
         ]
     return out, time.perf_counter() - t0
@@ -221,6 +224,44 @@ def country_of(lat: float, lon: float) -> str | None:
     return cc[int(np.argmin(h))]
 
 
+def _right(g: dict, p: dict) -> bool:
+    """Whether prediction ``p`` places gold mention ``g`` right (161 km, or the country)."""
+    if p.get("lat") is not None and p.get("lon") is not None and _km(g["lat"], g["lon"], float(p["lat"]),
+                                                                     float(p["lon"])) <= KM:
+        return True
+    return p.get("kind") == "country" and bool(p.get("country")) and country_of(g["lat"], g["lon"]) == p["country"]
+
+
+def without_demonyms(predicted: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """The predictions less the rows flagged ``demonym``."""
+    return {k: [p for p in v if not p.get("demonym")] for k, v in predicted.items()}
+
+
+def demonym_rows(docs: list[dict], predicted: dict[str, list[dict]]) -> dict:
+    """What the demonym rows do against gold: how many, how many overlap a gold mention and are
+    placed right, and the others (false demonyms: no gold mention there, or placed wrong)."""
+    from collections import Counter
+
+    n = hit = right = 0
+    false, wrong = Counter(), Counter()
+    for d in docs:
+        for p in predicted.get(d["id"], []):
+            if not p.get("demonym"):
+                continue
+            n += 1
+            g = next((g for g in d["gold"] if p["start"] < g["end"] and g["start"] < p["end"]), None)
+            if g is None:
+                false[p.get("text")] += 1
+                continue
+            hit += 1
+            if _right(g, p):
+                right += 1
+            else:
+                wrong[f"{p.get('text')}->{g['name']}"] += 1
+    return {"rows": n, "in_gold": hit, "placed_right": right, "not_in_gold": sum(false.values()),
+            "not_in_gold_top": false.most_common(12), "placed_wrong_top": wrong.most_common(6)}
+
+
 def score(docs: list[dict], predicted: dict[str, list[dict]]) -> dict:
     tp = fp = fn = right = 0
     errors = []
@@ -301,6 +342,11 @@ def main(argv: list[str] | None = None) -> int:
                              env=env, capture_output=True, text=True, check=True)
         sides[f"other:{lib}"] = json.loads(res.stdout.strip().splitlines()[-1])
     sides["claimframe"] = {name: run_claimframe(docs) for name, docs in corpora.items()}
+    # each claimframe side that flags demonyms also scored without those rows
+    for side in [s for s in sides if any(p.get("demonym") for res in sides[s].values()
+                                         for rows in res[0].values() for p in rows)]:
+        sides[f"{side} less demonyms"] = {name: (without_demonyms(res[0]), res[1])
+                                          for name, res in sides[side].items()}
     sides["naive"] = {name: run_naive(docs) for name, docs in corpora.items()}
 
     report = {}
@@ -324,6 +370,13 @@ def main(argv: list[str] | None = None) -> int:
                                 ("ms_per_text", "ms per text", "{:.2f}")):
             vals = [rows[c][key] for c in cols]
             print(f"{label:18}" + "".join(f"{(fmt.format(v) if v is not None else '-'):>26}" for v in vals))
+        for side, res in sides.items():
+            dem = demonym_rows(docs, res[name][0])
+            if dem["rows"]:
+                rows[side]["demonyms"] = dem
+                print(f"  {side}: {dem['rows']} demonym rows, {dem['in_gold']} on a gold mention "
+                      f"({dem['placed_right']} placed right), {dem['not_in_gold']} not in gold "
+                      f"(false demonyms): {dem['not_in_gold_top']}; placed wrong: {dem['placed_wrong_top']}")
     print("\nPublished (Gritta et al., GeoVirus, accuracy@161 of recognised places): CamCoder 82, "
           "Population 80, CLAVIN 79, Edinburgh 78, Yahoo 70.")
     if args.json:

@@ -26,7 +26,7 @@ from matplotlib.text import Text  # noqa: E402
 
 import claimframe  # noqa: E402
 from claimframe import ClaimframeError  # noqa: E402
-from claimframe.extract.places import find_places, place_counts
+from claimframe.extract.places import demonym_places, find_places, place_counts
 from claimframe.extract.relations import (
     find_relations,  # noqa: E402
     locate_relations,
@@ -120,7 +120,9 @@ def test_place_counts_seed(seed):
     assert rows.loc["qayyarah", "spellings"] == "Qayara"
     # most-named first, ties in reading order
     assert counts["place_id"].tolist()[:4] == ["gn-6252001", "mosul", "iran", "iraq"]
-    assert counts["mentions"].sum() == len(seed.places)
+    # every mention but the demonyms ("Iraqi forces": 11 rows flagged demonym, not counted)
+    demonym = seed.places["demonym"].fillna(False).to_numpy(dtype=bool)
+    assert demonym.sum() == 11 and counts["mentions"].sum() == len(seed.places) - demonym.sum()
     assert place_counts(counts) is not counts and place_counts(counts).equals(counts)
 
 
@@ -777,3 +779,23 @@ def test_world_inset_moves_its_window_and_looks_like_a_fresh_map():
         fresh.canvas.draw()
         assert np.array_equal(np.asarray(ex.figure.canvas.buffer_rgba()), np.asarray(fresh.canvas.buffer_rgba()))
     assert len(windows) >= 2  # the window did move
+
+
+def test_countries_of_demonyms_are_shaded_but_not_counted():
+    # Reuters style: Ethiopia and Somalia only through their peoples; Nairobi and Kenya named
+    text = ("NAIROBI, Kenya (Reuters) - Ethiopian troops and Somali officials met in Nairobi on Monday, "
+            "Kenyan police said.")
+    places = find_places(text)
+    assert sorted(demonym_places(places)["name"]) == ["Ethiopia", "Kenya", "Somalia"]
+    counts = place_counts(places).set_index("label")
+    assert "Ethiopian" not in counts.index and "Somali" not in counts.index
+    assert counts.loc["Kenya", "mentions"] == 1 and counts.loc["NAIROBI", "mentions"] == 2
+    ax = plot_map(places, extent=(25.0, 50.0, -10.0, 15.0))
+    colour = {p.get_gid(): p.get_facecolor() for p in ax.patches + ax.artists
+              if (p.get_gid() or "").startswith("country:")}
+    assert colour["country:Ethiopia"] == colour["country:Somalia"] == colour["country:Kenya"]
+    assert colour["country:Kenya"] != colour["country:Uganda"]
+    # the labels count only places named: no "Ethiopian" or "Somali" written on the map
+    texts = " ".join(t.get_text() for t in ax.texts)
+    assert "Ethiopian" not in texts and "Somali " not in texts
+    plt.close(ax.figure)

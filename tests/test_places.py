@@ -260,13 +260,20 @@ def test_seed_caption_mentions(seed_text, seed_places):
 
 
 def test_seed_has_no_false_places(seed_text, seed_places):
-    counts = seed_places["place_id"].value_counts().to_dict()
+    named = seed_places[~seed_places["demonym"].fillna(False).to_numpy(dtype=bool)]
+    counts = named["place_id"].value_counts().to_dict()
     # hand count: 21 "U.S."/"United States" less "U.S. Arming" and "U.S. Army"; 9 "Iran" as a
-    # word (with "Iran-backed", "Iran’s"); "Iranian" is not "Iran"
+    # word (with "Iran-backed", "Iran’s"); "Iranian" is not "Iran" (it is a demonym row, below)
     assert counts == {"gn-6252001": 19, "mosul": 11, "iran": 9, "iraq": 9, "baghdad": 1,
                       "syria": 1, "qayyarah-airfield-west": 1, "qayyarah": 1, "bashiqa": 1}
     assert not (seed_places["resolution"] == "unresolved").any()
-    texts = set(seed_places["text"])
+    # demonyms, counted by reading: "Iraqi" 6 times, "American" 3, "Americans" 1, "Iranian-backed" 1;
+    # "Kurdish", "Arab", "Shiite" name no one place and stay out
+    demonyms = seed_places[seed_places["demonym"].fillna(False).to_numpy(dtype=bool)]
+    assert demonyms["place_id"].value_counts().to_dict() == {"iraq": 6, "gn-6252001": 4, "iran": 1}
+    assert set(demonyms["text"]) == {"Iraqi", "American", "Americans", "Iranian"}
+    assert (demonyms.loc[demonyms["place_id"] == "iraq", "resolution"] == "curated").all()
+    texts = set(named["text"])
     for not_a_place in ("Los Angeles", "Gary", "Badr", "Mayahi", "Pentagon", "Islamic State",
                         "Hezbollah", "LA", "Congress", "Times", "Reuters"):
         assert not_a_place not in texts
@@ -284,10 +291,11 @@ def test_word_boundaries_and_longest_first(gaz):
             "Qayyarah West, Bashiqah, Nineveh province and Nineveh.")
     df = find_places(text, gaz, fallback=False)
     assert spans_ok(text, df)
-    assert df[["text", "place_id"]].values.tolist() == [
-        ["Mosul", "mosul"], ["Q-West", "qayyarah-airfield-west"], ["Qayara", "qayyarah"],
-        ["Iran", "iran"], ["Qayyarah West", "qayyarah-airfield-west"], ["Bashiqah", "bashiqa"],
-        ["Nineveh province", "nineveh"], ["Nineveh", "nineveh"],
+    assert df[["text", "place_id", "demonym"]].values.tolist() == [
+        ["Mosul", "mosul", False], ["Q-West", "qayyarah-airfield-west", False], ["Qayara", "qayyarah", False],
+        ["Iranian", "iran", True], ["Iraqi", "iraq", True],  # demonyms: flagged rows of their countries
+        ["Iran", "iran", False], ["Qayyarah West", "qayyarah-airfield-west", False], ["Bashiqah", "bashiqa", False],
+        ["Nineveh province", "nineveh", False], ["Nineveh", "nineveh", False],
     ]
 
 
@@ -308,8 +316,10 @@ def test_fallback_and_unresolved(gaz):
     assert spans_ok(WIRE, df)
     got = df[["text", "place_id", "resolution"]].astype(object).where(df.notna(), None)
     assert got.values.tolist() == [
+        ["Iraqi", "iraq", "curated"],  # "Iraqi forces": a demonym row of Iraq
         ["Hammam al-Alil", None, "unresolved"],
         ["Mosul", "mosul", "curated"],
+        ["Iraqi", "iraq", "curated"],  # "an Iraqi commander"
         ["Baghdad", "baghdad", "curated"],
         ["Tal Afar", None, "unresolved"],
         ["Kirkuk", "gn-94787", "fallback"],
@@ -320,6 +330,8 @@ def test_fallback_and_unresolved(gaz):
         ["Aleppo", "gn-170063", "fallback"],
         ["Zummar", None, "unresolved"],
     ]
+    assert df.loc[df["text"] == "Iraqi", "demonym"].tolist() == [True, True]
+    assert not df.loc[df["text"] != "Iraqi", "demonym"].any()
     kirkuk = df.set_index("text").loc["Kirkuk"]
     assert (kirkuk["lat"], kirkuk["lon"], kirkuk["geonames_id"]) == (35.46806, 44.39222, 94787)
     assert df.set_index("text").loc["Tikrit", "name"] == "Tikrīt"

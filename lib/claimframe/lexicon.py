@@ -483,6 +483,75 @@ WORLD_DEMONYMS = tuple("""Afghan Afghans Albanian Algerian Angolan Argentine Arg
     Sudanese Swedish Swiss Taiwanese Tanzanian Thai Tunisian Ugandan Ukrainian Ukrainians
     Uzbek Venezuelan Vietnamese Welsh Yemeni Yemenis Zambian Zimbabwean African Africans Asian Asians
     Latino Latina Hispanic Texan Texans Californian Californians Floridian Canadien""".split())
+#: Demonyms that say which country (or state, or continent) a text refers to ("Russian officials",
+#: "the Kenyan government", "Saudis"), each to the place's name as data/gazetteer-world.csv or the
+#: country aliases give it. They become place mentions flagged ``demonym`` (see
+#: claimframe.extract.places). The plural adds an "s" ("Iraqis", "Kenyans") unless the word ends in
+#: -ese, -sh, -ch or -ss ("Chinese", "British", "Dutch", "Swiss"); other nouns for people are
+#: listed as they are ("Briton", "Frenchmen", "Turks"). Religious, ethnic and group names
+#: (Kurdish, Arab, Shiite, Latino) name no one place and are left out.
+DEMONYM_PLACES: dict[str, str] = {
+    "Afghan": "Afghanistan", "Albanian": "Albania", "Algerian": "Algeria", "American": "United States",
+    "Angolan": "Angola", "Argentine": "Argentina", "Argentinian": "Argentina", "Armenian": "Armenia",
+    "Australian": "Australia", "Austrian": "Austria", "Azerbaijani": "Azerbaijan", "Bahraini": "Bahrain",
+    "Bangladeshi": "Bangladesh", "Belarusian": "Belarus", "Belgian": "Belgium", "Bolivian": "Bolivia",
+    "Bosnian": "Bosnia and Herzegovina", "Brazilian": "Brazil", "British": "United Kingdom",
+    "Briton": "United Kingdom", "Bulgarian": "Bulgaria", "Burmese": "Myanmar", "Burundian": "Burundi",
+    "Cambodian": "Cambodia", "Cameroonian": "Cameroon", "Canadian": "Canada", "Chadian": "Chad",
+    "Chilean": "Chile", "Chinese": "China", "Colombian": "Colombia", "Congolese": "Democratic Republic of the Congo",
+    "Croatian": "Croatia", "Cuban": "Cuba", "Cypriot": "Cyprus", "Czech": "Czechia", "Danish": "Denmark",
+    "Dane": "Denmark", "Dutch": "Netherlands", "Dutchman": "Netherlands",
+    "Ecuadorian": "Ecuador", "Egyptian": "Egypt", "Emirati": "United Arab Emirates", "English": "England",
+    "Englishman": "England", "Eritrean": "Eritrea", "Estonian": "Estonia", "Ethiopian": "Ethiopia",
+    "Fijian": "Fiji", "Filipino": "Philippines", "Finnish": "Finland", "French": "France",
+    "Frenchman": "France", "Frenchmen": "France", "Georgian": "Georgia", "German": "Germany",
+    "Ghanaian": "Ghana", "Greek": "Greece", "Guatemalan": "Guatemala", "Guinean": "Guinea",
+    "Haitian": "Haiti", "Honduran": "Honduras", "Hungarian": "Hungary", "Icelandic": "Iceland",
+    "Indian": "India", "Indonesian": "Indonesia", "Iranian": "Iran", "Iraqi": "Iraq", "Irish": "Ireland",
+    "Israeli": "Israel", "Italian": "Italy", "Ivorian": "Ivory Coast", "Jamaican": "Jamaica",
+    "Japanese": "Japan", "Jordanian": "Jordan", "Kazakh": "Kazakhstan", "Kenyan": "Kenya",
+    "Kuwaiti": "Kuwait", "Kyrgyz": "Kyrgyzstan", "Latvian": "Latvia", "Lebanese": "Lebanon",
+    "Liberian": "Liberia", "Libyan": "Libya", "Lithuanian": "Lithuania", "Malagasy": "Madagascar",
+    "Malawian": "Malawi", "Malaysian": "Malaysia", "Malian": "Mali", "Maltese": "Malta",
+    "Mauritanian": "Mauritania", "Mexican": "Mexico", "Moldovan": "Moldova", "Mongolian": "Mongolia",
+    "Moroccan": "Morocco", "Mozambican": "Mozambique", "Namibian": "Namibia", "Nepalese": "Nepal",
+    "Nepali": "Nepal", "Nicaraguan": "Nicaragua", "Nigerian": "Nigeria", "Nigerien": "Niger",
+    "Norwegian": "Norway", "Omani": "Oman", "Pakistani": "Pakistan", "Palestinian": "Palestinian Territory",
+    "Panamanian": "Panama", "Paraguayan": "Paraguay", "Peruvian": "Peru", "Polish": "Poland",
+    "Portuguese": "Portugal", "Qatari": "Qatar", "Romanian": "Romania", "Russian": "Russia",
+    "Rwandan": "Rwanda", "Salvadoran": "El Salvador", "Saudi": "Saudi Arabia", "Scottish": "Scotland",
+    "Scot": "Scotland", "Senegalese": "Senegal", "Serbian": "Serbia", "Serb": "Serbia",
+    "Singaporean": "Singapore", "Slovak": "Slovakia", "Slovenian": "Slovenia", "Somali": "Somalia",
+    "Spanish": "Spain", "Spaniard": "Spain", "Sudanese": "Sudan", "Swedish": "Sweden", "Swede": "Sweden",
+    "Swiss": "Switzerland", "Syrian": "Syria", "Taiwanese": "Taiwan", "Tajik": "Tajikistan",
+    "Tanzanian": "Tanzania", "Thai": "Thailand", "Tunisian": "Tunisia", "Turkish": "Turkey", "Turk": "Turkey",
+    "Ugandan": "Uganda", "Ukrainian": "Ukraine", "Uruguayan": "Uruguay",
+    "Uzbek": "Uzbekistan", "Venezuelan": "Venezuela", "Vietnamese": "Vietnam", "Welsh": "Wales",
+    "Yemeni": "Yemen", "Zambian": "Zambia", "Zimbabwean": "Zimbabwe",
+    "South African": "South Africa", "North Korean": "North Korea", "South Korean": "South Korea",
+    "New Zealander": "New Zealand", "Sri Lankan": "Sri Lanka",
+    "Saudi Arabian": "Saudi Arabia", "Sierra Leonean": "Sierra Leone", "South Sudanese": "South Sudan",
+    "Puerto Rican": "Puerto Rico", "Costa Rican": "Costa Rica", "Hong Konger": "Hong Kong",
+    "Texan": "Texas", "Californian": "California", "Floridian": "Florida",
+    "European": "Europe", "African": "Africa", "Asian": "Asia",
+    "Latin American": "Latin America", "Middle Eastern": "Middle East", "Southeast Asian": "Southeast Asia",
+}
+#: Phrases where a demonym names no place: foods, breeds, languages' set phrases, ethnic
+#: compounds ("African American"), diseases and games.
+DEMONYM_NOT_PLACE = ("French fries", "French toast", "French horn", "French kiss", "Swiss cheese",
+                     "Turkish delight", "Danish pastry", "Dutch oven", "German shepherd", "Russian roulette",
+                     "Chinese checkers", "Indian summer", "Irish coffee", "English muffin", "Mexican wave",
+                     "Spanish flu", "Arabic numerals", "Chinese whispers", "Brazil nut", "Dutch courage",
+                     "Scotch egg", "Welsh rarebit", "Persian cat", "Siamese twins", "English Channel",
+                     "French bulldog")
+#: Last words of a name a demonym opens that is a company, society or board rather than the
+#: country's ("British Airways", "American Psychological Association", "American Board"): no place.
+DEMONYM_NAME_ENDS = ("Airlines", "Airways", "Express", "Association", "Board", "Society", "Academy",
+                     "College", "University", "Institute", "Press", "Idol", "League", "Club", "Centre",
+                     "Center", "Foundation", "Company", "Corporation", "Inc", "Red Cross")
+#: A language read out as such after these words ("said in Russian", "speaks Spanish"): no place.
+LANGUAGE_CUES = ("in", "speak", "speaks", "spoke", "speaking", "spoken", "into", "translated", "learn",
+                 "learning", "fluent", "teach", "teaches", "teaching", "taught")
 #: Capitalised words GeoNames has a populated place for but that news uses for something else
 #: (a group, a deity, a company, an institution, a disease): never a place on their own.
 PLACE_STOP_WORDS = tuple("""Hamas God Allah Google Apple Amazon Police Health Agriculture Education
@@ -587,6 +656,9 @@ range after a verb of movement when the unit follows each number ("rose 6 pence 
 - Regions (mentions of kind region, never a town of that name): {_words(REGIONS)}.
 - State and province abbreviations: {", ".join(f"`{k}` {v}" for k, v in STATE_ABBREVIATIONS.items())}.
 - Demonyms of the world (never a place mention): {_words(WORLD_DEMONYMS)}.
+- Demonyms that refer to a place (mentions flagged `demonym`; plurals add "s" except after -ese, -sh, -ch,
+  -ss): {", ".join(f"`{k}` {v}" for k, v in DEMONYM_PLACES.items())}. Not a place in: {_words(DEMONYM_NOT_PLACE)};
+  nor opening a name that ends in: {_words(DEMONYM_NAME_ENDS)}; nor a language alone after: {_words(LANGUAGE_CUES)}.
 - Never a place on their own: {_words(PLACE_STOP_WORDS)}.
 - Organisations named after their place (the place counts): {_words(PLACE_ORGANISATION_WORDS)}.
 

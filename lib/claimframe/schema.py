@@ -123,6 +123,9 @@ PLACES = define_table(
         "resolution": RESOLUTIONS,
         "country": "string",
         "candidates": "string",
+        # True: a demonym ("Russian officials", "Kenyans") resolved to the place it refers to; the
+        # text names its people, not the place (maps' counts, relations and outliers leave it out).
+        "demonym": "boolean",
     },
     required={"start", "end", "text", "resolution"},
 )

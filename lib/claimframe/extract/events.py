@@ -541,6 +541,10 @@ def events_table(document: "Document", attributions: list, paragraph_records: li
     credit = {p["paragraph_id"]: p["text"] for p in paragraph_records}
     roles = {p["paragraph_id"]: p["role"] for p in paragraph_records}
     places = places if attributions else None
+    if places is not None and len(places):
+        from claimframe.extract.places import named_places
+
+        places = named_places(places)  # "Iraqi parliament" is an actor; Iraq is not named there
     people, aliases = _article_people(text), _aliases(document.meta)
     # each sentence's places and claims, found once (not a scan of both tables for every date)
     places_in: dict[int, list[tuple[int, int, str]]] = {}

@@ -117,6 +117,24 @@ _DATELINE = re.compile(r"^[ \t]*(?:([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+)*)(?=,| \(
 _QUALIFIER = re.compile(r", ([A-Z]{2}\b|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|W\.Va\.)")
 # Words inside multi-word names written in lower case ("Dar es Salaam", "Isle of Man").
 _LOWER_IN_NAME = re.compile(r" (?:es|of|of the|and|on|upon|sur|am|an der|del|de la|de los|y|da|do|dos|das) ")
+# Demonyms that refer to a place (lexicon.DEMONYM_PLACES), with their plurals: form -> place name.
+_DEMONYM_FORMS: dict[str, str] = {}
+for _word, _place in lexicon.DEMONYM_PLACES.items():
+    _DEMONYM_FORMS.setdefault(_word, _place)
+    if not _word.endswith(("ese", "sh", "ch", "ss", "man", "men")):
+        _DEMONYM_FORMS.setdefault(_word + "s", _place)
+_DEMONYM_PAIRS = frozenset(w.split(" ", 1)[0] for w in _DEMONYM_FORMS if " " in w)
+_DEMONYM_NOT_PLACE = re.compile("|".join(re.escape(p) for p in lexicon.DEMONYM_NOT_PLACE) + r"(?!\w)")
+_LANGUAGE_CUE = re.compile(rf"\b(?:{'|'.join(lexicon.LANGUAGE_CUES)})\s+$", re.IGNORECASE)
+# "Russian-language", "Spanish speakers": the language, not the country.
+_LANGUAGE_AFTER = re.compile(r"(?:-| )(?:language|languages|speaking|speaker|speakers)\b")
+# An adjective before a noun ("Russian airspace"), not a language standing alone ("in Russian.",
+# "in Russian and English").
+_NOUN_AFTER = re.compile(r"[ -](?!(?:and|or|nor|but|as|to|is|was|by|with|which|who|that|at|in|on|for|from|when|"
+                         r"[a-z]+ly)\b)[a-z]")
+_DEMONYM_NAME_ENDS = frozenset(lexicon.DEMONYM_NAME_ENDS)
+_AND_OR = re.compile(r",? (?:and|or) |, ")
+_DEMONYM_KINDS = ("country", "state", "continent", "region")
 #: How much context moves a choice between places of the same name (in powers of ten of people):
 #: the article names the candidate's country, or its state, or the text puts it in a container.
 CONTEXT_COUNTRY = 2.5
@@ -370,6 +388,10 @@ def place_mentions(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallba
         found = _datelines(text, world, taken) + _lower_case_names(text, world, taken, tokens)
         rows.extend(found)
         taken = sorted([*taken, *((r["start"], r["end"]) for r in found)])
+    found = _demonyms(text, world, forms, taken, tokens)
+    if found:
+        rows.extend(found)
+        taken = sorted([*taken, *((r["start"], r["end"]) for r in found)])
 
     for start, end, _toks in _runs(text, tokens):
         # Cut the run around earlier mentions; each free piece is a candidate of its own.
@@ -397,7 +419,97 @@ def place_mentions(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallba
     rows.sort(key=lambda r: (r["start"], r["end"]))
     if world is not None:
         _resolve(rows, text, world)
+    for r in rows:
+        r.setdefault("demonym", False)
     return rows
+
+
+def _demonyms(text, world, curated, taken, tokens) -> list[dict]:
+    """Demonyms that refer to a place: "Russian officials", "the Kenyan government", "Saudis",
+    "South African", each a mention of its country (state, continent) flagged ``demonym``.
+
+    Not taken: a demonym that starts a longer place name ("American Samoa", "British Columbia"),
+    ends a person's name ("Mark Cuban", "Rep. Phil English"; then no bare "Cuban" of that text
+    either), an ethnic compound ("African American", "Irish Americans"), a set phrase of
+    lexicon.DEMONYM_NOT_PLACE ("French fries", "Spanish flu"), or a language ("said in Russian.",
+    "speaks Spanish and French", "Russian-language", "Spanish speakers")."""
+    toks = [(m.start(), m.end(), m.group(0)) for m in tokens]
+    found: list[tuple[int, int, str]] = []
+    tails: set[str] = set()  # demonyms the text uses as the last word of a name ("Mark Cuban")
+    skip_to = language_end = -1
+    for i, (a, b, word) in enumerate(toks):
+        if a < skip_to:
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) and text[b:toks[i + 1][0]] == " " else None
+        surface = None
+        if nxt is not None and word in _DEMONYM_PAIRS and f"{word} {nxt[2]}" in _DEMONYM_FORMS:
+            surface, b = f"{word} {nxt[2]}", nxt[1]
+            nxt = toks[i + 2] if i + 2 < len(toks) and text[b:toks[i + 2][0]] == " " else None
+        elif word in _DEMONYM_FORMS:
+            surface = word
+        elif "-" in word and all(part in _DEMONYM_FORMS for part in word.split("-")):
+            # "Turkish-Russian relations": a row for each people
+            at = a
+            for part in word.split("-"):
+                if not _overlaps(taken, at, at + len(part)):
+                    found.append((at, at + len(part), part))
+                at += len(part) + 1
+            continue
+        if surface is None:
+            continue
+        skip_to = b
+        prev = toks[i - 1] if i and text[toks[i - 1][1]:a] == " " else None
+        if prev is not None and surface in ("American", "Americans") and prev[2] not in _FUNCTION:
+            continue  # "African American", "Native Americans"
+        adjective = bool(_NOUN_AFTER.match(text, b)) and not _SPEECH.match(text, b)
+        if prev is not None and prev[2] not in _FUNCTION and prev[2] not in _DATES and prev[2] not in _CUE_WORDS \
+                and not prev[2].endswith(".") and prev[2] not in _DEMONYM_FORMS \
+                and not (adjective and _sentence_initial(text, prev[0])):  # "Former British intelligence"
+            tails.add(surface)  # "Mark Cuban", "Native American", "Phil English"
+            continue
+        pm = _ABBREVIATION_BEFORE.search(text, max(a - 12, 0), a)
+        if pm and pm.group(1) in _TITLES:
+            tails.add(surface)  # "Mr. English"
+            continue
+        if nxt is not None and nxt[2] in ("American", "Americans"):
+            continue  # "African American", "Irish Americans"
+        if _DEMONYM_NOT_PLACE.match(text, a):
+            continue  # "French fries"
+        run, k = [surface], i + (2 if " " in surface else 1)
+        longer = False
+        while k < len(toks) and text[toks[k - 1][1]:toks[k][0]] == " " and len(run) < 6:
+            run.append(toks[k][2])
+            if world is not None and world.names.get(" ".join(run)):
+                longer = True  # "American Samoa", "British Columbia", "Indian Ocean"
+                break
+            k += 1
+        if longer or (len(run) > 1 and (run[-1] in _DEMONYM_NAME_ENDS or " ".join(run[-2:]) in _DEMONYM_NAME_ENDS)):
+            continue  # a longer place name, or "British Airways", "American Board"
+        if _LANGUAGE_AFTER.match(text, b):
+            continue  # "Russian-language", "Spanish speakers"
+        if (not surface.endswith("s") or surface.endswith("ss")) and not _NOUN_AFTER.match(text, b) and (
+                _LANGUAGE_CUE.search(text, max(a - 20, 0), a)
+                or (language_end >= 0 and _AND_OR.fullmatch(text, language_end, a))):
+            language_end = b
+            continue  # "said in Russian.", "speaks Spanish and French"
+        if _overlaps(taken, a, b):
+            continue
+        found.append((a, b, surface))
+    out = []
+    for a, b, surface in found:
+        if surface in tails:
+            continue  # the text uses the word as a surname
+        place = _DEMONYM_FORMS[surface]
+        row = curated.get(place)
+        if row is not None and row.get("kind") in _DEMONYM_KINDS:
+            out.append(_mention(a, b, text, row, demonym=True))
+            continue
+        if world is None:
+            continue
+        cands = [c for c in world.get(place) if c["kind"] in _DEMONYM_KINDS]
+        if cands:
+            out.append(_fallback_row(a, b, text, cands, demonym=True))
+    return out
 
 
 def _overlaps(taken, a, b) -> bool:
@@ -695,6 +807,22 @@ def _candidates(text, a, b):
     return variants
 
 
+def named_places(places: "pd.DataFrame") -> "pd.DataFrame":
+    """The rows of a places table that name a place: demonym rows (``demonym`` true: "Russian
+    officials") left out. A table without the column is returned as it is."""
+    if "demonym" not in places.columns or not len(places):
+        return places
+    flag = places["demonym"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+    return places[~flag] if flag.any() else places
+
+
+def demonym_places(places: "pd.DataFrame") -> "pd.DataFrame":
+    """The demonym rows of a places table (empty when it has none or no ``demonym`` column)."""
+    if "demonym" not in places.columns or not len(places):
+        return places.iloc[0:0]
+    return places[places["demonym"].astype("boolean").fillna(False).to_numpy(dtype=bool)]
+
+
 #: A GeoNames (fallback) place this far from every other place of the article may be another
 #: place of the same name: more than FAR_KM, and more than FAR_FACTOR times the others' spread.
 FAR_KM = 1000.0
@@ -713,6 +841,7 @@ def outlying_places(places: "pd.DataFrame") -> list[dict]:
     """
     import numpy as np
 
+    places = named_places(places)  # a demonym's country is no place the text locates
     if not len(places) or not (places["resolution"] == "fallback").to_numpy(dtype=bool).any():
         return []  # most articles: every place is curated, nothing to measure
     points: dict[str, dict] = {}
@@ -797,11 +926,13 @@ def place_counts(places: "pd.DataFrame") -> "pd.DataFrame":
     transliteration marks: "Sāmarrā’"), ``kind``, ``lat``/``lon`` (empty for a country GeoNames
     gives no point for), ``mentions``, ``spellings`` (the article's spellings, "; "-separated,
     in reading order), ``first_start`` and ``resolution``. Most-named first, ties in reading
-    order. Unresolved mentions have no place to count and are left out. A table that already
-    has a ``mentions`` column is returned typed, unchanged.
+    order. Unresolved mentions have no place to count and are left out, and so are demonyms
+    ("Russian officials": the text names a people, not the place; see :func:`demonym_places`).
+    A table that already has a ``mentions`` column is returned typed, unchanged.
     """
     if "mentions" in places.columns:
         return typed(PLACE_COUNTS, places)
+    places = named_places(places)
     if not len(places):
         return from_records(PLACE_COUNTS, [])
     df = places[places["place_id"].notna().to_numpy(dtype=bool)]

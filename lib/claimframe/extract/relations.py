@@ -73,6 +73,10 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
     if claims is None or len(claims) == 0:
         return _typed("relations", rows)
     is_distance = claims["kind"].to_numpy() == "distance"
+    if is_distance.any() and len(places):
+        from claimframe.extract.places import named_places
+
+        places = named_places(places)  # a demonym ("Syrian forces") is never an anchor or subject
     if not is_distance.any() or not len(places):  # most articles: no distance, nothing to read
         return _typed("relations", rows)
     # only the columns read here, once: converting whole tables to dicts was most of the cost

@@ -22,11 +22,11 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from claimframe.errors import ClaimframeError
-from claimframe.extract.places import outlying_places, place_counts
+from claimframe.extract.places import demonym_places, outlying_places, place_counts
 from claimframe.extract.relations import locate_relations
 from claimframe.geo import destination, distance_bearing, ring
 from claimframe.io.gazetteer import load_basemap, load_world_basemap
-from claimframe.schema import PLACE_COUNTS, as_float, from_records, is_missing
+from claimframe.schema import PLACE_COUNTS, as_float, from_records, is_missing, records
 from claimframe.views.map_labels import Placer, _renderer
 from claimframe.views.map_tables import ARROWS8, describe_relation, km_text, relation_label
 from claimframe.views.style import FIGSIZE_MAP, GREY, TEXT, chart_text
@@ -620,12 +620,13 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
     ``places`` is :func:`find_places` output (or :func:`place_counts`); cities, towns,
     villages and bases are dots (bases squares) whose area grows with mentions, labelled
     "name (mentions)" with the article's other spellings below; countries and regions are named
-    on the map with their count. ``relations`` (:func:`find_relations` output, or
-    :func:`locate_relations`) each draw, in their own colour: the distance ring around the
-    anchor (every point at the stated distance; ``rings=False`` hides it), a dashed line from
-    the anchor to the stated point (hollow dot), an arrow from there to the gazetteer's point,
-    and :func:`describe_relation`'s text. ``highlight`` (a relation_id) draws that one bold and
-    fades the rest.
+    on the map with their count. Demonyms ("Russian officials") are not counted as mentions; on
+    the world basemap their countries are shaded like the countries the article names.
+    ``relations`` (:func:`find_relations` output, or :func:`locate_relations`) each draw, in
+    their own colour: the distance ring around the anchor (every point at the stated distance;
+    ``rings=False`` hides it), a dashed line from the anchor to the stated point (hollow dot),
+    an arrow from there to the gazetteer's point, and :func:`describe_relation`'s text.
+    ``highlight`` (a relation_id) draws that one bold and fades the rest.
 
     ``extent``: "auto" (see :func:`resolve_extent`), "mosul-area", "iraq", or (lon0, lon1,
     lat0, lat1); widened to fill the axes at cos(latitude) aspect. Places outside are pointed to
@@ -681,7 +682,9 @@ def plot_map(places: "pd.DataFrame | None", relations: "pd.DataFrame | None" = N
         state.basemap, state.basemap_artists = basemap, []
     country_paths = _draw_basemap(ax, basemap, view, drawn=state.basemap_artists)
     if _basemap_frame(basemap) is None:  # the world basemap: shade the countries the article names
-        _shade_named(state.basemap_artists, {str(r["name"]) for r in areas
+        # or whose people it names ("Russian officials": demonym rows, not counted as mentions)
+        shaded = [*areas, *records(demonym_places(places))] if places is not None else areas
+        _shade_named(state.basemap_artists, {str(r["name"]) for r in shaded
                                              if r["kind"] == "country" and not is_missing(r["name"])})
     frame = _basemap_frame(basemap)
     outside = frame is not None and (view[1] <= frame[0] or view[0] >= frame[2]
