@@ -1,4 +1,5 @@
 """Claims against hand-verified gold: the seed and the fixture articles written in other styles."""
+import pandas as pd
 import pytest
 
 import claimframe
@@ -199,3 +200,23 @@ def test_a_hedge_inside_a_partitive():
 def test_elided_nouns_are_not_taken_where_the_text_does_not_say(text, expected):
     got = _entities(text)
     assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the period of a rate is kept apart from what is counted
+    ("Employers added 358,000 jobs a month last year, the Labor Department said.", ("358,000", "jobs", "month")),
+    ("Payrolls grew by an average of 200,000 a month.", ("200,000", None, "month")),
+    ("Care workers earn $15 an hour, the union said.", ("$15", None, "hour")),
+    ("Some 1,200 migrants arrive each day, officials say.", ("Some 1,200", "migrants", "day")),
+    ("The convoy covered 40 miles per day.", ("40 miles", None, "day")),
+    # near misses: a time, a price per share, a percent, a clause after a comma
+    ("Seven protesters a year ago were fined.", ("Seven", "protesters", None)),
+    ("The fund paid $4 a share.", ("$4", None, None)),
+    ("Inflation was 3 per cent in May.", ("3 per cent", None, None)),
+    ("About 40 people, a day after the storm, returned.", ("About 40", "people", None)),
+])
+def test_rate_period_is_its_own_column(text, expected):
+    claims = claimframe.read_text(text, published="2021-08-16").claims
+    row = claims[claims["text"] == expected[0]].iloc[0]
+    got = tuple(None if pd.isna(v) else v for v in (row["text"], row["entity"], row["per"]))
+    assert got == expected

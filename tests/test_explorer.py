@@ -407,3 +407,12 @@ def test_the_claims_table_people_read(seed):
     assert rows.loc["some 13 kilometers (8 miles)", "amount"] == "13 km"
     assert rows.loc["November", "date"] == "2016-11" and rows.loc["Dec. 4", "date"] == "2016-12-04"
     assert rows.loc["at least 40", "hedge"] == "at least"
+
+
+def test_claims_display_names_the_period_of_a_rate():
+    from claimframe.views.tables import claims_display
+
+    claims = claimframe.read_text("Care workers earn $15 an hour; 358,000 jobs a month were added, "
+                                  "and 40 nurses quit.", published="2021-08-16").claims
+    shown = dict(zip(claims_display(claims)["text"], claims_display(claims)["amount"]))
+    assert shown == {"$15": "$15 per hour", "358,000": "358,000 per month", "40": "40"}

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 PARAGRAPH_ROLES = ("headline", "caption", "credit", "body", "boilerplate")
 CLAIM_KINDS = ("count", "distance", "date", "duration", "money", "percent", "measure", "rank")
+#: The period of a rate ("358,000 a month", "$15 an hour", "40 miles per day"): claims.per.
+RATE_PERIODS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 HEDGES = ("exact", "approx", "at_least", "at_most", "range", "vague")
 DATE_PRECISIONS = ("day", "week", "month", "year", "quarter", "half", "season", "decade", "century")
 
@@ -76,6 +78,7 @@ CLAIMS = define_table(
         "conversion_unit": "string",
         "hedge": HEDGES,
         "entity": "string",
+        "per": RATE_PERIODS,
         "date": "datetime64[ns]",
         "date_precision": DATE_PRECISIONS,
         "source": "string",

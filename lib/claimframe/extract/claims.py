@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from claimframe import lexicon
 from claimframe.extract.attribution import sentence_finder, source_of
 from claimframe.extract.numbers import find_quantities
-from claimframe.schema import CLAIMS, from_records
+from claimframe.schema import CLAIMS, RATE_PERIODS, from_records
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,7 +40,7 @@ _IRREGULAR_PLURALS = frozenset(
 
 
 _BY_PARTICIPLES = frozenset(lexicon.ESTIMATE_PARTICIPLES)
-_RATE_PERIODS = frozenset("second minute hour day week month quarter year".split())
+_RATE_PERIODS = frozenset(RATE_PERIODS)
 _RATE_WORDS = frozenset("a an per each every".split())
 _TIME_AGO = frozenset("ago earlier before later".split())
 # A number in brackets or after a currency word is a conversion or an amount: it takes no noun
@@ -58,6 +58,23 @@ _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "GIs", "MPs"
 def _plural(word: str) -> bool:
     return word in _IRREGULAR_PLURALS or (
         len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")))
+
+
+def rate_period(text: str, end: int) -> str | None:
+    """The period of a rate after a quantity or its counted noun: "358,000 a month" and
+    "358,000 jobs a month" -> "month", "$15 an hour", "40 miles per day", "3 times every week";
+    None otherwise, and for "seven a year ago" (a time, not a rate) and "3 per cent"."""
+    tokens = [m.group(0).lower() for m in _ENTITY_TOKENS.finditer(text, end, min(len(text), end + 60))]
+    # the rate words come first, or after the counted noun ("358,000 jobs a month"): up to three words
+    for i in range(min(4, len(tokens) - 1)):
+        word = tokens[i]
+        if word in _RATE_WORDS:
+            if tokens[i + 1] in _RATE_PERIODS and not (i + 2 < len(tokens) and tokens[i + 2] in _TIME_AGO):
+                return tokens[i + 1]
+            return None
+        if not word.isalpha():
+            return None  # a comma, a number: the phrase ended
+    return None
 
 
 def entity_after(text: str, end: int, kind: str) -> str | None:
@@ -201,7 +218,7 @@ def claim_records(document: "Document", paragraph_records: list[dict], attributi
     for sa in speaking:
         for q in find_quantities(text, sa.start, sa.end, exclude=dates_in.get(sa.sentence_id, ())):
             rows.append({**q.__dict__, "entity": entity_after(text, q.end, q.kind)
-                         if q.kind in ENTITY_KINDS else None})
+                         if q.kind in ENTITY_KINDS else None, "per": rate_period(text, q.end)})
     rows.sort(key=lambda r: r["start"])
     seen: dict[tuple[int, str], int] = {}
     repeats: dict[int, int] = {}  # sentence_id -> which repeat of its text it is

@@ -98,8 +98,9 @@ def amount_text(kind: Any, value: Any, low: Any, high: Any, unit: Any, unit_stat
 
 def claims_display(claims: "pd.DataFrame") -> "pd.DataFrame":
     """The claims table as a reader scans it: the words as written, the kind, the amount in the
-    stated unit (:func:`amount_text`), hedge, entity, the date at its precision, source,
-    quoted, the analyst's verdict, and the claim ID last. Everything else stays in ``claims``."""
+    stated unit (:func:`amount_text`, and a rate's period: "$15 per hour"), hedge, entity, the
+    date at its precision, source, quoted, the analyst's verdict, and the claim ID last.
+    Everything else stays in ``claims``."""
     import pandas as pd
 
     out = pd.DataFrame(index=claims.index)
@@ -107,7 +108,9 @@ def claims_display(claims: "pd.DataFrame") -> "pd.DataFrame":
     out["kind"] = claims["kind"]
     cols = [claims[c] if c in claims else pd.Series(pd.NA, index=claims.index)
             for c in ("kind", "value", "low", "high", "unit", "unit_stated")]
-    out["amount"] = [amount_text(*row) for row in zip(*(c.tolist() for c in cols))]
+    per = claims["per"].tolist() if "per" in claims else [None] * len(claims)
+    out["amount"] = [amount_text(*row) + ("" if _missing(p) or not amount_text(*row) else f" per {p}")
+                     for row, p in zip(zip(*(c.tolist() for c in cols)), per)]
     out["hedge"] = claims["hedge"].astype("string").str.replace("_", " ")
     out["entity"] = claims["entity"]
     precision = claims["date_precision"] if "date_precision" in claims else pd.Series("day", index=claims.index)
