@@ -541,15 +541,18 @@ def events_table(document: "Document", attributions: list, paragraph_records: li
     credit = {p["paragraph_id"]: p["text"] for p in paragraph_records}
     roles = {p["paragraph_id"]: p["role"] for p in paragraph_records}
     places = places if attributions else None
-    if places is not None and len(places):
-        from claimframe.extract.places import named_places
-
-        places = named_places(places)  # "Iraqi parliament" is an actor; Iraq is not named there
     people, aliases = _article_people(text), _aliases(document.meta)
     # each sentence's places and claims, found once (not a scan of both tables for every date)
     places_in: dict[int, list[tuple[int, int, str]]] = {}
     if places is not None and len(places):
-        for start, end, name, mention in zip(places["start"], places["end"], places["name"], places["text"]):
+        # demonym rows left out: "Iraqi parliament" is an actor; Iraq is not named there (a flag
+        # read in the loop, not a filtered copy of the table)
+        demonym = (places["demonym"].to_numpy(dtype=bool, na_value=False) if "demonym" in places.columns
+                   else [False] * len(places))
+        for start, end, name, mention, is_demonym in zip(places["start"], places["end"], places["name"],
+                                                         places["text"], demonym):
+            if is_demonym:
+                continue
             sa = sentence_at(int(start))
             if sa is not None and int(end) <= sa.end:
                 places_in.setdefault(sa.sentence_id, []).append(

@@ -73,16 +73,16 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
     if claims is None or len(claims) == 0:
         return _typed("relations", rows)
     is_distance = claims["kind"].to_numpy() == "distance"
-    if is_distance.any() and len(places):
-        from claimframe.extract.places import named_places
-
-        places = named_places(places)  # a demonym ("Syrian forces") is never an anchor or subject
     if not is_distance.any() or not len(places):  # most articles: no distance, nothing to read
         return _typed("relations", rows)
     # only the columns read here, once: converting whole tables to dicts was most of the cost
     dist_claims = [c for c in records(claims, _CLAIM_COLUMNS) if c["kind"] == "distance"]
     in_order = places["start"].is_monotonic_increasing  # the places table is; other input may not be
-    pl = records(places if in_order else places.sort_values(["start", "end"]), _PLACE_COLUMNS)  # text order
+    columns = _PLACE_COLUMNS + (("demonym",) if "demonym" in places.columns else ())
+    pl = records(places if in_order else places.sort_values(["start", "end"]), columns)  # text order
+    pl = [r for r in pl if not r.get("demonym")]  # a demonym ("Syrian forces") is never an anchor or subject
+    if not pl:
+        return _typed("relations", rows)
     by_start = {int(r["start"]): r for r in pl}
     starts = [int(r["start"]) for r in pl]
     sent_span = {}
