@@ -1088,7 +1088,12 @@ _EXTRA_RULES: list[tuple[re.Pattern, Callable, int, int]] = [
     (_WEEKEND, _weekend, 24, 24),  # "this coming |week|end's matches"
     (_YEAR_END, _year_end, 24, 16),  # "the end of the |year|", "the |year|'s end"
 ]
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# A copy of the text with ASCII letters lower-cased and every whitespace character (what str.isspace()
+# and re's \s accept; none lies above U+3000) made a space: the same length, the same words, the
+# same whitespace runs, so a long run is one str.find away.
+_LOWER_AND_SPACE = str.maketrans(
+    {**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, **{c: " " for c in map(chr, range(0x3001)) if c.isspace()}}
+)
 _RULE = {handler: k for k, (_, handler, _, _) in enumerate(_EXTRA_RULES)}
 # Words (in the lower-cased text, at the start of a word) and the rules they anchor. str.find is far
 # faster than one regex alternation of them all, whose many first letters stop the engine everywhere.
@@ -1138,11 +1143,11 @@ def _finds(text: str, word: str, word_start: bool = True) -> list[int]:
     return out
 
 
-def _extra_anchors(text: str, main: dict[str, list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
-    """Per rule of _EXTRA_RULES, its anchors in ``text``, sorted; ``main`` holds the main scan's
-    anchors (its "u" spans of "week", "month", "year", its "w" weekdays, its "m" months)."""
+def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """Per rule of _EXTRA_RULES, its anchors in ``text``, sorted; ``lowered`` is ``text`` through
+    _LOWER_AND_SPACE; ``main`` holds the main scan's anchors (its "u" spans of "week", "month",
+    "year", its "w" weekdays, its "m" months)."""
     out: list[list[tuple[int, int]]] = [[] for _ in _EXTRA_RULES]
-    lowered = text.translate(_ASCII_LOWER)
     for word, rules, start in _EXTRA_WORDS:
         n = len(word)
         for i in _finds(lowered, word, start):
@@ -1223,6 +1228,7 @@ _WEEKDAYS = frozenset(lexicon.WEEKDAYS)
 _UNITS = frozenset(("week", "month", "year"))
 _LONG_WS = 4  # shorter whitespace runs (at most W = 3 characters) are within the margins below
 _LONG_WS_RUN = re.compile(r"\s{%d}" % _LONG_WS)
+_LONG_SPACES = " " * _LONG_WS  # a long run in the text through _LOWER_AND_SPACE
 _WS_TAIL = re.compile(r"\s*")
 
 # Each rule: its pattern, its handler, the anchor kinds it needs ("m" month, "y" year, "i" year
@@ -1312,8 +1318,6 @@ def _near_windows(anchors: list[tuple[int, int]], before: int, after: int) -> li
     return windows[1:]  # finditer clips pos and endpos to the text
 
 
-_MAX_BEFORE = max(rule[3] for rule in _RULES) + _LONG_WS
-_MAX_AFTER = max(rule[4] for rule in _RULES) + _LONG_WS
 
 
 def document_dates(document) -> list[DateMention]:
@@ -1331,15 +1335,17 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     """
     anchors: dict[str, list[tuple[int, int]]] = {"m": [], "y": [], "i": [], "u": [], "r": [], "w": [], "my": []}
     months, years, isos, weekdays, month_years = anchors["m"], anchors["y"], anchors["i"], anchors["w"], anchors["my"]
-    long_ws = False  # a long whitespace run within reach of some anchor
-    reach = -1
+    lowered = text.translate(_LOWER_AND_SPACE)
+    # A long whitespace run anywhere (a cheap test on the copy): _windows then grows windows past
+    # the runs near anchors and gives _near_windows' windows where there is none.
+    long_ws = _LONG_SPACES in lowered
     for m in _ANCHOR.finditer(text):
         word = m.group()
-        start, end = span = m.span()
+        span = m.span()
         if word[0] <= "9":
             years.append(span)
             month_years.append(span)
-            if text.startswith("-", end):
+            if text.startswith("-", span[1]):
                 isos.append(span)
         elif len(word) == 3:
             months.append(span)
@@ -1348,10 +1354,6 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
             weekdays.append(span)
         else:
             anchors["u" if word.lower() in _UNITS else "r"].append(span)
-        if not long_ws:
-            lo = max(start - _MAX_BEFORE, reach - _LONG_WS, 0)  # overlap: no run slips between
-            reach = end + _MAX_AFTER
-            long_ws = _LONG_WS_RUN.search(text, lo, reach) is not None
     candidates = []
     for priority, (pattern, handler, kind, before, after) in enumerate(_RULES):
         if not anchors[kind]:
@@ -1363,8 +1365,7 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
         for a, b in windows:
             for match in pattern.finditer(text, a, b):
                 _propose(candidates, handler(match, published), priority)
-    long_ws = long_ws or _LONG_WS_RUN.search(text) is not None
-    extra_anchors = _extra_anchors(text, anchors)
+    extra_anchors = _extra_anchors(text, lowered, anchors)
     for priority, ((pattern, handler, before, after), extra) in enumerate(zip(_EXTRA_RULES, extra_anchors),
                                                                          len(_RULES)):
         if extra:
