@@ -162,9 +162,10 @@ _COUNT_NOUN_AFTER = re.compile(
 
 # Where a sentence (or a clause that can change tense) begins: ". The", "; ", a line break.
 _CLAUSE_START = re.compile(
-    r"(?:(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Co|St|Jr|Sr))(?<!\b(?:Mrs|Inc|Ltd|Gen|Sen|Rep|Gov|Col))(?<!\bCorp)"
-    r"[.!?]['\"’”]?\s+(?=[A-Z\"“'‘])|;\s|\n|,\s+(?:but|while|although|though|whereas|yet)\s)"
-)  # a sentence end is no initial ("Daniel P. Davison") or title ("Mr. Davison", "Acme Corp. Chairman")
+    r"[.!?](?<![A-Z][.!?])(?<!\b(?:Mr|Ms|Dr|Co|St|Jr|Sr)[.!?])(?<!\b(?:Mrs|Inc|Ltd|Gen|Sen|Rep|Gov|Col)[.!?])"
+    r"(?<!\bCorp[.!?])['\"’”]?\s+(?=[A-Z\"“'‘])|;\s|\n|,\s+(?:but|while|although|though|whereas|yet)\s"
+)  # a sentence end is no initial ("Daniel P. Davison") or title ("Mr. Davison", "Acme Corp. Chairman");
+# the look-behinds come after the stop they check, so the engine skips to a stop, ";", "," or a line break
 _CUE_REACH = 120  # characters back from the date
 # A reporting verb dates the report, not what it reports: "said it will pay on Dec. 7".
 _REPORTING = frozenset(lexicon.REPORTING_VERBS)
@@ -174,6 +175,8 @@ _FUTURE_MANY: dict[str, list[tuple[str, ...]]] = {}
 for _cue in lexicon.DATE_FUTURE_CUES:
     if " " in _cue:
         _FUTURE_MANY.setdefault(_cue.split()[-1], []).append(tuple(_cue.split()))
+_LL = ("'ll", "’ll")
+_CUE_LAST_WORDS = _FUTURE_ONE | frozenset(_FUTURE_MANY)  # the words a future cue can end with, but "'ll"
 _PAST_WORDS = frozenset("was were had did began came went took fell rose left met held became made won lost saw "
                         "paid sold bought gave got ago".split())
 _PASSIVE_BEFORE = frozenset(("be", "been", "to"))  # "to be completed", "will be paid": not past
@@ -206,7 +209,7 @@ def date_tense(text: str, start: int) -> str | None:
     lower = [w.lower() for w in words]
     future_end = past_end = -1
     for i, w in enumerate(lower):
-        n = _future_cue_length(lower, i)
+        n = _future_cue_length(lower, i) if w in _CUE_LAST_WORDS or w.endswith(_LL) else 0
         if n:
             aux = lower[max(0, i - n - 1): i - n + 1]  # the one or two words before the cue
             if lower[i - n + 1] in _NEW_DATE_VERBS or not (
@@ -215,9 +218,9 @@ def date_tense(text: str, start: int) -> str | None:
                 future_end = i  # "had expected to", "was to leave", "would have been due": no future now
         elif w in ("have", "'ve", "’ve") and i and lower[i - 1] == "would":
             past_end = i  # "would have been seen over the winter": a past that did not happen
-        elif (words[i].islower() and w not in _REPORTING and (w in _PAST_WORDS or (
+        elif ((w in _PAST_WORDS or (
                 future_end < 0 and len(w) > 3 and w.endswith("ed") and (not w.endswith("eed") or w.endswith("reed"))
-              )) and (i == 0 or lower[i - 1] not in _PASSIVE_BEFORE)):
+              )) and words[i].islower() and w not in _REPORTING and (i == 0 or lower[i - 1] not in _PASSIVE_BEFORE)):
             past_end = i
     last = lower[-1] if lower else ""
     if (last in _PREPOSITIONS or (last in ("early", "late", "mid", "the") and _PREPOSITIONS & set(lower[-3:-1]))) and (
@@ -232,7 +235,7 @@ def date_tense(text: str, start: int) -> str | None:
 def _future_cue_length(lower: list[str], i: int) -> int:
     """How many words a future cue ending at word ``i`` has (0: none)."""
     w = lower[i]
-    if w in _FUTURE_ONE or w.endswith(("'ll", "’ll")):
+    if w in _FUTURE_ONE or w.endswith(_LL):
         if i + 1 < len(lower) and lower[i + 1] in ("have", "'ve", "’ve"):
             return 0  # "would have been seen over the winter": a past that did not happen
         return 1
@@ -1400,18 +1403,23 @@ def _not_a_date(text: str, m: DateMention) -> bool:
     """Recurring ("each July", "every Monday", "on Monday nights"), generic ("today's youth") or a
     title ("ABC's This Week", "NBC's Today"): no dated event."""
     lo = max(0, m.start - 12)
-    if ("ach" in text[lo:m.start] or "ery" in text[lo:m.start]) and _RECURRING_BEFORE.search(text, lo, m.start):
+    before = text[lo:m.start]
+    if ("ach" in before or "ery" in before) and _RECURRING_BEFORE.search(text, lo, m.start):
         return True
     if m.weekday is not None and m.precision == "day" and _PART_OF_DAYS_AFTER.match(text, m.end):
         return True
-    word = m.text.split()[-1]
-    if m.relative and word.istitle() and word.lower() in ("week", "month", "year"):
-        return True  # "This Week", "Next Year": a programme or a title
+    if m.relative:
+        word = m.text.split()[-1]
+        if word.istitle() and word.lower() in ("week", "month", "year"):
+            return True  # "This Week", "Next Year": a programme or a title
+    if len(m.text) > 9:  # none of the words below
+        return False
     if m.text in ("Today", "Tomorrow", "Yesterday") and _TITLE_BEFORE.search(text, max(0, m.start - 4), m.start):
         return True
-    if m.text.lower() in ("today", "tomorrow") and _GENERIC_OF.search(text, max(0, m.start - 7), m.start):
+    lower = m.text.lower()
+    if lower in ("today", "tomorrow") and _GENERIC_OF.search(text, max(0, m.start - 7), m.start):
         return not text.startswith("'", m.end)  # "the people of tomorrow", "the leaders of today"
-    return m.text.lower() == "today" and bool(_GENERIC_AFTER.match(text, m.end))
+    return lower == "today" and bool(_GENERIC_AFTER.match(text, m.end))
 
 
 def _select(text: str, candidates: list, published) -> list[DateMention]:
