@@ -1111,7 +1111,7 @@ _EXTRA_WORDS: tuple[tuple[str, tuple[int, ...], bool], ...] = tuple(
 )
 # Capitalised holiday words, found in the text itself ("Labor Day", "Christmas"); "July Fourth" and
 # "New Year's Eve" are anchored by the main scan's "Jul" and "Year".
-_HOLIDAY_MARKS = ("Day", "Christmas", "Thanksgiving", "Halloween")
+_HOLIDAY_MARKS = ("Christmas", "Thanksgiving", "Halloween")  # and "Day", read from the lower-case "day"s
 _ANCHORED_RELATIONS = ("previous", "following", "next", "prior", "preceding", "same", "current", "full", "present",
                        "fiscal")  # "that" is too common to look for: "that year" is found from "year"
 _UNIT_OR_WEEKDAY_AFTER = re.compile(rf"\s+(?:day|week|month|year|{'|'.join(w.lower() for w in lexicon.WEEKDAYS)})\b")
@@ -1135,10 +1135,15 @@ _DIGIT_MARK = re.compile(r"[0-9](?:st|nd|rd|th|0['’]?s)")
 _QUOTE_DIGIT = (re.compile("'[0-9]"), re.compile("’[0-9]"))  # a literal first: the engine skips fast
 
 
+_NOWHERE: list[int] = []  # never changed
+
+
 def _finds(text: str, word: str, word_start: bool = True) -> list[int]:
     """Offsets of ``word`` in ``text`` (only where it starts a word, with ``word_start``)."""
-    out = []
     i = text.find(word)
+    if i < 0:
+        return _NOWHERE  # most words are in no article: one scan, nothing built
+    out = []
     while i >= 0:
         if not (word_start and i and text[i - 1].isalnum()):
             out.append(i)
@@ -1151,12 +1156,18 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
     _LOWER_AND_SPACE; ``main`` holds the main scan's anchors (its "u" spans of "week", "month",
     "year", its "w" weekdays, its "m" months)."""
     out: list[list[tuple[int, int]]] = [[] for _ in _EXTRA_RULES]
+    centuries = _NOWHERE
     for word, rules, start in _EXTRA_WORDS:
-        n = len(word)
-        for i in _finds(lowered, word, start):
+        found = _finds(lowered, word, start)
+        if found:
+            n = len(word)
             for k in rules:
-                out[k].append((i, i + n))
+                out[k] += [(i, i + n) for i in found]
+            if word == "centur":
+                centuries = found  # a unit word too (below): one scan for both
     holiday = out[_RULE[_holiday]]
+    days = _finds(lowered, "day")  # a unit word too (below); "Day" is among them
+    holiday += [(i, i + 3) for i in days if text.startswith("Day", i)]
     for word in _HOLIDAY_MARKS:
         n = len(word)
         holiday += [(i, i + n) for i in _finds(text, word)]
@@ -1165,7 +1176,8 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
     year_end, weekend = out[_RULE[_year_end]], out[_RULE[_weekend]]
     spans = list(main["u"])
     for word in _UNIT_WORDS:
-        spans += [(i, i + len(word)) for i in _finds(lowered, word)]
+        found = centuries if word == "centur" else days if word == "day" else _finds(lowered, word)
+        spans += [(i, i + len(word)) for i in found]
     for s, e in spans:
         if s >= 5 and lowered[s - 1].isspace() and lowered.endswith("that", 0, _run_start(lowered, s)):
             anchored.append((s, e))  # "that year"
