@@ -1114,6 +1114,11 @@ _EXTRA_WORDS: tuple[tuple[str, tuple[int, ...], bool], ...] = tuple(
 _HOLIDAY_MARKS = ("Christmas", "Thanksgiving", "Halloween")  # and "Day", read from the lower-case "day"s
 _ANCHORED_RELATIONS = ("previous", "following", "next", "prior", "preceding", "same", "current", "full", "present",
                        "fiscal")  # "that" is too common to look for: "that year" is found from "year"
+_RELATIONS_BY_END: dict[str, list[str]] = {}
+for _word in _ANCHORED_RELATIONS:
+    _RELATIONS_BY_END.setdefault(_word[-2:], []).append(_word)
+_WEEKDAY_STEMS = tuple(w[:-3].lower() for w in lexicon.WEEKDAYS)  # "mon", "tues", ...
+_WEEKDAY_STEM_ENDS = frozenset(stem[-1] for stem in _WEEKDAY_STEMS)
 _UNIT_OR_WEEKDAY_AFTER = re.compile(rf"\s+(?:day|week|month|year|{'|'.join(w.lower() for w in lexicon.WEEKDAYS)})\b")
 # A unit of time anchors "two years ago", "the day before", "year-ago" only with a direction after it,
 # and "year-end", "the end of the year" only with "end" beside it. "week", "month" and "year" come
@@ -1166,7 +1171,8 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
             if word == "centur":
                 centuries = found  # a unit word too (below): one scan for both
     holiday = out[_RULE[_holiday]]
-    days = _finds(lowered, "day")  # a unit word too (below); "Day" is among them
+    all_days = _finds(lowered, "day", word_start=False)  # "day", "Day" and the weekdays
+    days = [i for i in all_days if not (i and lowered[i - 1].isalnum())] if all_days else _NOWHERE
     holiday += [(i, i + 3) for i in days if text.startswith("Day", i)]
     for word in _HOLIDAY_MARKS:
         n = len(word)
@@ -1193,9 +1199,24 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
                 holiday.append((s, e))
         elif lowered.startswith("weekend", s):
             weekend.append((s, e))
-    for word in _ANCHORED_RELATIONS:  # "the next day", "the following year", "the previous Friday"
-        n = len(word)
-        anchored += [(i, i + n) for i in _finds(lowered, word) if _UNIT_OR_WEEKDAY_AFTER.match(lowered, i + n)]
+    # "the next day", "the following year", "the previous Friday": read back from every unit or
+    # weekday after whitespace (week, month, year from the main scan, which finds them in any case;
+    # day and the weekdays from "day") to the word before it
+    units = [s for s, _ in main["u"]]
+    for i in all_days:
+        if not i or lowered[i - 1] == " ":
+            units.append(i)
+        elif lowered[i - 1] in _WEEKDAY_STEM_ENDS:
+            units += [i - len(p) for p in _WEEKDAY_STEMS if lowered.endswith(p, 0, i)]
+    for u in units:
+        if u and lowered[u - 1] == " ":
+            j = _run_start(lowered, u)
+            for word in _RELATIONS_BY_END.get(lowered[j - 2: j], ()):
+                i = j - len(word)
+                if i >= 0 and lowered.startswith(word, i) and not (i and lowered[i - 1].isalnum()) and (
+                    _UNIT_OR_WEEKDAY_AFTER.match(lowered, j)
+                ):
+                    anchored.append((i, j))
     for quote in _QUOTE_DIGIT:  # "'89", "the '60s"
         for m in quote.finditer(text):
             out[_RULE[_spelled_year]].append(m.span())
