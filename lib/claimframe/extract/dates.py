@@ -286,8 +286,11 @@ def _day(text: str) -> int:
     return int(text.rstrip("stndrh"))  # "9th" -> 9
 
 
+_DAYS_IN = (0, *(calendar.monthrange(2000, month)[1] for month in range(1, 13)))  # a leap year: Feb. 29 exists
+
+
 def _days_in(month: int) -> int:
-    return calendar.monthrange(2000, month)[1]  # a leap year: Feb. 29 exists in some year
+    return _DAYS_IN[month]
 
 
 def _day_or_none(year: int, month: int, day: int) -> datetime.date | None:
@@ -612,7 +615,7 @@ _QUARTER_PREFIX = re.compile(
     rf"(?:(?P<the>(?ai:the|this|last|next))\s+)?(?:{_YEAR_WORD}\s+)?"
     rf"(?:(?P<y0>{_YEAR})\s+)?(?:(?P<fiscal>(?ai:fiscal))[-\s]+)?"
 )
-_WORD_START_BEFORE = re.compile(r"(?<![\w'’])\w")
+_WORD_START_BEFORE = re.compile(r"\w(?<![\w'’]\w)")  # the look-behind after the \w: the engine skips to one
 
 
 def _prefix(pattern: re.Pattern, text: str, end: int, first: str, reach: int = 48) -> re.Match | None:
@@ -1091,11 +1094,13 @@ _EXTRA_RULES: list[tuple[re.Pattern, Callable, int, int]] = [
     (_WEEKEND, _weekend, 24, 24),  # "this coming |week|end's matches"
     (_YEAR_END, _year_end, 24, 16),  # "the end of the |year|", "the |year|'s end"
 ]
-# A copy of the text with ASCII letters lower-cased and every whitespace character (what str.isspace()
-# and re's \s accept; none lies above U+3000) made a space: the same length, the same words, the
-# same whitespace runs, so a long run is one str.find away.
+# A copy of the text with ASCII letters lower-cased, ASCII digits made "0" and every whitespace
+# character (what str.isspace() and re's \s accept; none lies above U+3000) made a space: the same
+# length, the same words, the same whitespace runs, so a long run is one str.find away, and a digit
+# is a literal the regex engine skips to fast.
 _LOWER_AND_SPACE = str.maketrans(
-    {**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, **{c: " " for c in map(chr, range(0x3001)) if c.isspace()}}
+    {**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, **{c: "0" for c in "123456789"},
+     **{c: " " for c in map(chr, range(0x3001)) if c.isspace()}}
 )
 _RULE = {handler: k for k, (_, handler, _, _) in enumerate(_EXTRA_RULES)}
 # Words (in the lower-cased text, at the start of a word) and the rules they anchor. str.find is far
@@ -1137,6 +1142,7 @@ def _end_of_the_before(text: str, i: int) -> bool:
         i = j - len(word)
     return True
 _DIGIT_MARK = re.compile(r"[0-9](?:st|nd|rd|th|0['’]?s)")
+_DIGIT_MARK_LOWER = re.compile(r"0(?=st|nd|rd|th|0['’]?s)")  # where one may start in _LOWER_AND_SPACE's copy
 _QUOTE_DIGIT = (re.compile("'[0-9]"), re.compile("’[0-9]"))  # a literal first: the engine skips fast
 
 
@@ -1224,9 +1230,15 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
     for i in _finds(text, "Q", word_start=False):
         if "1" <= text[i + 1: i + 2] <= "4":
             out[_RULE[_quarter]].append((i, i + 2))
-    for m in _DIGIT_MARK.finditer(text):  # "1980s", "15th"
-        out[_RULE[_decade]].append(m.span())
-        out[_RULE[_ordinal_day]].append(m.span())
+    end = 0
+    for m in _DIGIT_MARK_LOWER.finditer(lowered):  # "1980s", "15th"
+        # every place a mark of the text can start; what _DIGIT_MARK.finditer finds in the text
+        # are the ones that match there, left to right, none overlapping the one before
+        mark = _DIGIT_MARK.match(text, m.start()) if m.start() >= end else None
+        if mark is not None:
+            end = mark.end()
+            out[_RULE[_decade]].append(mark.span())
+            out[_RULE[_ordinal_day]].append(mark.span())
     for anchors in out:
         anchors.sort()
     return out
@@ -1299,6 +1311,10 @@ _RULES: list[tuple[re.Pattern, Callable, str, int, int]] = [
 
 def _run_start(text: str, i: int) -> int:
     """Start of the whitespace run that ends at ``i``."""
+    if i and not text[i - 1].isspace():
+        return i
+    if i > 1 and not text[i - 2].isspace():
+        return i - 1  # one space, the usual run
     while i > 0:
         lo = max(0, i - 64)
         kept = len(text[lo:i].rstrip())  # str.isspace() is exactly re's \s
