@@ -1274,13 +1274,20 @@ _ANCHOR = re.compile(
 )
 _WEEKDAYS = frozenset(lexicon.WEEKDAYS)
 _UNITS = frozenset(("week", "month", "year"))
+# A month begins every match of _MONTH_DAY and _DAY_MONTH, and its anchor is the month's first three
+# letters. Only a month followed by its letters, a dot, maybe whitespace and a digit ("Oct. 17") can be
+# one of _MONTH_DAY; only one with whitespace before it and a digit at most three characters before that
+# ("17 October", "17th October") one of _DAY_MONTH: the others anchor no window of these rules (no match
+# contains them, and every match contains an anchor that is kept, so the windows find the same).
+_DAY_AFTER_MONTH = re.compile(r"[a-z]*\.?\s*[0-9]")
 _LONG_WS = 4  # shorter whitespace runs (at most W = 3 characters) are within the margins below
 _LONG_WS_RUN = re.compile(r"\s{%d}" % _LONG_WS)
 _LONG_SPACES = " " * _LONG_WS  # a long run in the text through _LOWER_AND_SPACE
 _WS_TAIL = re.compile(r"\s*")
 
-# Each rule: its pattern, its handler, the anchor kinds it needs ("m" month, "y" year, "i" year
-# followed by "-", "u" week/month/year, "r" yesterday/today/tomorrow, "w" weekday), and its margins:
+# Each rule: its pattern, its handler, the anchor kinds it needs ("m" month, "md" month with a day
+# after it, "dm" month with a day before it, "y" year, "i" year followed by "-", "u" week/month/year,
+# "r" yesterday/today/tomorrow, "w" weekday), and its margins:
 # how far a match reaches before its first anchor's start, and how far the engine reads (look-aheads
 # and optional parts it tries included) after its last anchor's end. Between two anchors of one
 # match, before + after must cover the gap (only ranges have two). The reaches, in the comments, are
@@ -1293,9 +1300,9 @@ _RULES: list[tuple[re.Pattern, Callable, str, int, int]] = [
     # after "-12-01" and the look-ahead, 8
     (_ISO, _iso, "i", 4, 12),
     # before "Wednesday, " 10 + W; after "tember 17th - 19th, 2016" and look-aheads, 24 + 4W
-    (_MONTH_DAY, _day_date, "m", 17, 40),
+    (_MONTH_DAY, _day_date, "md", 17, 40),
     # before "Wednesday, 17th - 19th " 19 + 4W; after ", 2016" and look-aheads, 13 + W
-    (_DAY_MONTH, _day_date, "m", 35, 20),
+    (_DAY_MONTH, _day_date, "dm", 35, 20),
     # before "through early " 12 + 2W; after " 2016" and (?!\s*DAY), 17 + 2W
     (_MONTH_ALONE, _month_alone, "m", 22, 27),
     # before "through early " 12 + 2W; after the year's look-aheads, 4 + 2W
@@ -1385,7 +1392,8 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     ``published``, expressions lacking a year are still found, with ``date`` None; anchored ones
     ("two weeks ago", "a year earlier", "the next day") are then left out.
     """
-    anchors: dict[str, list[tuple[int, int]]] = {"m": [], "y": [], "i": [], "u": [], "r": [], "w": [], "my": []}
+    anchors: dict[str, list[tuple[int, int]]] = {"m": [], "y": [], "i": [], "u": [], "r": [], "w": [], "my": [],
+                                                 "md": [], "dm": []}
     months, years, isos, weekdays, month_years = anchors["m"], anchors["y"], anchors["i"], anchors["w"], anchors["my"]
     lowered = text.translate(_LOWER_AND_SPACE)
     # A long whitespace run anywhere (a cheap test on the copy): _windows then grows windows past
@@ -1402,6 +1410,14 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
         elif len(word) == 3:
             months.append(span)
             month_years.append(span)
+            start = span[0]
+            if _DAY_AFTER_MONTH.match(text, span[1]):
+                anchors["md"].append(span)
+            before = _run_start(text, start)
+            if before < start and ("0" <= text[before - 1: before] <= "9" or (
+                before >= 3 and "0" <= text[before - 3] <= "9"
+            )):
+                anchors["dm"].append(span)
         elif word in _WEEKDAYS:
             weekdays.append(span)
         else:
