@@ -1116,6 +1116,8 @@ _EXTRA_WORDS: tuple[tuple[str, tuple[int, ...], bool], ...] = tuple(
 )
 # Capitalised holiday words, found in the text itself ("Labor Day", "Christmas"); "July Fourth" and
 # "New Year's Eve" are anchored by the main scan's "Jul" and "Year".
+_ORDINALS_LOWER = ("first", "second", "third", "fourth", "0st", "0nd", "0rd", "0th")  # digits are "0" in the copy
+_DECADE_STEMS = tuple(word[:-4] for word in _SPELLED_DECADES)  # "twen", ..., "nine" + "ties"
 _HOLIDAY_MARKS = ("Christmas", "Thanksgiving", "Halloween")  # and "Day", read from the lower-case "day"s
 _ANCHORED_RELATIONS = ("previous", "following", "next", "prior", "preceding", "same", "current", "full", "present",
                        "fiscal")  # "that" is too common to look for: "that year" is found from "year"
@@ -1170,12 +1172,20 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
     centuries = _NOWHERE
     for word, rules, start in _EXTRA_WORDS:
         found = _finds(lowered, word, start)
+        if found and word == "ties":  # "parties", "authorities": only a spelled decade is a match's
+            found = [i for i in found if lowered.endswith(_DECADE_STEMS, 0, i)]
         if found:
             n = len(word)
             for k in rules:
                 out[k] += [(i, i + n) for i in found]
             if word == "centur":
                 centuries = found  # a unit word too (below): one scan for both
+    # a quarter or half is _QUARTER's only with an ordinal and one space or hyphen before it ("third
+    # quarter", "4th-quarter"); "the quarter", "a half" are _THE_QUARTER's or none
+    out[_RULE[_quarter]] = [
+        (i, e) for i, e in out[_RULE[_quarter]]
+        if i > 1 and lowered[i - 1] in " -" and lowered.endswith(_ORDINALS_LOWER, 0, i - 1)
+    ]
     holiday = out[_RULE[_holiday]]
     all_days = _finds(lowered, "day", word_start=False)  # "day", "Day" and the weekdays
     days = [i for i in all_days if not (i and lowered[i - 1].isalnum())] if all_days else _NOWHERE
