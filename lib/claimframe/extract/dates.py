@@ -1116,6 +1116,8 @@ _EXTRA_WORDS: tuple[tuple[str, tuple[int, ...], bool], ...] = tuple(
 )
 # Capitalised holiday words, found in the text itself ("Labor Day", "Christmas"); "July Fourth" and
 # "New Year's Eve" are anchored by the main scan's "Jul" and "Year".
+_THE_QUARTER_BEFORE = ("the", "that", "this", "its", "latest", "current", "recent", "previous", "prior", "preceding",
+                       "same", "comparable", "ago", "earlier", "before", "0", "fiscal")  # a year's digits are "0"
 _ORDINALS_LOWER = ("first", "second", "third", "fourth", "0st", "0nd", "0rd", "0th")  # digits are "0" in the copy
 _DECADE_STEMS = tuple(word[:-4] for word in _SPELLED_DECADES)  # "twen", ..., "nine" + "ties"
 _HOLIDAY_MARKS = ("Christmas", "Thanksgiving", "Halloween")  # and "Day", read from the lower-case "day"s
@@ -1185,6 +1187,20 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
     out[_RULE[_quarter]] = [
         (i, e) for i, e in out[_RULE[_quarter]]
         if i > 1 and lowered[i - 1] in " -" and lowered.endswith(_ORDINALS_LOWER, 0, i - 1)
+    ]
+    # _THE_QUARTER's quarter or period has whitespace and a determiner, adjective, year or "fiscal"
+    # before it and ends a word
+    out[_RULE[_the_quarter]] = [
+        (i, e) for i, e in out[_RULE[_the_quarter]]
+        if i > 1 and lowered[i - 1] == " " and lowered.endswith(_THE_QUARTER_BEFORE, 0, _run_start(lowered, i))
+        and not lowered[e: e + 1].isalnum()
+    ]
+    # _SPELLED_YEAR's "thousand" is "two thousand"
+    out[_RULE[_spelled_year]] = [
+        (i, e) for i, e in out[_RULE[_spelled_year]]
+        if not lowered.startswith("thousand", i) or (
+            lowered[i - 1] == " " and lowered.endswith("two", 0, _run_start(lowered, i))
+        )
     ]
     holiday = out[_RULE[_holiday]]
     all_days = _finds(lowered, "day", word_start=False)  # "day", "Day" and the weekdays
