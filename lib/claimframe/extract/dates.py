@@ -1405,6 +1405,19 @@ def _near_windows(anchors: list[tuple[int, int]], before: int, after: int) -> li
 
 
 
+def _with_two_anchors(windows: list[tuple[int, int]], anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The windows that hold at least two anchors. Each side of a _RANGE match holds an anchor (a
+    month or a year), and a match lies in one window, so a window around one anchor holds none."""
+    out, k, n = [], 0, len(anchors)
+    for a, b in windows:
+        first = k
+        while k < n and anchors[k][0] < b:  # each anchor starts inside its own window
+            k += 1
+        if k - first >= 2:
+            out.append((a, b))
+    return out
+
+
 def document_dates(document) -> list[DateMention]:
     """Stage: every date expression of a Document, anchored on its publication date."""
     return find_dates(document.text, document.published)
@@ -1456,6 +1469,8 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
             windows = _windows(text, anchors[kind], before, after)
         else:
             windows = _near_windows(anchors[kind], before, after)
+        if pattern is _RANGE:
+            windows = _with_two_anchors(windows, anchors[kind])
         for a, b in windows:
             for match in pattern.finditer(text, a, b):
                 _propose(candidates, handler(match, published), priority)
