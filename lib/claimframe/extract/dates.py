@@ -390,13 +390,14 @@ def _month_alone(m: re.Match, published):
     return _mention(m, *_month_period(year, month), "month", relative=relative, year_stated=bool(m["year"]))
 
 
+_YEAR_MODIFIER = r"(?ai:early|late|mid|fiscal)"
 _YEAR_DETERMINER = (
     r"(?ai:the|a|an|its|his|her|their|our|that|this|these|those|both|for|into|due)\s+|['’]s\s+"
     r"|(?<=[0-9]\s)(?ai:and|or)\s+"
 )
 _YEAR_ALONE = re.compile(
     rf"(?:\b(?P<prep>{_YEAR_GATE})\s+|(?P<det>{_YEAR_DETERMINER}))?"
-    rf"(?P<span>(?:(?P<mod>(?ai:early|late|mid|fiscal))(?:-|\s+))?(?P<year>{_YEAR}))"
+    rf"(?P<span>(?:(?P<mod>{_YEAR_MODIFIER})(?:-|\s+))?(?P<year>{_YEAR}))"
     rf"(?!{_DASH}[0-9]|['’]?s\b)"
 )
 
@@ -1305,6 +1306,10 @@ _UNITS = frozenset(("week", "month", "year"))
 # one of _MONTH_DAY; only one with whitespace before it and a digit at most three characters before that
 # ("17 October", "17th October") one of _DAY_MONTH: the others anchor no window of these rules (no match
 # contains them, and every match contains an anchor that is kept, so the windows find the same).
+# _year_alone keeps a year only after a preposition, determiner or modifier (whitespace between, or
+# "-" after a modifier); a year after none of their words (as word endings: a superset) is matched
+# only to be dropped, and no match of the rule holds two years, so it anchors no window.
+_YEAR_WORDS_BEFORE = tuple(sorted(set(re.findall("[a-z]+", _YEAR_GATE + _YEAR_DETERMINER + _YEAR_MODIFIER))))
 _DAY_AFTER_MONTH = re.compile(r"[a-z]*\.?\s*[0-9]")
 _LONG_WS = 4  # shorter whitespace runs (at most W = 3 characters) are within the margins below
 _LONG_WS_RUN = re.compile(r"\s{%d}" % _LONG_WS)
@@ -1313,7 +1318,7 @@ _WS_TAIL = re.compile(r"\s*")
 
 # Each rule: its pattern, its handler, the anchor kinds it needs ("m" month, "md" month with a day
 # after it, "dm" month with a day before it, "y" year, "i" year followed by "-", "u" week/month/year,
-# "r" yesterday/today/tomorrow, "w" weekday), and its margins:
+# "r" yesterday/today/tomorrow, "w" weekday, "ya" year after a word _YEAR_ALONE needs), and its margins:
 # how far a match reaches before its first anchor's start, and how far the engine reads (look-aheads
 # and optional parts it tries included) after its last anchor's end. Between two anchors of one
 # match, before + after must cover the gap (only ranges have two). The reaches, in the comments, are
@@ -1332,7 +1337,7 @@ _RULES: list[tuple[re.Pattern, Callable, str, int, int]] = [
     # before "through early " 12 + 2W; after " 2016" and (?!\s*DAY), 17 + 2W
     (_MONTH_ALONE, _month_alone, "m", 22, 27),
     # before "through early " 12 + 2W; after the year's look-aheads, 4 + 2W
-    (_YEAR_ALONE, _year_alone, "y", 22, 12),
+    (_YEAR_ALONE, _year_alone, "ya", 22, 12),
     # before "last " 4 + W; after \b
     (_RELATIVE_PERIOD, _relative, "u", 11, 5),
     # the match is the anchor; after \b
@@ -1432,7 +1437,7 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     ("two weeks ago", "a year earlier", "the next day") are then left out.
     """
     anchors: dict[str, list[tuple[int, int]]] = {"m": [], "y": [], "i": [], "u": [], "r": [], "w": [], "my": [],
-                                                 "md": [], "dm": []}
+                                                 "md": [], "dm": [], "ya": []}
     months, years, isos, weekdays, month_years = anchors["m"], anchors["y"], anchors["i"], anchors["w"], anchors["my"]
     lowered = text.translate(_LOWER_AND_SPACE)
     # A long whitespace run anywhere (a cheap test on the copy): _windows then grows windows past
@@ -1444,6 +1449,12 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
         if word[0] <= "9":
             years.append(span)
             month_years.append(span)
+            start = span[0]
+            before = _run_start(lowered, start)
+            if (before < start and lowered.endswith(_YEAR_WORDS_BEFORE, 0, before)) or (
+                lowered.startswith("-", start - 1) and lowered.endswith(_YEAR_WORDS_BEFORE, 0, start - 1)
+            ):
+                anchors["ya"].append(span)
             if text.startswith("-", span[1]):
                 isos.append(span)
         elif len(word) == 3:
