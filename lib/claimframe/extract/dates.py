@@ -1075,7 +1075,10 @@ def _year_end(m: re.Match, published):
 # anchor in any case; one alternation of them all would stop the regex engine at most letters),
 # capitalised holiday words found in the text, marks ("Q3", "'89", "1980s", "15th"), and the main
 # scan's "week", "month", "year" and weekdays. Common words anchor only with what a rule needs
-# beside them ("days ago", "the year before", "year-end", "end of the year", "weekend", "that year").
+# beside them ("days ago", "the year before", "year-end", "end of the year", "weekend", "that year",
+# "the third quarter", "the nineties", "two thousand"). Dropping an anchor that no match of the rule
+# can contain leaves the matches the same: every match still holds an anchor that is kept, and the
+# window around it.
 # Whitespace runs longer than a rule's margins allow for make _windows grow a window past them.
 # Each rule: pattern, handler, and its margins: how far a match reaches before an anchor's start
 # and how far the engine reads past its end (look-aheads included), counted with whitespace runs of
