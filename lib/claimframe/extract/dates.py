@@ -1321,7 +1321,8 @@ _WS_TAIL = re.compile(r"\s*")
 
 # Each rule: its pattern, its handler, the anchor kinds it needs ("m" month, "md" month with a day
 # after it, "dm" month with a day before it, "y" year, "i" year followed by "-", "u" week/month/year,
-# "r" yesterday/today/tomorrow, "w" weekday, "ya" year after a word _YEAR_ALONE needs), and its margins:
+# "ru" week/month/year after last/this/next, "r" yesterday/today/tomorrow, "w" weekday, "ya" year after a
+# word _YEAR_ALONE needs), and its margins:
 # how far a match reaches before its first anchor's start, and how far the engine reads (look-aheads
 # and optional parts it tries included) after its last anchor's end. Between two anchors of one
 # match, before + after must cover the gap (only ranges have two). The reaches, in the comments, are
@@ -1342,7 +1343,7 @@ _RULES: list[tuple[re.Pattern, Callable, str, int, int]] = [
     # before "through early " 12 + 2W; after the year's look-aheads, 4 + 2W
     (_YEAR_ALONE, _year_alone, "ya", 22, 12),
     # before "last " 4 + W; after \b
-    (_RELATIVE_PERIOD, _relative, "u", 11, 5),
+    (_RELATIVE_PERIOD, _relative, "ru", 11, 5),
     # the match is the anchor; after \b
     (_RELATIVE_DAY, _relative, "r", 4, 5),
     # before "last " 4 + W; after \b
@@ -1440,7 +1441,7 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     ("two weeks ago", "a year earlier", "the next day") are then left out.
     """
     anchors: dict[str, list[tuple[int, int]]] = {"m": [], "y": [], "i": [], "u": [], "r": [], "w": [], "my": [],
-                                                 "md": [], "dm": [], "ya": []}
+                                                 "md": [], "dm": [], "ya": [], "ru": []}
     months, years, isos, weekdays, month_years = anchors["m"], anchors["y"], anchors["i"], anchors["w"], anchors["my"]
     lowered = text.translate(_LOWER_AND_SPACE)
     # A long whitespace run anywhere (a cheap test on the copy): _windows then grows windows past
@@ -1474,7 +1475,13 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
         elif word in _WEEKDAYS:
             weekdays.append(span)
         else:
-            anchors["u" if word.lower() in _UNITS else "r"].append(span)
+            if word.lower() in _UNITS:
+                anchors["u"].append(span)
+                before = _run_start(lowered, span[0])
+                if before < span[0] and lowered.endswith(("last", "this", "next"), 0, before):
+                    anchors["ru"].append(span)  # "last week": _RELATIVE_PERIOD's only
+            else:
+                anchors["r"].append(span)
     candidates = []
     for priority, (pattern, handler, kind, before, after) in enumerate(_RULES):
         if not anchors[kind]:
