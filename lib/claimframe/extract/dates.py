@@ -162,9 +162,10 @@ _COUNT_NOUN_AFTER = re.compile(
 
 # Where a sentence (or a clause that can change tense) begins: ". The", "; ", a line break.
 _CLAUSE_START = re.compile(
-    r"(?:(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Co|St|Jr|Sr))(?<!\b(?:Mrs|Inc|Ltd|Gen|Sen|Rep|Gov|Col))(?<!\bCorp)"
-    r"[.!?]['\"’”]?\s+(?=[A-Z\"“'‘])|;\s|\n|,\s+(?:but|while|although|though|whereas|yet)\s)"
-)  # a sentence end is no initial ("Daniel P. Davison") or title ("Mr. Davison", "Acme Corp. Chairman")
+    r"[.!?](?<![A-Z][.!?])(?<!\b(?:Mr|Ms|Dr|Co|St|Jr|Sr)[.!?])(?<!\b(?:Mrs|Inc|Ltd|Gen|Sen|Rep|Gov|Col)[.!?])"
+    r"(?<!\bCorp[.!?])['\"’”]?\s+(?=[A-Z\"“'‘])|;\s|\n|,\s+(?:but|while|although|though|whereas|yet)\s"
+)  # a sentence end is no initial ("Daniel P. Davison") or title ("Mr. Davison", "Acme Corp. Chairman");
+# the look-behinds come after the stop they check, so the engine skips to a stop, ";", "," or a line break
 _CUE_REACH = 120  # characters back from the date
 # A reporting verb dates the report, not what it reports: "said it will pay on Dec. 7".
 _REPORTING = frozenset(lexicon.REPORTING_VERBS)
@@ -174,6 +175,8 @@ _FUTURE_MANY: dict[str, list[tuple[str, ...]]] = {}
 for _cue in lexicon.DATE_FUTURE_CUES:
     if " " in _cue:
         _FUTURE_MANY.setdefault(_cue.split()[-1], []).append(tuple(_cue.split()))
+_LL = ("'ll", "’ll")
+_CUE_LAST_WORDS = _FUTURE_ONE | frozenset(_FUTURE_MANY)  # the words a future cue can end with, but "'ll"
 _PAST_WORDS = frozenset("was were had did began came went took fell rose left met held became made won lost saw "
                         "paid sold bought gave got ago".split())
 _PASSIVE_BEFORE = frozenset(("be", "been", "to"))  # "to be completed", "will be paid": not past
@@ -206,7 +209,7 @@ def date_tense(text: str, start: int) -> str | None:
     lower = [w.lower() for w in words]
     future_end = past_end = -1
     for i, w in enumerate(lower):
-        n = _future_cue_length(lower, i)
+        n = _future_cue_length(lower, i) if w in _CUE_LAST_WORDS or w.endswith(_LL) else 0
         if n:
             aux = lower[max(0, i - n - 1): i - n + 1]  # the one or two words before the cue
             if lower[i - n + 1] in _NEW_DATE_VERBS or not (
@@ -215,9 +218,9 @@ def date_tense(text: str, start: int) -> str | None:
                 future_end = i  # "had expected to", "was to leave", "would have been due": no future now
         elif w in ("have", "'ve", "’ve") and i and lower[i - 1] == "would":
             past_end = i  # "would have been seen over the winter": a past that did not happen
-        elif (words[i].islower() and w not in _REPORTING and (w in _PAST_WORDS or (
+        elif ((w in _PAST_WORDS or (
                 future_end < 0 and len(w) > 3 and w.endswith("ed") and (not w.endswith("eed") or w.endswith("reed"))
-              )) and (i == 0 or lower[i - 1] not in _PASSIVE_BEFORE)):
+              )) and words[i].islower() and w not in _REPORTING and (i == 0 or lower[i - 1] not in _PASSIVE_BEFORE)):
             past_end = i
     last = lower[-1] if lower else ""
     if (last in _PREPOSITIONS or (last in ("early", "late", "mid", "the") and _PREPOSITIONS & set(lower[-3:-1]))) and (
@@ -232,7 +235,7 @@ def date_tense(text: str, start: int) -> str | None:
 def _future_cue_length(lower: list[str], i: int) -> int:
     """How many words a future cue ending at word ``i`` has (0: none)."""
     w = lower[i]
-    if w in _FUTURE_ONE or w.endswith(("'ll", "’ll")):
+    if w in _FUTURE_ONE or w.endswith(_LL):
         if i + 1 < len(lower) and lower[i + 1] in ("have", "'ve", "’ve"):
             return 0  # "would have been seen over the winter": a past that did not happen
         return 1
@@ -283,8 +286,11 @@ def _day(text: str) -> int:
     return int(text.rstrip("stndrh"))  # "9th" -> 9
 
 
+_DAYS_IN = (0, *(calendar.monthrange(2000, month)[1] for month in range(1, 13)))  # a leap year: Feb. 29 exists
+
+
 def _days_in(month: int) -> int:
-    return calendar.monthrange(2000, month)[1]  # a leap year: Feb. 29 exists in some year
+    return _DAYS_IN[month]
 
 
 def _day_or_none(year: int, month: int, day: int) -> datetime.date | None:
@@ -384,13 +390,14 @@ def _month_alone(m: re.Match, published):
     return _mention(m, *_month_period(year, month), "month", relative=relative, year_stated=bool(m["year"]))
 
 
+_YEAR_MODIFIER = r"(?ai:early|late|mid|fiscal)"
 _YEAR_DETERMINER = (
     r"(?ai:the|a|an|its|his|her|their|our|that|this|these|those|both|for|into|due)\s+|['’]s\s+"
     r"|(?<=[0-9]\s)(?ai:and|or)\s+"
 )
 _YEAR_ALONE = re.compile(
     rf"(?:\b(?P<prep>{_YEAR_GATE})\s+|(?P<det>{_YEAR_DETERMINER}))?"
-    rf"(?P<span>(?:(?P<mod>(?ai:early|late|mid|fiscal))(?:-|\s+))?(?P<year>{_YEAR}))"
+    rf"(?P<span>(?:(?P<mod>{_YEAR_MODIFIER})(?:-|\s+))?(?P<year>{_YEAR}))"
     rf"(?!{_DASH}[0-9]|['’]?s\b)"
 )
 
@@ -609,7 +616,7 @@ _QUARTER_PREFIX = re.compile(
     rf"(?:(?P<the>(?ai:the|this|last|next))\s+)?(?:{_YEAR_WORD}\s+)?"
     rf"(?:(?P<y0>{_YEAR})\s+)?(?:(?P<fiscal>(?ai:fiscal))[-\s]+)?"
 )
-_WORD_START_BEFORE = re.compile(r"(?<![\w'’])\w")
+_WORD_START_BEFORE = re.compile(r"\w(?<![\w'’]\w)")  # the look-behind after the \w: the engine skips to one
 
 
 def _prefix(pattern: re.Pattern, text: str, end: int, first: str, reach: int = 48) -> re.Match | None:
@@ -1068,7 +1075,10 @@ def _year_end(m: re.Match, published):
 # anchor in any case; one alternation of them all would stop the regex engine at most letters),
 # capitalised holiday words found in the text, marks ("Q3", "'89", "1980s", "15th"), and the main
 # scan's "week", "month", "year" and weekdays. Common words anchor only with what a rule needs
-# beside them ("days ago", "the year before", "year-end", "end of the year", "weekend", "that year").
+# beside them ("days ago", "the year before", "year-end", "end of the year", "weekend", "that year",
+# "the third quarter", "the nineties", "two thousand"). Dropping an anchor that no match of the rule
+# can contain leaves the matches the same: every match still holds an anchor that is kept, and the
+# window around it.
 # Whitespace runs longer than a rule's margins allow for make _windows grow a window past them.
 # Each rule: pattern, handler, and its margins: how far a match reaches before an anchor's start
 # and how far the engine reads past its end (look-aheads included), counted with whitespace runs of
@@ -1088,7 +1098,14 @@ _EXTRA_RULES: list[tuple[re.Pattern, Callable, int, int]] = [
     (_WEEKEND, _weekend, 24, 24),  # "this coming |week|end's matches"
     (_YEAR_END, _year_end, 24, 16),  # "the end of the |year|", "the |year|'s end"
 ]
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# A copy of the text with ASCII letters lower-cased, ASCII digits made "0" and every whitespace
+# character (what str.isspace() and re's \s accept; none lies above U+3000) made a space: the same
+# length, the same words, the same whitespace runs, so a long run is one str.find away, and a digit
+# is a literal the regex engine skips to fast.
+_LOWER_AND_SPACE = str.maketrans(
+    {**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, **{c: "0" for c in "123456789"},
+     **{c: " " for c in map(chr, range(0x3001)) if c.isspace()}}
+)
 _RULE = {handler: k for k, (_, handler, _, _) in enumerate(_EXTRA_RULES)}
 # Words (in the lower-cased text, at the start of a word) and the rules they anchor. str.find is far
 # faster than one regex alternation of them all, whose many first letters stop the engine everywhere.
@@ -1103,9 +1120,18 @@ _EXTRA_WORDS: tuple[tuple[str, tuple[int, ...], bool], ...] = tuple(
 )
 # Capitalised holiday words, found in the text itself ("Labor Day", "Christmas"); "July Fourth" and
 # "New Year's Eve" are anchored by the main scan's "Jul" and "Year".
-_HOLIDAY_MARKS = ("Day", "Christmas", "Thanksgiving", "Halloween")
+_THE_QUARTER_BEFORE = ("the", "that", "this", "its", "latest", "current", "recent", "previous", "prior", "preceding",
+                       "same", "comparable", "ago", "earlier", "before", "0", "fiscal")  # a year's digits are "0"
+_ORDINALS_LOWER = ("first", "second", "third", "fourth", "0st", "0nd", "0rd", "0th")  # digits are "0" in the copy
+_DECADE_STEMS = tuple(word[:-4] for word in _SPELLED_DECADES)  # "twen", ..., "nine" + "ties"
+_HOLIDAY_MARKS = ("Christmas", "Thanksgiving", "Halloween")  # and "Day", read from the lower-case "day"s
 _ANCHORED_RELATIONS = ("previous", "following", "next", "prior", "preceding", "same", "current", "full", "present",
                        "fiscal")  # "that" is too common to look for: "that year" is found from "year"
+_RELATIONS_BY_END: dict[str, list[str]] = {}
+for _word in _ANCHORED_RELATIONS:
+    _RELATIONS_BY_END.setdefault(_word[-2:], []).append(_word)
+_WEEKDAY_STEMS = tuple(w[:-3].lower() for w in lexicon.WEEKDAYS)  # "mon", "tues", ...
+_WEEKDAY_STEM_ENDS = frozenset(stem[-1] for stem in _WEEKDAY_STEMS)
 _UNIT_OR_WEEKDAY_AFTER = re.compile(rf"\s+(?:day|week|month|year|{'|'.join(w.lower() for w in lexicon.WEEKDAYS)})\b")
 # A unit of time anchors "two years ago", "the day before", "year-ago" only with a direction after it,
 # and "year-end", "the end of the year" only with "end" beside it. "week", "month" and "year" come
@@ -1124,13 +1150,19 @@ def _end_of_the_before(text: str, i: int) -> bool:
         i = j - len(word)
     return True
 _DIGIT_MARK = re.compile(r"[0-9](?:st|nd|rd|th|0['’]?s)")
+_DIGIT_MARK_LOWER = re.compile(r"0(?=st|nd|rd|th|0['’]?s)")  # where one may start in _LOWER_AND_SPACE's copy
 _QUOTE_DIGIT = (re.compile("'[0-9]"), re.compile("’[0-9]"))  # a literal first: the engine skips fast
+
+
+_NOWHERE: list[int] = []  # never changed
 
 
 def _finds(text: str, word: str, word_start: bool = True) -> list[int]:
     """Offsets of ``word`` in ``text`` (only where it starts a word, with ``word_start``)."""
-    out = []
     i = text.find(word)
+    if i < 0:
+        return _NOWHERE  # most words are in no article: one scan, nothing built
+    out = []
     while i >= 0:
         if not (word_start and i and text[i - 1].isalnum()):
             out.append(i)
@@ -1138,17 +1170,46 @@ def _finds(text: str, word: str, word_start: bool = True) -> list[int]:
     return out
 
 
-def _extra_anchors(text: str, main: dict[str, list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
-    """Per rule of _EXTRA_RULES, its anchors in ``text``, sorted; ``main`` holds the main scan's
-    anchors (its "u" spans of "week", "month", "year", its "w" weekdays, its "m" months)."""
+def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """Per rule of _EXTRA_RULES, its anchors in ``text``, sorted; ``lowered`` is ``text`` through
+    _LOWER_AND_SPACE; ``main`` holds the main scan's anchors (its "u" spans of "week", "month",
+    "year", its "w" weekdays, its "m" months)."""
     out: list[list[tuple[int, int]]] = [[] for _ in _EXTRA_RULES]
-    lowered = text.translate(_ASCII_LOWER)
+    centuries = _NOWHERE
     for word, rules, start in _EXTRA_WORDS:
-        n = len(word)
-        for i in _finds(lowered, word, start):
+        found = _finds(lowered, word, start)
+        if found and word == "ties":  # "parties", "authorities": only a spelled decade is a match's
+            found = [i for i in found if lowered.endswith(_DECADE_STEMS, 0, i)]
+        if found:
+            n = len(word)
             for k in rules:
-                out[k].append((i, i + n))
+                out[k] += [(i, i + n) for i in found]
+            if word == "centur":
+                centuries = found  # a unit word too (below): one scan for both
+    # a quarter or half is _QUARTER's only with an ordinal and one space or hyphen before it ("third
+    # quarter", "4th-quarter"); "the quarter", "a half" are _THE_QUARTER's or none
+    out[_RULE[_quarter]] = [
+        (i, e) for i, e in out[_RULE[_quarter]]
+        if i > 1 and lowered[i - 1] in " -" and lowered.endswith(_ORDINALS_LOWER, 0, i - 1)
+    ]
+    # _THE_QUARTER's quarter or period has whitespace and a determiner, adjective, year or "fiscal"
+    # before it and ends a word
+    out[_RULE[_the_quarter]] = [
+        (i, e) for i, e in out[_RULE[_the_quarter]]
+        if i > 1 and lowered[i - 1] == " " and lowered.endswith(_THE_QUARTER_BEFORE, 0, _run_start(lowered, i))
+        and not lowered[e: e + 1].isalnum()
+    ]
+    # _SPELLED_YEAR's "thousand" is "two thousand"
+    out[_RULE[_spelled_year]] = [
+        (i, e) for i, e in out[_RULE[_spelled_year]]
+        if not lowered.startswith("thousand", i) or (
+            lowered[i - 1] == " " and lowered.endswith("two", 0, _run_start(lowered, i))
+        )
+    ]
     holiday = out[_RULE[_holiday]]
+    all_days = _finds(lowered, "day", word_start=False)  # "day", "Day" and the weekdays
+    days = [i for i in all_days if not (i and lowered[i - 1].isalnum())] if all_days else _NOWHERE
+    holiday += [(i, i + 3) for i in days if text.startswith("Day", i)]
     for word in _HOLIDAY_MARKS:
         n = len(word)
         holiday += [(i, i + n) for i in _finds(text, word)]
@@ -1157,7 +1218,8 @@ def _extra_anchors(text: str, main: dict[str, list[tuple[int, int]]]) -> list[li
     year_end, weekend = out[_RULE[_year_end]], out[_RULE[_weekend]]
     spans = list(main["u"])
     for word in _UNIT_WORDS:
-        spans += [(i, i + len(word)) for i in _finds(lowered, word)]
+        found = centuries if word == "centur" else days if word == "day" else _finds(lowered, word)
+        spans += [(i, i + len(word)) for i in found]
     for s, e in spans:
         if s >= 5 and lowered[s - 1].isspace() and lowered.endswith("that", 0, _run_start(lowered, s)):
             anchored.append((s, e))  # "that year"
@@ -1173,9 +1235,24 @@ def _extra_anchors(text: str, main: dict[str, list[tuple[int, int]]]) -> list[li
                 holiday.append((s, e))
         elif lowered.startswith("weekend", s):
             weekend.append((s, e))
-    for word in _ANCHORED_RELATIONS:  # "the next day", "the following year", "the previous Friday"
-        n = len(word)
-        anchored += [(i, i + n) for i in _finds(lowered, word) if _UNIT_OR_WEEKDAY_AFTER.match(lowered, i + n)]
+    # "the next day", "the following year", "the previous Friday": read back from every unit or
+    # weekday after whitespace (week, month, year from the main scan, which finds them in any case;
+    # day and the weekdays from "day") to the word before it
+    units = [s for s, _ in main["u"]]
+    for i in all_days:
+        if not i or lowered[i - 1] == " ":
+            units.append(i)
+        elif lowered[i - 1] in _WEEKDAY_STEM_ENDS:
+            units += [i - len(p) for p in _WEEKDAY_STEMS if lowered.endswith(p, 0, i)]
+    for u in units:
+        if u and lowered[u - 1] == " ":
+            j = _run_start(lowered, u)
+            for word in _RELATIONS_BY_END.get(lowered[j - 2: j], ()):
+                i = j - len(word)
+                if i >= 0 and lowered.startswith(word, i) and not (i and lowered[i - 1].isalnum()) and (
+                    _UNIT_OR_WEEKDAY_AFTER.match(lowered, j)
+                ):
+                    anchored.append((i, j))
     for quote in _QUOTE_DIGIT:  # "'89", "the '60s"
         for m in quote.finditer(text):
             out[_RULE[_spelled_year]].append(m.span())
@@ -1183,9 +1260,15 @@ def _extra_anchors(text: str, main: dict[str, list[tuple[int, int]]]) -> list[li
     for i in _finds(text, "Q", word_start=False):
         if "1" <= text[i + 1: i + 2] <= "4":
             out[_RULE[_quarter]].append((i, i + 2))
-    for m in _DIGIT_MARK.finditer(text):  # "1980s", "15th"
-        out[_RULE[_decade]].append(m.span())
-        out[_RULE[_ordinal_day]].append(m.span())
+    end = 0
+    for m in _DIGIT_MARK_LOWER.finditer(lowered):  # "1980s", "15th"
+        # every place a mark of the text can start; what _DIGIT_MARK.finditer finds in the text
+        # are the ones that match there, left to right, none overlapping the one before
+        mark = _DIGIT_MARK.match(text, m.start()) if m.start() >= end else None
+        if mark is not None:
+            end = mark.end()
+            out[_RULE[_decade]].append(mark.span())
+            out[_RULE[_ordinal_day]].append(mark.span())
     for anchors in out:
         anchors.sort()
     return out
@@ -1221,12 +1304,25 @@ _ANCHOR = re.compile(
 )
 _WEEKDAYS = frozenset(lexicon.WEEKDAYS)
 _UNITS = frozenset(("week", "month", "year"))
+# A month begins every match of _MONTH_DAY and _DAY_MONTH, and its anchor is the month's first three
+# letters. Only a month followed by its letters, a dot, maybe whitespace and a digit ("Oct. 17") can be
+# one of _MONTH_DAY; only one with whitespace before it and a digit at most three characters before that
+# ("17 October", "17th October") one of _DAY_MONTH: the others anchor no window of these rules (no match
+# contains them, and every match contains an anchor that is kept, so the windows find the same).
+# _year_alone keeps a year only after a preposition, determiner or modifier (whitespace between, or
+# "-" after a modifier); a year after none of their words (as word endings: a superset) is matched
+# only to be dropped, and no match of the rule holds two years, so it anchors no window.
+_YEAR_WORDS_BEFORE = tuple(sorted(set(re.findall("[a-z]+", _YEAR_GATE + _YEAR_DETERMINER + _YEAR_MODIFIER))))
+_DAY_AFTER_MONTH = re.compile(r"[a-z]*\.?\s*[0-9]")
 _LONG_WS = 4  # shorter whitespace runs (at most W = 3 characters) are within the margins below
 _LONG_WS_RUN = re.compile(r"\s{%d}" % _LONG_WS)
+_LONG_SPACES = " " * _LONG_WS  # a long run in the text through _LOWER_AND_SPACE
 _WS_TAIL = re.compile(r"\s*")
 
-# Each rule: its pattern, its handler, the anchor kinds it needs ("m" month, "y" year, "i" year
-# followed by "-", "u" week/month/year, "r" yesterday/today/tomorrow, "w" weekday), and its margins:
+# Each rule: its pattern, its handler, the anchor kinds it needs ("m" month, "md" month with a day
+# after it, "dm" month with a day before it, "y" year, "i" year followed by "-", "u" week/month/year,
+# "ru" week/month/year after last/this/next, "r" yesterday/today/tomorrow, "w" weekday, "ya" year after a
+# word _YEAR_ALONE needs), and its margins:
 # how far a match reaches before its first anchor's start, and how far the engine reads (look-aheads
 # and optional parts it tries included) after its last anchor's end. Between two anchors of one
 # match, before + after must cover the gap (only ranges have two). The reaches, in the comments, are
@@ -1239,15 +1335,15 @@ _RULES: list[tuple[re.Pattern, Callable, str, int, int]] = [
     # after "-12-01" and the look-ahead, 8
     (_ISO, _iso, "i", 4, 12),
     # before "Wednesday, " 10 + W; after "tember 17th - 19th, 2016" and look-aheads, 24 + 4W
-    (_MONTH_DAY, _day_date, "m", 17, 40),
+    (_MONTH_DAY, _day_date, "md", 17, 40),
     # before "Wednesday, 17th - 19th " 19 + 4W; after ", 2016" and look-aheads, 13 + W
-    (_DAY_MONTH, _day_date, "m", 35, 20),
+    (_DAY_MONTH, _day_date, "dm", 35, 20),
     # before "through early " 12 + 2W; after " 2016" and (?!\s*DAY), 17 + 2W
     (_MONTH_ALONE, _month_alone, "m", 22, 27),
     # before "through early " 12 + 2W; after the year's look-aheads, 4 + 2W
-    (_YEAR_ALONE, _year_alone, "y", 22, 12),
+    (_YEAR_ALONE, _year_alone, "ya", 22, 12),
     # before "last " 4 + W; after \b
-    (_RELATIVE_PERIOD, _relative, "u", 11, 5),
+    (_RELATIVE_PERIOD, _relative, "ru", 11, 5),
     # the match is the anchor; after \b
     (_RELATIVE_DAY, _relative, "r", 4, 5),
     # before "last " 4 + W; after \b
@@ -1257,6 +1353,10 @@ _RULES: list[tuple[re.Pattern, Callable, str, int, int]] = [
 
 def _run_start(text: str, i: int) -> int:
     """Start of the whitespace run that ends at ``i``."""
+    if i and not text[i - 1].isspace():
+        return i
+    if i > 1 and not text[i - 2].isspace():
+        return i - 1  # one space, the usual run
     while i > 0:
         lo = max(0, i - 64)
         kept = len(text[lo:i].rstrip())  # str.isspace() is exactly re's \s
@@ -1312,8 +1412,19 @@ def _near_windows(anchors: list[tuple[int, int]], before: int, after: int) -> li
     return windows[1:]  # finditer clips pos and endpos to the text
 
 
-_MAX_BEFORE = max(rule[3] for rule in _RULES) + _LONG_WS
-_MAX_AFTER = max(rule[4] for rule in _RULES) + _LONG_WS
+
+
+def _with_two_anchors(windows: list[tuple[int, int]], anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The windows that hold at least two anchors. Each side of a _RANGE match holds an anchor (a
+    month or a year), and a match lies in one window, so a window around one anchor holds none."""
+    out, k, n = [], 0, len(anchors)
+    for a, b in windows:
+        first = k
+        while k < n and anchors[k][0] < b:  # each anchor starts inside its own window
+            k += 1
+        if k - first >= 2:
+            out.append((a, b))
+    return out
 
 
 def document_dates(document) -> list[DateMention]:
@@ -1329,29 +1440,48 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     ``published``, expressions lacking a year are still found, with ``date`` None; anchored ones
     ("two weeks ago", "a year earlier", "the next day") are then left out.
     """
-    anchors: dict[str, list[tuple[int, int]]] = {"m": [], "y": [], "i": [], "u": [], "r": [], "w": [], "my": []}
+    anchors: dict[str, list[tuple[int, int]]] = {"m": [], "y": [], "i": [], "u": [], "r": [], "w": [], "my": [],
+                                                 "md": [], "dm": [], "ya": [], "ru": []}
     months, years, isos, weekdays, month_years = anchors["m"], anchors["y"], anchors["i"], anchors["w"], anchors["my"]
-    long_ws = False  # a long whitespace run within reach of some anchor
-    reach = -1
+    lowered = text.translate(_LOWER_AND_SPACE)
+    # A long whitespace run anywhere (a cheap test on the copy): _windows then grows windows past
+    # the runs near anchors and gives _near_windows' windows where there is none.
+    long_ws = _LONG_SPACES in lowered
     for m in _ANCHOR.finditer(text):
         word = m.group()
-        start, end = span = m.span()
+        span = m.span()
         if word[0] <= "9":
             years.append(span)
             month_years.append(span)
-            if text.startswith("-", end):
+            start = span[0]
+            before = _run_start(lowered, start)
+            if (before < start and lowered.endswith(_YEAR_WORDS_BEFORE, 0, before)) or (
+                lowered.startswith("-", start - 1) and lowered.endswith(_YEAR_WORDS_BEFORE, 0, start - 1)
+            ):
+                anchors["ya"].append(span)
+            if text.startswith("-", span[1]):
                 isos.append(span)
         elif len(word) == 3:
             months.append(span)
             month_years.append(span)
+            start = span[0]
+            if _DAY_AFTER_MONTH.match(text, span[1]):
+                anchors["md"].append(span)
+            before = _run_start(text, start)
+            if before < start and ("0" <= text[before - 1: before] <= "9" or (
+                before >= 3 and "0" <= text[before - 3] <= "9"
+            )):
+                anchors["dm"].append(span)
         elif word in _WEEKDAYS:
             weekdays.append(span)
         else:
-            anchors["u" if word.lower() in _UNITS else "r"].append(span)
-        if not long_ws:
-            lo = max(start - _MAX_BEFORE, reach - _LONG_WS, 0)  # overlap: no run slips between
-            reach = end + _MAX_AFTER
-            long_ws = _LONG_WS_RUN.search(text, lo, reach) is not None
+            if word.lower() in _UNITS:
+                anchors["u"].append(span)
+                before = _run_start(lowered, span[0])
+                if before < span[0] and lowered.endswith(("last", "this", "next"), 0, before):
+                    anchors["ru"].append(span)  # "last week": _RELATIVE_PERIOD's only
+            else:
+                anchors["r"].append(span)
     candidates = []
     for priority, (pattern, handler, kind, before, after) in enumerate(_RULES):
         if not anchors[kind]:
@@ -1360,11 +1490,12 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
             windows = _windows(text, anchors[kind], before, after)
         else:
             windows = _near_windows(anchors[kind], before, after)
+        if pattern is _RANGE:
+            windows = _with_two_anchors(windows, anchors[kind])
         for a, b in windows:
             for match in pattern.finditer(text, a, b):
                 _propose(candidates, handler(match, published), priority)
-    long_ws = long_ws or _LONG_WS_RUN.search(text) is not None
-    extra_anchors = _extra_anchors(text, anchors)
+    extra_anchors = _extra_anchors(text, lowered, anchors)
     for priority, ((pattern, handler, before, after), extra) in enumerate(zip(_EXTRA_RULES, extra_anchors),
                                                                          len(_RULES)):
         if extra:
@@ -1399,18 +1530,23 @@ def _not_a_date(text: str, m: DateMention) -> bool:
     """Recurring ("each July", "every Monday", "on Monday nights"), generic ("today's youth") or a
     title ("ABC's This Week", "NBC's Today"): no dated event."""
     lo = max(0, m.start - 12)
-    if ("ach" in text[lo:m.start] or "ery" in text[lo:m.start]) and _RECURRING_BEFORE.search(text, lo, m.start):
+    before = text[lo:m.start]
+    if ("ach" in before or "ery" in before) and _RECURRING_BEFORE.search(text, lo, m.start):
         return True
     if m.weekday is not None and m.precision == "day" and _PART_OF_DAYS_AFTER.match(text, m.end):
         return True
-    word = m.text.split()[-1]
-    if m.relative and word.istitle() and word.lower() in ("week", "month", "year"):
-        return True  # "This Week", "Next Year": a programme or a title
+    if m.relative:
+        word = m.text.split()[-1]
+        if word.istitle() and word.lower() in ("week", "month", "year"):
+            return True  # "This Week", "Next Year": a programme or a title
+    if len(m.text) > 9:  # none of the words below
+        return False
     if m.text in ("Today", "Tomorrow", "Yesterday") and _TITLE_BEFORE.search(text, max(0, m.start - 4), m.start):
         return True
-    if m.text.lower() in ("today", "tomorrow") and _GENERIC_OF.search(text, max(0, m.start - 7), m.start):
+    lower = m.text.lower()
+    if lower in ("today", "tomorrow") and _GENERIC_OF.search(text, max(0, m.start - 7), m.start):
         return not text.startswith("'", m.end)  # "the people of tomorrow", "the leaders of today"
-    return m.text.lower() == "today" and bool(_GENERIC_AFTER.match(text, m.end))
+    return lower == "today" and bool(_GENERIC_AFTER.match(text, m.end))
 
 
 def _select(text: str, candidates: list, published) -> list[DateMention]:
