@@ -588,3 +588,14 @@ def test_articles_equal_full_scan():
         text = path.read_text(encoding="utf-8")
         for published in (PUB, None):
             assert find_dates(text, published) == full_scan(text, published)
+
+
+@pytest.mark.parametrize("text, span, precision", [
+    # without a published date there is no "this year" to count from: found, left undated, no crash
+    ("Sales rose in last year's first half, the company said.", "last year's first half", "half"),
+    ("Profit fell in this year's third quarter.", "this year's third quarter", "quarter"),
+    ("Analysts expect a weak next year's second quarter.", "next year's second quarter", "quarter"),
+])
+def test_possessive_quarters_without_a_published_date(text, span, precision):
+    found = [(m.text, m.date, m.precision) for m in find_dates(text, None)]
+    assert (span, None, precision) in found

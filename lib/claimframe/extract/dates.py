@@ -651,7 +651,7 @@ def _quarter(m: re.Match, published):
             return None
     text = m.string[start:end]
     months = 3 if unit == "quarter" else 6
-    if published is None and year is None and not poss:
+    if published is None and year is None:  # "the third quarter", "last year's first half": no anchor
         return DateMention(start, end, text, None, None, unit, False, False, None)
     if year is None and poss:
         year = published.year + {"this": 0, "last": -1, "next": 1}[poss]
