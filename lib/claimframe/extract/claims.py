@@ -64,6 +64,9 @@ def rate_period(text: str, end: int) -> str | None:
     """The period of a rate after a quantity or its counted noun: "358,000 a month" and
     "358,000 jobs a month" -> "month", "$15 an hour", "40 miles per day", "3 times every week";
     None otherwise, and for "seven a year ago" (a time, not a rate) and "3 per cent"."""
+    window = text[end:end + 60].lower()
+    if not any(w in window for w in _RATE_WORDS):
+        return None  # most quantities: no rate word near, no tokens to make
     tokens = [m.group(0).lower() for m in _ENTITY_TOKENS.finditer(text, end, min(len(text), end + 60))]
     # the rate words come first, or after the counted noun ("358,000 jobs a month"): up to three words
     for i in range(min(4, len(tokens) - 1)):
