@@ -23,7 +23,7 @@ from claimframe.schema import CLAIM_KINDS, HEDGES
 from claimframe.views.highlight import format_number
 from claimframe.views.style import FIGSIZE_WIDE, GREY, KIND_COLOURS, chart_text
 from claimframe.views.tables import claims_display, readable
-from claimframe.views.widgets import WidgetView
+from claimframe.views.widgets import WidgetView, has_front_end
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -676,12 +676,8 @@ class ClaimsExplorer(WidgetView):
             self.ax.set_in_layout(True)  # set_position takes the Axes out of layouts
 
     def _show(self) -> None:
-        try:
-            from IPython import get_ipython
-        except ImportError:  # pragma: no cover
-            return
-        if get_ipython() is None:
-            return  # no front end to draw for (tests, scripts); the Axes is up to date
+        if not has_front_end():
+            return  # tests, scripts: the Axes is up to date, nothing to show
         from IPython.display import Image, display
 
         if self._shown["chart"] != self._drawn:

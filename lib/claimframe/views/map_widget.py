@@ -19,7 +19,7 @@ from claimframe.views.map import MAP_BOX, extent_presets, highlight_map, map_lay
 from claimframe.views.map_tables import relation_label, relation_table
 from claimframe.views.style import FIGSIZE_MAP
 from claimframe.views.tables import readable
-from claimframe.views.widgets import WidgetView
+from claimframe.views.widgets import WidgetView, has_front_end
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -320,12 +320,8 @@ class MapExplorer(WidgetView):
         return png_of(self.figure, pixels)
 
     def _show(self) -> None:
-        try:
-            from IPython import get_ipython
-        except ImportError:  # pragma: no cover
-            return
-        if get_ipython() is None:
-            return  # no front end to draw for (tests, scripts); the Axes is up to date
+        if not has_front_end():
+            return  # tests, scripts: the Axes is up to date, nothing to show
         from IPython.display import Image, display
 
         if self.changed or not self._map_shown:

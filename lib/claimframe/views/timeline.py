@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from claimframe.errors import ClaimframeError
 from claimframe.schema import EVENT_KINDS, selection
 from claimframe.views.style import EVENT_KIND_COLOURS, FIGSIZE_WIDE, GREY, colours_for
+from claimframe.views.widgets import has_front_end
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -764,12 +765,8 @@ class TimelineExplorer:
         return buf.getvalue()
 
     def _show(self) -> None:
-        try:
-            from IPython import get_ipython
-        except ImportError:  # pragma: no cover
-            return
-        if get_ipython() is None:
-            return  # no front end to draw for (tests, scripts); the Axes is still up to date
+        if not has_front_end():
+            return  # tests, scripts: the Axes is up to date, nothing to show
         from IPython.display import Image, display
 
         png = self.render_png()

@@ -2,6 +2,16 @@
 from __future__ import annotations
 
 
+def has_front_end() -> bool:
+    """Whether an IPython kernel is running, so there is a notebook to show pictures in. Without
+    one (tests, scripts) a view keeps its figure up to date and renders nothing."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover
+        return False
+    return get_ipython() is not None
+
+
 class WidgetView:
     """Base for the notebook views (claims, map, checks explorers; the review form; the picker).
 
