@@ -1,5 +1,8 @@
 """Shared fixtures: the seed article and the fixture articles written for tests."""
+import contextlib
+import importlib.util
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,3 +39,17 @@ def seed_folder(tmp_path):
 def claim_id_of(article, text):
     """The claim_id of the claim whose text is `text`."""
     return article.claims.set_index("text").loc[text, "claim_id"]
+
+
+@contextlib.contextmanager
+def bench_module(name: str):
+    """bench/<name>.py imported as a module (bench/ is scripts, not a package), registered in
+    sys.modules while in use (dataclasses need it) and removed afterwards."""
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.modules.pop(spec.name, None)

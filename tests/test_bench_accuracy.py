@@ -1,21 +1,17 @@
 """bench/accuracy.py: its scoring rules on cases written here, and a clean exit without corpora."""
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from .conftest import bench_module
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def acc():
-    spec = importlib.util.spec_from_file_location("bench_accuracy", ROOT / "bench" / "accuracy.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
+    with bench_module("accuracy") as module:
+        yield module
 
 
 def test_detokenise_undoes_the_spaces_around_numbers_and_signs(acc):

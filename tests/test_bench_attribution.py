@@ -1,13 +1,13 @@
 """bench/attribution.py: its scoring rules and TimeML reading on cases written here, a clean exit
 without the corpora, and every gold file of tests/real/attribution checked against the corpus text
 (skipped, saying why, when ../shared/corpora is absent; CLAIMFRAME_CORPORA points elsewhere)."""
-import importlib.util
 import json
 import os
-import sys
 from pathlib import Path
 
 import pytest
+
+from .conftest import bench_module
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = Path(os.environ.get("CLAIMFRAME_CORPORA", ROOT.parent / "shared" / "corpora"))
@@ -16,12 +16,8 @@ GOLD_FILES = sorted((ROOT / "tests" / "real" / "attribution").rglob("*.json"))
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("bench_attribution", ROOT / "bench" / "attribution.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
+    with bench_module("attribution") as module:
+        yield module
 
 
 @pytest.mark.parametrize("predicted, readings, ok", [

@@ -2,12 +2,13 @@
 
 Nothing here asserts on speed or memory; the benchmark reports those, it does not test them.
 """
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from .conftest import bench_module
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "bench" / "extract.py"
@@ -15,12 +16,8 @@ SCRIPT = ROOT / "bench" / "extract.py"
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location("bench_extract", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses need the module registered
-    spec.loader.exec_module(module)
-    yield module
-    sys.modules.pop(spec.name, None)
+    with bench_module("extract") as module:
+        yield module
 
 
 def test_corpus_is_deterministic_and_reaches_the_size(bench):

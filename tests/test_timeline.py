@@ -499,15 +499,12 @@ def test_explorer_without_context_events():
 
 def test_bench_runs(tmp_path, capsys):
     """bench/timeline.py still runs (two updates; nothing asserted on time)."""
-    import importlib.util
     import json
 
-    from .conftest import ROOT
+    from .conftest import bench_module
 
-    spec = importlib.util.spec_from_file_location("bench_timeline", ROOT / "bench" / "timeline.py")
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    assert bench.main(["--repeats", "2", "--json", str(tmp_path / "out.json")]) == 0
+    with bench_module("timeline") as bench:
+        assert bench.main(["--repeats", "2", "--json", str(tmp_path / "out.json")]) == 0
     result = json.loads((tmp_path / "out.json").read_text())
     assert result["events"] == 15 and result["update_render_median_ms"] > 0
     assert "target: under 100 ms" in capsys.readouterr().out
