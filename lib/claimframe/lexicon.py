@@ -574,6 +574,15 @@ COMPASS_POINTS = ("north", "north-northeast", "northeast", "east-northeast", "ea
 
 # --- the documentation ------------------------------------------------------------------------
 
+def alternation(words) -> str:
+    """The words as a regex alternation in the list's order ("a|b|c", each escaped), for the
+    modules that match a word list: the first word that matches wins, so order longer first
+    where one word begins another."""
+    import re
+
+    return "|".join(re.escape(w) for w in words)
+
+
 def _words(items) -> str:
     return ", ".join(f"`{w}`" for w in items)
 

@@ -134,9 +134,9 @@ _RANGE_UNIT = rf"(?P<unit1>\s*(?:{_alts(UNITS)})\b)?"
 _SIGNS = sorted((k for k in CURRENCIES if not k.isalpha()), key=len, reverse=True)
 _CODES = sorted((k for k in CURRENCIES if k.isalpha()), key=len, reverse=True)
 #: A currency sign or code before a number: "$", "C$", "HK$" (any case: "hk$"), "USD 200", "EUR125".
-_CUR = (rf"(?:(?<![A-Za-z.])(?:{'|'.join(re.escape(k) for k in _SIGNS if k[0].isalpha() and len(k) == 2)})"
-        rf"|(?<![A-Za-z])(?i:{'|'.join(re.escape(k) for k in _SIGNS if k[0].isalpha() and len(k) > 2)})\s?"
-        rf"|{'|'.join(re.escape(k) for k in _SIGNS if not k[0].isalpha())}"
+_CUR = (rf"(?:(?<![A-Za-z.])(?:{lexicon.alternation(k for k in _SIGNS if k[0].isalpha() and len(k) == 2)})"
+        rf"|(?<![A-Za-z])(?i:{lexicon.alternation(k for k in _SIGNS if k[0].isalpha() and len(k) > 2)})\s?"
+        rf"|{lexicon.alternation(k for k in _SIGNS if not k[0].isalpha())}"
         rf"|(?<![A-Za-z])(?:{'|'.join(_CODES)})\s?)")
 _RANGE_WORD = _alts(w for w in lexicon.RANGE_WORDS if w.isalpha())
 _RANGE_AND = re.compile(rf"{_RANGE_UNIT}\s+and\s+(?P<cur>{_CUR})?", re.IGNORECASE)
@@ -146,7 +146,7 @@ _HEDGE_WORDS = [w for ws in HEDGES.values() for w in ws if w[0].isalpha()]
 _HEDGE_SIGNS = sorted((w for ws in HEDGES.values() for w in ws if not w[0].isalpha()), key=len, reverse=True)
 _HEDGE_BEFORE = re.compile(
     rf"(?:(?<![\w])(?P<hedge>{_alts(_HEDGE_WORDS)}|within\s+the\s+(?:next|last|past|first|coming))\s+"
-    rf"|(?P<sign>{'|'.join(re.escape(w) for w in _HEDGE_SIGNS)})\s*)(?P<cur>{_CUR})?$",
+    rf"|(?P<sign>{lexicon.alternation(_HEDGE_SIGNS)})\s*)(?P<cur>{_CUR})?$",
     re.IGNORECASE,
 )
 _RANGE_OPEN = re.compile(rf"(?:^|(?<=\W))(?P<open>between|from)\s+(?P<neg>(?:minus|negative)\s+)?(?P<cur>{_CUR})?$",
@@ -165,15 +165,15 @@ _CONVERSION = re.compile(
 )
 #: Things that are no claim: times of day after a number ("at 2 p.m."), adjectives made with a
 #: hyphen ("five-star"), products named by their term ("30-year Treasury bond").
-_TIME_OF_DAY_AFTER = re.compile(rf"(?::\d\d)?\s*(?:{'|'.join(re.escape(w) for w in lexicon.TIME_OF_DAY_AFTER)})"
+_TIME_OF_DAY_AFTER = re.compile(rf"(?::\d\d)?\s*(?:{lexicon.alternation(lexicon.TIME_OF_DAY_AFTER)})"
                                 r"(?![A-Za-z])", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(rf"-(?:{'|'.join(lexicon.NOT_QUANTITY_COMPOUNDS)})\b")
 _TERM_PRODUCT_AFTER = re.compile(rf"-?\s*(?:years?|months?|weeks?|days?)\s+(?:[A-Z]\w*\s+)?"
-                                 rf"(?:{'|'.join(re.escape(w) for w in lexicon.TERM_PRODUCTS)})\b")
+                                 rf"(?:{lexicon.alternation(lexicon.TERM_PRODUCTS)})\b")
 _NAME_AFTER = re.compile(rf"\s+(?:{'|'.join(lexicon.NAME_AFTER_NUMBER)})\b")
 _CAPITALISED_AFTER = re.compile(r"[ -][A-Z][a-z]")
 _MILLION_M_BEFORE = re.compile(rf"\s+(?:{'|'.join(lexicon.MILLION_M_BEFORE)})\b", re.IGNORECASE)
-_POUND_MONEY_AFTER = re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in lexicon.POUND_MONEY_AFTER)})",
+_POUND_MONEY_AFTER = re.compile(rf"\s*(?:{lexicon.alternation(lexicon.POUND_MONEY_AFTER)})",
                                 re.IGNORECASE)
 # Phone numbers: an area code in brackets or after "+", or groups of 3-3-4 digits; and the 3-4
 # form ("555-1234") after a word that announces one. Street addresses: a number, one to three
@@ -188,9 +188,9 @@ _PHONE_CUE = re.compile(r"(?:phone|telephone|tel\.?|fax|call|hotline|number|line
                         re.IGNORECASE)
 #: Phone numbers have a digit, a bracket, space, dot or dash, and three digits: no such place, no scan.
 _PHONE_HINT = re.compile(r"\d(?:\)\s?|[\s.-])\d\d\d")
-_ADDRESS_HINT = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in lexicon.STREET_WORDS)})\b")
+_ADDRESS_HINT = re.compile(rf"\b(?:{lexicon.alternation(lexicon.STREET_WORDS)})\b")
 _ADDRESS = re.compile(rf"(?<![\w,.])\d{{1,5}}(?:-\d{{1,5}})?\s+(?:[A-Z][\w'’.-]*\s+){{1,3}}"
-                      rf"(?:{'|'.join(re.escape(w) for w in lexicon.STREET_WORDS)})\b")
+                      rf"(?:{lexicon.alternation(lexicon.STREET_WORDS)})\b")
 # URLs and e-mail addresses; every alternative starts at a fixed prefix or a token's start,
 # so scanning stays linear on long runs without spaces.
 _URL = re.compile(r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -88,7 +88,7 @@ def _curated_index(gazetteer: "pd.DataFrame"):
     if not forms:
         return None, forms
     alts = sorted(forms, key=lambda s: (-len(s), s))
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+    pattern = re.compile(r"(?<![\w])(?:" + lexicon.alternation(alts) + r")(?![\w])")
     return pattern, forms
 
 
@@ -109,7 +109,7 @@ _PLACE_STOP = frozenset(lexicon.PLACE_STOP_WORDS)
 _WORLD_DEMONYMS = frozenset(lexicon.WORLD_DEMONYMS)
 _REGIONS = frozenset(lexicon.REGIONS)
 _STATE_ABBREVIATIONS = lexicon.STATE_ABBREVIATIONS
-_PLACE_ORG = re.compile(rf" (?:{'|'.join(re.escape(w) for w in lexicon.PLACE_ORGANISATION_WORDS)})\b")
+_PLACE_ORG = re.compile(rf" (?:{lexicon.alternation(lexicon.PLACE_ORGANISATION_WORDS)})\b")
 # A dateline: a line that opens with a place in capitals, then ", Country", " (AP)" or a dash.
 _DATELINE = re.compile(r"^[ \t]*(?:([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+)*)(?=,| \(| [-–—])"
                        r"|([A-Z]{3,}(?: [A-Z]{3,})*)(?= [A-Z][a-z]))", re.MULTILINE)
@@ -124,7 +124,7 @@ for _word, _place in lexicon.DEMONYM_PLACES.items():
     if not _word.endswith(("ese", "sh", "ch", "ss", "man", "men")):
         _DEMONYM_FORMS.setdefault(_word + "s", _place)
 _DEMONYM_PAIRS = frozenset(w.split(" ", 1)[0] for w in _DEMONYM_FORMS if " " in w)
-_DEMONYM_NOT_PLACE = re.compile("|".join(re.escape(p) for p in lexicon.DEMONYM_NOT_PLACE) + r"(?!\w)")
+_DEMONYM_NOT_PLACE = re.compile(lexicon.alternation(lexicon.DEMONYM_NOT_PLACE) + r"(?!\w)")
 _LANGUAGE_CUE = re.compile(rf"\b(?:{'|'.join(lexicon.LANGUAGE_CUES)})\s+$", re.IGNORECASE)
 # "Russian-language", "Spanish speakers": the language, not the country.
 _LANGUAGE_AFTER = re.compile(r"(?:-| )(?:language|languages|speaking|speaker|speakers)\b")
