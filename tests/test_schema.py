@@ -3,6 +3,7 @@ with the general conversion (typed) that user-supplied tables go through."""
 import datetime as dt
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -147,3 +148,17 @@ def test_records_of_some_columns_and_of_an_empty_table():
     odd = pd.DataFrame({"a": [1, 2], "when": pd.to_datetime(["2016-12-04", None]), "s": ["x", None]})
     got = schema.records(odd)
     assert got[0] == {"a": 1, "when": pd.Timestamp("2016-12-04"), "s": "x"} and got[1]["when"] is pd.NaT
+
+
+@pytest.mark.parametrize("spec, values", [
+    ("Int64", [1, 2, 3]), ("Int64", [1, None, 3]), ("Int64", [pd.NA, 1]), ("Int64", [math.nan, 4]),
+    ("Int64", [np.int64(7), 8]), ("Int64", []), ("Int64", [None]),
+    ("Float64", [1.5, 2.0]), ("Float64", [1.0, None, math.nan, pd.NA, 2]), ("Float64", [None]),
+    ("Float64", [math.inf, -0.0]), ("Float64", [np.float64(0.25), 3]), ("Float64", []),
+    ("boolean", [True, None, False]), ("boolean", [pd.NA]), ("boolean", []),
+])
+def test_number_columns_equal_pandas_own_conversion(spec, values):
+    """The number builders take a shortcut when nothing is missing; both ways give pandas' array."""
+    built = schema._builder(spec)(values)
+    pd.testing.assert_extension_array_equal(built, pd.array(values, dtype=spec))
+    assert not built.isna().any() or built.isna().tolist() == [schema.is_missing(v) for v in values]

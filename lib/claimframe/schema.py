@@ -423,7 +423,24 @@ def _builder(spec: object):
     def masked(values: list):
         mask = missing(values)
         return array_type(np.array([zero if m else v for v, m in zip(values, mask)], dtype=numpy_type), mask)
-    return masked
+
+    if spec == "boolean":
+        return masked  # numpy reads None as False: every value must be looked at
+
+    def numbers(values: list):
+        """Most columns have no missing value: one conversion for the values, none per value.
+        numpy refuses None and pd.NA for integers and NaN for integers; for floats it reads None
+        as NaN, so NaN marks the missing ones."""
+        try:
+            data = np.array(values, dtype=numpy_type)
+        except (TypeError, ValueError):
+            return masked(values)
+        if numpy_type is np.int64:
+            return array_type(data, np.zeros(len(data), dtype=bool))
+        mask = np.isnan(data)
+        data[mask] = zero
+        return array_type(data, mask)
+    return numbers
 
 
 def _string_builder():

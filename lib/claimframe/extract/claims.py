@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from claimframe import lexicon
@@ -67,7 +68,8 @@ def rate_period(text: str, end: int) -> str | None:
     window = text[end:end + 60].lower()
     if not any(w in window for w in _RATE_WORDS):
         return None  # most quantities: no rate word near, no tokens to make
-    tokens = [m.group(0).lower() for m in _ENTITY_TOKENS.finditer(text, end, min(len(text), end + 60))]
+    # the loop below reads at most six tokens: make no more
+    tokens = [m.group(0).lower() for m in islice(_ENTITY_TOKENS.finditer(text, end, min(len(text), end + 60)), 6)]
     # the rate words come first, or after the counted noun ("358,000 jobs a month"): up to three words
     for i in range(min(4, len(tokens) - 1)):
         word = tokens[i]
@@ -86,13 +88,15 @@ def entity_after(text: str, end: int, kind: str) -> str | None:
     the number is skipped ("358,000 a month" counts no months); None when nothing follows that
     names what is counted (see :func:`elided_entities`)."""
     words: list[str] = []
-    tokens = list(_ENTITY_TOKENS.finditer(text, end, min(len(text), end + 120)))
+    # tokens are made as the loop reads them (it stops within a few words), three up front
+    rest = _ENTITY_TOKENS.finditer(text, end, min(len(text), end + 120))
+    tokens = list(islice(rest, 3))
     i = 0
     if (len(tokens) > 1 and tokens[0].group(0).lower() in _RATE_WORDS and tokens[1].group(0).lower() in _RATE_PERIODS
             and not (len(tokens) > 2 and tokens[2].group(0).lower() in _TIME_AGO)):
         i = 2  # "358,000 a month": a rate, not what is counted; "seven a year ago" is no rate
     lead = False  # "of the" read: a number may follow ("eight of the 14 killings")
-    for m in tokens[i:]:
+    for m in chain(tokens[i:], rest):
         token = m.group(0)
         if token.startswith("["):
             continue  # an editor's insertion: "40 of the [Shiite] militias"
