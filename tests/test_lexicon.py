@@ -16,7 +16,7 @@ def test_data_readme_word_lists_are_generated_from_the_lexicon():
     readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
     section = re.search(r"<!-- word lists: begin -->\n(.*)<!-- word lists: end -->", readme, re.S)
     assert section, "data/README.md lost its word-list markers"
-    assert section.group(1) == lexicon.markdown(), "regenerate: python -m claimframe.lexicon"
+    assert section.group(1) == lexicon.markdown(), "regenerate: python -m claimframe.lexicon --write"
 
 
 @pytest.mark.parametrize("spelling, spec", SPELLINGS)
@@ -58,3 +58,30 @@ def test_no_word_list_is_defined_twice():
         value = getattr(lexicon, name)
         if name.isupper() and isinstance(value, tuple) and all(isinstance(v, str) for v in value):
             assert len(value) == len(set(value)), name
+
+
+def test_write_puts_the_word_lists_between_the_marks_and_keeps_the_rest(tmp_path, capsys):
+    readme = tmp_path / "README.md"
+    readme.write_bytes("# Data\r\nkept\n<!-- word lists: begin -->\nstale\n<!-- word lists: end -->\ntail ü\n"
+                       .encode("utf-8"))
+    assert lexicon.main(["--write", str(readme)]) == 0
+    assert "rewritten" in capsys.readouterr().out
+    written = readme.read_bytes().decode("utf-8")
+    assert written == ("# Data\r\nkept\n<!-- word lists: begin -->\n" + lexicon.markdown()
+                       + "<!-- word lists: end -->\ntail ü\n")
+    assert lexicon.write_readme(readme) is False  # a second run changes nothing
+    assert [p.name for p in tmp_path.iterdir()] == ["README.md"]  # no temporary file left behind
+
+
+def test_write_refuses_a_file_without_the_marks_and_leaves_it_alone(tmp_path, capsys):
+    readme = tmp_path / "README.md"
+    readme.write_text("# Data\nno marks here\n", encoding="utf-8")
+    assert lexicon.main(["--write", str(readme)]) == 1
+    assert "no <!-- word lists: begin -->" in capsys.readouterr().err
+    assert readme.read_text(encoding="utf-8") == "# Data\nno marks here\n"
+    assert lexicon.main(["--write", str(tmp_path / "missing.md")]) == 1
+
+
+def test_without_write_the_section_is_printed(capsys):
+    assert lexicon.main([]) == 0
+    assert capsys.readouterr().out == lexicon.markdown()

@@ -599,8 +599,8 @@ def markdown() -> str:
     scales = ", ".join(f"`{w}` {v:,}" for w, v in SCALES.items())
     return f"""## Word lists
 
-Generated from `lib/claimframe/lexicon.py` by `python -m claimframe.lexicon`; a test fails when
-this section and the module disagree. Change the module, then regenerate.
+Generated from `lib/claimframe/lexicon.py` by `python -m claimframe.lexicon --write`; a test fails
+when this section and the module disagree. Change the module, then regenerate.
 
 ### Units (value × factor = canonical value)
 | spellings | kind | canonical unit | factor | `unit_stated` |
@@ -680,5 +680,57 @@ range after a verb of movement when the unit follows each number ("rose 6 pence 
 """
 
 
+BEGIN_MARK, END_MARK = "<!-- word lists: begin -->\n", "<!-- word lists: end -->"
+
+
+def write_readme(path) -> bool:
+    """Put :func:`markdown` between the word-list marks of ``path`` (data/README.md); True when
+    the file changed. The rest of the file is kept byte for byte, and the new file replaces the
+    old in one step, so an interrupted run leaves the old one whole."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    path = Path(path)
+    old = path.read_bytes().decode("utf-8")  # as it is: no newline translation
+    begin, end = old.find(BEGIN_MARK), old.find(END_MARK)
+    if begin < 0 or end < begin:
+        raise ValueError(f"{path}: no {BEGIN_MARK.strip()} ... {END_MARK} section to write the word lists into")
+    new = old[:begin + len(BEGIN_MARK)] + markdown() + old[end:]
+    if new == old:
+        return False
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(new)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return True
+
+
+def main(argv=None) -> int:
+    """``python -m claimframe.lexicon`` prints the word-list section; ``--write [README]`` puts it
+    into data/README.md (or README) between its marks."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="python -m claimframe.lexicon", description=main.__doc__)
+    parser.add_argument("--write", nargs="?", const="data/README.md", metavar="README",
+                        help="write the section into this file (default data/README.md) instead of printing it")
+    args = parser.parse_args(argv)
+    if args.write is None:
+        print(markdown(), end="")
+        return 0
+    try:
+        changed = write_readme(args.write)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"{args.write}: word lists {'rewritten' if changed else 'already up to date'}")
+    return 0
+
+
 if __name__ == "__main__":
-    print(markdown(), end="")
+    raise SystemExit(main())
