@@ -3,6 +3,7 @@
     .venv/bin/python bench/extract.py                 # >= 1 MB for claimframe, 150 KB for the baseline
     .venv/bin/python bench/extract.py --quick         # smoke run, a few seconds plus model loading
     .venv/bin/python bench/extract.py --mb 2 --baseline-kb 300 --json results.json
+    .venv/bin/python bench/extract.py --at a86fedc    # also that revision's claimframe, same rounds
 
 Corpus: the seed article (data/articles/*/article.txt) and the fixture articles
 (tests/fixtures/articles/*/article.txt), repeated in a fixed round-robin order as *separate*
@@ -36,6 +37,10 @@ includes the interpreter, the libraries and any model), the RSS after warm-up, a
 Python heap peak while extracting one article (``tracemalloc``, in a separate untimed pass so
 tracing does not slow the timed run).
 
+``--at REF`` (repeatable) adds two sides, ``claimframe@REF`` and ``all-tables@REF``: the same
+extraction with lib/ (and data/) of git revision REF first on the path, in the same rounds, so
+"how much faster or slower than that revision" is a ratio within one run, on one corpus.
+
 ``import claimframe`` is timed in fresh interpreters (median of N), with pandas and the baseline's
 imports for context, and the heavy modules it pulled in are listed.
 
@@ -51,6 +56,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -263,13 +269,30 @@ def run_side(side: str, corpus: list[Source], trace_heap: bool = True) -> dict:
     }
 
 
-def run_side_in_subprocess(side: str, min_bytes: int, timeout: float | None = None) -> dict:
-    """:func:`run_side` in a fresh interpreter (its own imports and peak RSS); returns its result."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", side, "--worker-bytes", str(min_bytes)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+def run_side_in_subprocess(side: str, min_bytes: int, timeout: float | None = None,
+                           libs: dict[str, Path] | None = None) -> dict:
+    """:func:`run_side` in a fresh interpreter (its own imports and peak RSS); returns its result.
+    A side named "claimframe@REF" or "all-tables@REF" runs with ``libs[REF]`` (an older lib/)
+    first on the path, so it measures that revision's code on this bench's corpus."""
+    kind, _, ref = side.partition("@")
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, "--worker-bytes", str(min_bytes)]
+    env = dict(os.environ, PYTHONPATH=str(libs[ref])) if ref else None
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT, env=env)
     if proc.returncode != 0:
         raise RuntimeError(f"{side} worker failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["side"] = side
+    return result
+
+
+def revision_lib(ref: str, tmp: Path) -> Path:
+    """lib/ of git revision ``ref``, unpacked under ``tmp`` with that revision's data/ beside it
+    (the package finds its gazetteer there)."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "lib", "data"], capture_output=True,
+                             check=True)
+    (tmp / ref).mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(tmp / ref)], input=archive.stdout, check=True)
+    return tmp / ref / "lib"
 
 
 # --- import time ---------------------------------------------------------------------------------
@@ -319,7 +342,7 @@ def ratios(runs: dict[str, list[dict]], side: str) -> list[float]:
 def report(runs: dict[str, list[dict]], imports: list[dict]) -> str:
     """The figures of every side (median round), and each claimframe side's ratio to the baseline."""
     rounds = len(runs["baseline"])
-    header = (f"{'side':<11} {'articles':>8} {'chars':>10} {'seconds':>8} {'chars/s':>11} "
+    header = (f"{'side':<20} {'articles':>8} {'chars':>10} {'seconds':>8} {'chars/s':>11} "
               f"{'chars/s of each round':>30} "
               f"{'peak RSS MiB':>12} {'RSS warm MiB':>12} {'heap/article MiB':>16} {'outputs':>8}")
     lines = [
@@ -332,7 +355,7 @@ def report(runs: dict[str, list[dict]], imports: list[dict]) -> str:
         r = _median_run(side_runs)
         each = " ".join(f"{x['chars_per_s']:,.0f}" for x in side_runs)
         lines.append(
-            f"{r['side']:<11} {r['articles']:>8,} {r['chars']:>10,} {r['seconds']:>8.2f} {r['chars_per_s']:>11,.0f} "
+            f"{r['side']:<20} {r['articles']:>8,} {r['chars']:>10,} {r['seconds']:>8.2f} {r['chars_per_s']:>11,.0f} "
             f"{each:>30} {_fmt(max(x['rss_peak_mib'] or 0 for x in side_runs) or None, '>12.1f')} "
             f"{_fmt(r['rss_after_warmup_mib'], '>12.1f')} {_fmt(r['heap_peak_per_article_mib'], '>16.2f')} "
             f"{r['outputs']:>8,}"
@@ -356,11 +379,17 @@ def report(runs: dict[str, list[dict]], imports: list[dict]) -> str:
     for side in (s for s in runs if s != "baseline"):
         each = ratios(runs, side)
         median = statistics.median(each)
+        target = TARGET_RATIO[side.partition("@")[0]]
         lines.append(
             f"ratio {side} / baseline throughput: {median:.1f}x median of {len(each)} round(s) "
-            f"({' '.join(f'{x:.1f}x' for x in each)}; target >= {TARGET_RATIO[side]:.0f}x: "
-            f"{'MET' if median >= TARGET_RATIO[side] else 'NOT MET'})"
+            f"({' '.join(f'{x:.1f}x' for x in each)}; target >= {target:.0f}x: "
+            f"{'MET' if median >= target else 'NOT MET'})"
         )
+    for side in (s for s in runs if "@" in s):
+        now = side.partition("@")[0]
+        each = [old["chars_per_s"] / new["chars_per_s"] for new, old in zip(runs[now], runs[side])]
+        lines.append(f"time of {now} / time of {side}: {statistics.median(each):.2f}x median of {len(each)} "
+                     f"round(s) ({' '.join(f'{x:.2f}x' for x in each)}; below 1 is faster than {side})")
     for imp in imports:
         line = f"import {imp['modules']}: median {imp['median_s'] * 1000:.0f} ms of {len(imp['runs_s'])} fresh runs"
         if imp["modules"] == "claimframe":
@@ -384,6 +413,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--quick", action="store_true",
                     help="smoke run: 20 KB for claimframe, 5 KB for the baseline, 1 import run")
     ap.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    ap.add_argument("--at", action="append", default=[], metavar="REF",
+                    help="also time claimframe and all-tables with lib/ of this git revision, on the same "
+                         "corpus and in the same rounds (repeatable)")
     ap.add_argument("--worker", choices=sorted(SIDES), help=argparse.SUPPRESS)
     ap.add_argument("--worker-bytes", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -401,17 +433,21 @@ def main(argv=None) -> int:
     print(f"claimframe on {cf_bytes / 1e6:.2f} MB, baseline on {base_bytes / 1e3:.0f} KB "
           f"(Python {sys.version.split()[0]}, {sys.platform}) ...", flush=True)
     runs: dict[str, list[dict]] = {side: [] for side in SIDES}
-    for i in range(args.rounds):
-        order = list(runs)[i % len(runs):] + list(runs)[:i % len(runs)]  # each side takes each place in turn
-        for side in order:
-            runs[side].append(run_side_in_subprocess(side, base_bytes if side == "baseline" else cf_bytes))
-        print(f"  round {i + 1}/{args.rounds} done", flush=True)
+    runs.update({f"{side}@{ref}": [] for ref in args.at for side in ("claimframe", "all-tables")})
+    with tempfile.TemporaryDirectory() as tmp:
+        libs = {ref: revision_lib(ref, Path(tmp)) for ref in args.at}
+        for i in range(args.rounds):
+            order = list(runs)[i % len(runs):] + list(runs)[:i % len(runs)]  # each side takes each place in turn
+            for side in order:
+                runs[side].append(run_side_in_subprocess(side, base_bytes if side == "baseline" else cf_bytes,
+                                                         libs=libs))
+            print(f"  round {i + 1}/{args.rounds} done", flush=True)
     imports = [import_time(m, args.import_repeats)
                for m in ("claimframe", "pandas", "quantulum3.parser,dateparser.search")]
     print(report(runs, imports))
     if args.json:
         args.json.write_text(json.dumps({"runs": runs, "imports": imports,
-                                         "ratios": {side: ratios(runs, side) for side in SIDES if side != "baseline"}},
+                                         "ratios": {side: ratios(runs, side) for side in runs if side != "baseline"}},
                                         indent=2))
     return 0
 
