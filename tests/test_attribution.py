@@ -2,6 +2,7 @@
 import pytest
 
 import claimframe
+from claimframe.extract.attribution import find_people
 
 
 def sources(text, **meta):
@@ -337,4 +338,50 @@ def test_near_misses_seen_on_the_whole_development_corpus(text, expected):
     ("According to police, 1,200 people marched.", {"1,200": "police"}),
 ])
 def test_according_to_a_source_that_holds_a_number(text, expected):
+    assert sources(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two verbs for one subject: the name before the first is the speaker
+    ("Smith called the report a lie and said 40 people had been hurt.", {"40": "Smith"}),
+    ("Premier Li Wei rejected the plan but said 3 provinces would vote.", {"3": "Premier Li Wei"}),
+    # a subject without a name: no speaker rather than the whole clause
+    ("The company cut its forecast and said sales would fall 5%.", {"5%": "The Ledger"}),
+    # near misses: two people, and a conjunction inside a name, are one speaker as before
+    ("Smith and Jones said 40 people had been hurt.", {"40": "Smith and Jones"}),
+    ("Procter & Gamble said sales rose 4%.", {"4%": "Procter & Gamble"}),
+])
+def test_a_speaker_with_two_coordinated_verbs(text, expected):
+    assert sources(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title word that opens a company's or a body's name makes no person
+    ("General Motors Corp. said it would cut 2,000 jobs. The company said sales fell 5%.",
+     {"2,000": "General Motors Corp.", "5%": "General Motors Corp."}),
+    ("The General Assembly said 30 nations signed.", {"30": "General Assembly"}),
+    # near misses: a general with a name is a person
+    ("Gen. Mark Milley said 300 troops would stay. The general said 40 more would leave.",
+     {"300": "Gen. Mark Milley", "40": "Gen. Mark Milley"}),
+    ("General Smith said 300 troops would stay.", {"300": "General Smith"}),
+])
+def test_a_title_word_opening_a_company_name(text, expected):
+    assert sources(text) == expected
+    assert all(not p.full.startswith("General Motors") for p in find_people(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a one-word name ending in "s" keeps its capital: the article writes it so mid-sentence
+    ("Unisys said it would cut 2,000 jobs. Analysts expect Unisys to lose $100 million.",
+     {"2,000": "Unisys", "$100 million": "The Ledger"}),
+    ("Reuters reported that 40 people died.", {"40": "Reuters"}),
+    ("AT&T said it would cut 2,000 jobs.", {"2,000": "AT&T"}),
+    # near misses: a group opening a sentence is written in lower case
+    ("Campaigners said 3,000 people marched.", {"3,000": "campaigners"}),
+    ("Protesters said 300 people marched. Police said the protesters numbered 150.",
+     {"300": "protesters", "150": "police"}),
+    # "As reported" names no one
+    ("As reported, the firm agreed to pay $50 a share.", {"$50": "The Ledger"}),
+])
+def test_one_word_sources_at_a_sentence_start(text, expected):
     assert sources(text) == expected

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from claimframe.document import Document
 
 _ABBR = rf"(?:{'|'.join(lexicon.NAME_ABBREVIATIONS)})\.|(?:[A-Z]\.){{2,}}|[A-Z][a-z]{{0,3}}\.(?=\s+\w|,)"
-_TOKEN = rf"(?:{_ABBR}|[\w’'-]+)"
+_TOKEN = rf"(?:{_ABBR}|[\w’'&-]+)"  # & for "AT&T", "Procter & Gamble"
 _SP = rf"(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?)"
 _VERBS = "|".join(lexicon.REPORTING_VERBS)  # in the lexicon's order: the regex tries them in turn
 # Between a speaker and the verb: "has said", "had predicted", "also said", "has also noted".
@@ -134,6 +134,7 @@ _PERSON_PRONOUNS = frozenset(lexicon.PERSON_PRONOUNS)
 _NOT_BEFORE_VERBS = frozenset(lexicon.NOT_BEFORE_VERBS)
 _AUXILIARIES = frozenset(lexicon.AUXILIARIES)
 _CONJUNCTION = re.compile(rf"^(?:{'|'.join(lexicon.SPEAKER_CONJUNCTIONS)})\s+", re.IGNORECASE)
+_CONJUNCTIONS = frozenset(lexicon.SPEAKER_CONJUNCTIONS)
 _NOT_CITED = frozenset(lexicon.NOT_CITED)
 _ORGANISATION_HEADS = frozenset(lexicon.ORGANISATION_HEADS)
 _COMPANY_HEADS = frozenset(lexicon.COMPANY_HEADS)
@@ -224,6 +225,8 @@ def find_people(text: str) -> list[Person]:
         m = _TITLE_WORD.search(text, m.start() + 1)
     for m in _matches_at(_PERSON, text, _capitals_before(text, title_words)):
         names = _SPACES.sub(" ", m.group("names")).strip()
+        if _names_a_body(names):
+            continue  # "General Motors Corp.", "General Assembly": a title word opens a body's name
         title = _SPACES.sub(" ", m.group("title"))
         people.append(Person(f"{title} {names}", names.split()[-1], title, m.start()))
     appositions = [m.start() for m in _APPOSITION.finditer(text)]
@@ -240,6 +243,13 @@ def find_people(text: str) -> list[Person]:
         surname = names.split()[-1] if not names.endswith("Jr.") else names.split()[-2]
         people.append(Person(names, surname, m.group("role"), m.start("names")))
     return sorted(people, key=lambda p: p.start)
+
+
+def _names_a_body(names: str) -> bool:
+    """Whether a name after a title word ends as a company's or an organisation's does
+    ("Motors Corp.", "Assembly"): then the title word is the start of that body's name."""
+    last = names.split()[-1].rstrip(".")
+    return last in _CORPORATE_SET or last in _ORGANISATION_WORDS
 
 
 def _capitals_before(text: str, ends: list[int]) -> list[int]:
@@ -361,6 +371,20 @@ class SourceNames:
         named = [p for p in self.people if p.start < at]
         return (self._person_by_surname(named[-1].surname) or named[-1].full) if named else previous
 
+    def _surname_like(self, words: list[str]) -> bool:
+        """One capitalised word ending in "s" that opens a sentence: a name when the lexicon knows
+        it as one ("Reuters") or the article also writes it with its capital inside a sentence and
+        never in lower case ("Unisys said ... shares of Unisys"); a group otherwise ("Campaigners
+        said")."""
+        if len(words) != 1 or words[0].casefold() in _COMMON_LEADS:
+            return False
+        if words[0] in _ORGANISATION_WORDS:
+            return True  # "Reuters reported"
+        word = re.escape(words[0].strip(" ,.;:"))
+        if re.search(rf"(?<![\w'’-]){word.lower()}(?![\w'’-])", self.text):
+            return False
+        return re.search(rf"(?<=[a-z,;:]\s){word}(?![\w'’-])", self.text) is not None
+
     def _organisation(self, head: str, at: int) -> str | None:
         """"the agency", "the company" at ``at``: the last name written with that noun before it
         ("Iraqi News Agency"); for a company noun without one, the last company quoted, else the
@@ -391,8 +415,14 @@ class SourceNames:
         return _LEADING_ARTICLE.sub("", m.group(0)) if m else None
 
     def _canonical(self, phrase: str, at: int, previous: str | None) -> str | None:
+        if _COORDINATED_END.search(phrase):
+            phrase = _coordinated_subject(phrase)  # "Smith called the report a lie and (said)"
+            if not phrase:
+                return None
         if " " not in phrase.strip():  # one word: "he", "officials", "Dorrian"
             phrase = phrase.strip(" ,.;:“”\"'‘’()[]`")
+            if phrase.casefold() in _CONJUNCTIONS:
+                return None  # "As reported, ...": the paper's own earlier report, no one named
         else:
             company = phrase.endswith(".") and _COMPANY_END.search(phrase)  # "Cilcorp Inc." keeps its stop
             phrase = phrase.strip(" ,.;:“”\"'‘’()[]`") + ("." if company else "")
@@ -436,7 +466,7 @@ class SourceNames:
             found = self._person_by_surname(words[0])
             if found:
                 return found
-        lowered = phrase[0].lower() + phrase[1:] if _common_lead(words) else phrase
+        lowered = phrase[0].lower() + phrase[1:] if _common_lead(words) and not self._surname_like(words) else phrase
         head = words[-1].casefold()
         if _DEFINITE_START.match(lowered):
             # "the colonel", "the public works director": the most recent person with that title.
@@ -460,6 +490,28 @@ class SourceNames:
                 return name.group(0)  # "the official Iraqi News Agency" is "Iraqi News Agency"
             return " ".join(lowered.split()[1:])
         return lowered
+
+
+#: A speaker phrase that ends in a conjunction holds a first verb: "Smith called the report a lie and".
+_COORDINATED_END = re.compile(r"\s(?:and|but|and then|then)$")
+_TITLE_SET = frozenset(t.casefold() for title in lexicon.TITLES for t in title.split())
+_PARTICLES = frozenset(lexicon.NAME_PARTICLES)
+
+
+def _coordinated_subject(phrase: str) -> str | None:
+    """The subject of two coordinated verbs ("Police chief Tom Smith denied the claim and said"):
+    the name the phrase opens with, its title and name particles included. None when it opens
+    with no name ("The company cut its forecast and said"): which words are the subject is not
+    clear without knowing which is the first verb."""
+    subject = []
+    for word in phrase.split():
+        if word[:1].isupper() or (subject and (word.casefold() in _TITLE_SET or word in _PARTICLES)):
+            subject.append(word)
+        else:
+            break
+    if not subject or subject[0].casefold() in ("the", "a", "an") or len(subject) == len(phrase.split()):
+        return None
+    return " ".join(subject).rstrip(",")
 
 
 def _title_key(title: str | None) -> str:
