@@ -385,3 +385,33 @@ def test_a_title_word_opening_a_company_name(text, expected):
 ])
 def test_one_word_sources_at_a_sentence_start(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an auxiliary and an adverb between the speaker and the verb, also across a line break
+    ("Ottawa has publicly said it plans a six per cent increase.", {"six per cent": "Ottawa"}),
+    ("Local authorities have repeatedly said 141 people are missing.", {"141": "local authorities"}),
+    ("Castro left 11 million people poorer, US President-elect Donald Trump has\n      said.",
+     {"11 million": "US President-elect Donald Trump"}),
+    # a credit line before the speaker on the line above is not part of it
+    ("Starbucks Corp. reported higher sales. Image copyright Getty Images\nThe company also announced "
+     "plans to close 379 stores.", {"379": "Starbucks Corp."}),
+    # "claimed" with a death toll or responsibility is no speech; a claim is
+    ("Drug abuse in Canada claimed the lives of 2,000 people in 2015.", {"2,000": "The Ledger", "2015": "The Ledger"}),
+    ("The rebels claimed 2,000 soldiers had defected.", {"2,000": "rebels"}),
+    # after a possessive the verb is a noun; a company named with an "'s" still speaks
+    ("BuzzFeed published some of Steele's reports about 35 meetings.", {"about 35": "The Ledger"}),
+    ("Shoney's said sales rose 4%.", {"4%": "Shoney's"}),
+    # what follows "said" with a verb of its own is what is said, not who says it
+    ("Institut Merieux S.A., which offered 942 million Canadian dollars, or C$37 a share, said it would "
+     "extend its bid to Nov. 6.",
+     {"942 million Canadian dollars": "The Ledger", "C$37": "The Ledger", "Nov. 6": "Institut Merieux S.A."}),
+    # an expectation is its maker's; a comparison with one is not
+    ("RJR expects to use another $2 billion from the sale.", {"$2 billion": "RJR"}),
+    ("The sale, at a higher price than some analysts had expected, lifts its share to about 12%.",
+     {"about 12%": "The Ledger"}),
+    ("Sun Microsystems Inc. reported a loss. Earlier this month, the company said it expected to break even "
+     "on sales of $530 million.", {"$530 million": "Sun Microsystems Inc.", "this month": "The Ledger"}),
+])
+def test_speaker_phrases_seen_in_news_from_many_outlets(text, expected):
+    assert sources(text) == expected

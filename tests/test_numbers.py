@@ -1,6 +1,7 @@
 """The number parser on phrases written for these tests (not the seed), including non-matches."""
 import pytest
 
+import claimframe
 from claimframe.extract.numbers import find_quantities, parse_words
 
 
@@ -405,3 +406,14 @@ def test_one_day_after_a_modal_is_some_day(sentence, expected):
 def test_hash_before_an_amount_is_a_pound_sign(sentence, expected):
     got = [(sentence[q.start:q.end], q.unit, q.value) for q in find_quantities(sentence)]
     assert got == [(t, u, pytest.approx(v)) for t, u, v in expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("TWA Flight eight hundred exploded over the sea.", []),
+    ("Route sixty-six runs 2,400 miles.", ["2,400 miles"]),
+    # near misses: the same words counting something
+    ("Eight hundred flights were cancelled.", ["Eight hundred"]),
+    ("The flight carried two hundred passengers.", ["two hundred"]),
+])
+def test_a_number_in_words_after_an_identifier_word_is_a_name(text, expected):
+    assert claimframe.read_text(text).claims["text"].tolist() == expected

@@ -287,13 +287,20 @@ REPORTING_VERBS = (
     "conceded", "emphasized", "emphasised", "argued", "warned", "claimed", "stated", "announced", "confirmed",
     "denied", "insisted", "recalled", "stressed", "say", "believe",
     "showed", "shows", "show", "predicted", "predicts", "forecast", "forecasts", "projected", "calculated",
-    "reckons", "warns", "warn", "cautioned",
+    "reckons", "warns", "warn", "cautioned", "expects",
 )
 #: Words after which a would-be reporting verb is a noun ("It made the estimates", "the show") or
 #: a passive ("patients are still told to call"): a speaker phrase never ends with one (an
 #: auxiliary not even one word before its end).
 NOT_BEFORE_VERBS = ("the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "these", "those",
-                    "this", "of", "to", "for", "with", "by", "from", "whose")
+                    "this", "of", "to", "for", "with", "by", "from", "whose", "than", "as")
+#: Objects after which "claimed" is no speech: "claimed the lives of 2,000 people", "claimed 40 lives",
+#: "claimed responsibility".
+CLAIMED_OBJECTS = ("lives", "life", "victory", "responsibility", "credit", "title", "seat", "seats")
+#: Modal and auxiliary verbs: a phrase after "said" that holds one is a clause ("said it would
+#: extend its bid"), not a speaker ("said John Smith").
+CLAUSE_VERBS = ("would", "will", "could", "can", "should", "may", "might", "must", "had", "has", "have",
+                "was", "were", "is", "are", "did", "does", "do")
 AUXILIARIES = ("is", "are", "was", "were", "be", "been", "being", "get", "gets", "got")
 #: Adjuncts that may follow a reporting verb at the end of a clause ("..., officials said in a news
 #: release", "..., the ministry said Friday"): they are part of the frame, not of what is reported.
@@ -334,7 +341,8 @@ COMPANY_HEADS = ("company", "concern", "firm", "corporation", "utility", "thrift
                  "bank", "group")
 #: Endings of a company's name ("Cilcorp Inc.", "Reed International PLC").
 CORPORATE_SUFFIXES = ("Inc", "Corp", "Co", "Cos", "Ltd", "PLC", "Plc", "AG", "SA", "NV", "AB", "LP", "Group",
-                      "Holdings", "Bancorp", "Industries", "International", "Associates", "Partners")
+                      "Holdings", "Bancorp", "Industries", "International", "Associates", "Partners", "S.A", "N.V",
+                      "A.G", "S.p.A", "GmbH", "LLC")
 #: Nouns for what a maker estimates ("analysts' expectations of $130 million", "the 235,000
 #: forecast by economists"): the number belongs to the maker.
 ESTIMATE_NOUNS = ("expectation", "expectations", "forecast", "forecasts", "estimate", "estimates", "projection",

@@ -27,7 +27,7 @@ _TOKEN = rf"(?:{_ABBR}|[\w’'&-]+)"  # & for "AT&T", "Procter & Gamble"
 _SP = rf"(?P<sp>{_TOKEN}(?:\s+{_TOKEN}){{0,6}}?)"
 _VERBS = "|".join(lexicon.REPORTING_VERBS)  # in the lexicon's order: the regex tries them in turn
 # Between a speaker and the verb: "has said", "had predicted", "also said", "has also noted".
-_AUX = rf"(?:(?:has|have|had)\s+)?(?:(?:{'|'.join(lexicon.SPEAKER_ADVERBS)})\s+)?"
+_AUX = rf"(?:(?:has|have|had)\s+)?(?:(?:{'|'.join(lexicon.SPEAKER_ADVERBS)}|[a-z]+ly)\s+)?"  # "has publicly said"
 # Where a speaker phrase may begin: sentence start, after a comma, a closing quote (curly, straight
 # or the '' of wire copy), a colon, or a wire dateline ("BAGHDAD (Reuters) - ").
 _LEAD = r"(?:^|(?<=,)\s+|(?<=[”\"])\s*|(?<='')\s*|(?<=:)\s+|(?<=\s[-—–])\s+)"
@@ -48,17 +48,17 @@ _SP_WITH_NUMBERS = rf"(?P<sp>(?:\d{{1,3}}(?:,\d{{3}})+|{_TOKEN})(?:\s+(?:\d{{1,3
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+{_SP_WITH_NUMBERS}(?=\s*(?:[.;:!?]|,(?!\d)|$))")
 _HAS_LEARNED = re.compile(rf",\s*{_SP}\s+(?:has|have)\s+learned\s*[.!]?\s*$")
 # "..., the U.N. refugee agency UNHCR said on Monday." covers what comes before the comma.
-_TRAILING = re.compile(rf",\s*{_SP}\s+(?:{_VERBS}){_TAIL}\s*[.!]?\s*$")
+_TRAILING = re.compile(rf",\s*{_SP}\s+{_AUX}(?:{_VERBS}){_TAIL}\s*[.!]?\s*$")
 # "..., Lipper says; ...": the same frame closing a clause; "If holders wait, he added, they can
 # expect ...": a frame set off by commas inside the sentence covers all of it.
 _CLAUSE_END = re.compile(r";")
-_PARENTHETICAL = re.compile(rf",\s*{_SP}\s+(?:{_VERBS}){_TAIL},\s")
+_PARENTHETICAL = re.compile(rf",\s*{_SP}\s+{_AUX}(?:{_VERBS}){_TAIL},\s")
 # "That according to the Lundberg survey.": the previous sentence's source.
 _THAT_ACCORDING = re.compile(
     rf"^(?:That|This)(?:’s|'s|\s+is|\s+was)?,?\s+according\s+to\s+{_SP}(?:\s*|\s+(?:of|in|at|on|from|for)\s[^.;]*)[.!]?\s*$")
 # A company's name opening the sentence, with its town and an aside before the verb:
 # "RMS International Inc., Hasbrouk Heights, N.J., facing a cash-flow squeeze, said ...".
-_CORPORATE = "|".join(lexicon.CORPORATE_SUFFIXES)
+_CORPORATE = lexicon.alternation(lexicon.CORPORATE_SUFFIXES)
 _COMPANY_LEAD = re.compile(
     rf"^(?P<sp>(?:[A-Z][\w.&’'-]*\s+){{0,5}}(?:{_CORPORATE})\.?)(?:,\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}){{0,2}}"
     rf"(?:,\s+[a-z][^,;“”\"]{{0,120}})?,\s+{_AUX}(?:{_VERBS})\b")
@@ -135,6 +135,12 @@ _NOT_BEFORE_VERBS = frozenset(lexicon.NOT_BEFORE_VERBS)
 _AUXILIARIES = frozenset(lexicon.AUXILIARIES)
 _CONJUNCTION = re.compile(rf"^(?:{'|'.join(lexicon.SPEAKER_CONJUNCTIONS)})\s+", re.IGNORECASE)
 _CONJUNCTIONS = frozenset(lexicon.SPEAKER_CONJUNCTIONS)
+_CLAUSE_VERBS = frozenset(lexicon.CLAUSE_VERBS)
+_REPORTING = frozenset(lexicon.REPORTING_VERBS)
+# the forms that are verbs only: "said", "reported" (not "estimates", "reports", nouns too)
+_PAST_REPORTING = frozenset(v for v in lexicon.REPORTING_VERBS if v.endswith("ed") or v in ("said", "told", "wrote"))
+# "claimed the lives of 2,000 people", "claimed 40 lives", "claimed responsibility": no speech
+_CLAIMED_OBJECT = re.compile(rf"\s+(?:\S+\s+){{0,2}}?(?:{'|'.join(lexicon.CLAIMED_OBJECTS)})\b")
 _NOT_CITED = frozenset(lexicon.NOT_CITED)
 _ORGANISATION_HEADS = frozenset(lexicon.ORGANISATION_HEADS)
 _COMPANY_HEADS = frozenset(lexicon.COMPANY_HEADS)
@@ -415,6 +421,20 @@ class SourceNames:
         return _LEADING_ARTICLE.sub("", m.group(0)) if m else None
 
     def _canonical(self, phrase: str, at: int, previous: str | None) -> str | None:
+        if "\n" in phrase:
+            # a line break inside a speaker phrase: a credit or a heading before it ("Image
+            # copyright Getty Images\nThe company"); what follows the break names the speaker
+            last = phrase.rsplit("\n", 1)[1].strip()
+            if last[:1].isupper():
+                at += len(phrase) - len(last)
+                phrase = last
+        words = phrase.split()
+        while len(words) > 1 and (words[-1] in _CLAUSE_VERBS or words[-1] in _PAST_REPORTING):
+            words.pop()  # "Ottawa has", "news agency MENA reported": the verb is not the speaker
+        phrase = " ".join(words) if words else phrase
+        if len(words) >= 3 and words[-1].casefold() in _PRONOUNS_ALL and words[-2].casefold() in _SUBORDINATORS:
+            at += phrase.rfind(" ") + 1  # "Mr Comey made headlines when he (announced)": he speaks,
+            phrase = words[-1]  # and he is someone named before him
         if _COORDINATED_END.search(phrase):
             phrase = _coordinated_subject(phrase)  # "Smith called the report a lie and (said)"
             if not phrase:
@@ -492,6 +512,10 @@ class SourceNames:
         return lowered
 
 
+_PRONOUNS_ALL = frozenset((*lexicon.PRONOUNS, *lexicon.PERSON_PRONOUNS))
+#: Words that open a clause whose subject is the pronoun after them: "... when he announced".
+_SUBORDINATORS = frozenset(("when", "after", "before", "as", "while", "because", "since", "until", "if", "and",
+                            "but", "so", "then", "though", "although"))
 #: A speaker phrase that ends in a conjunction holds a first verb: "Smith called the report a lie and".
 _COORDINATED_END = re.compile(r"\s(?:and|but|and then|then)$")
 _TITLE_SET = frozenset(t.casefold() for title in lexicon.TITLES for t in title.split())
@@ -652,7 +676,9 @@ def _find_attribution(sentence: str, quotes: list[tuple[int, int]], cues: dict[s
         candidates = iter(candidates)
     m = _INVERTED.search(sentence)
     if (m and not any(a <= m.start("sp") < b for a, b in quotes) and not _DIGIT.search(m.group("sp"))
-            and m.group("sp").split()[0].casefold() not in _NOT_BEFORE_VERBS):
+            and m.group("sp").split()[0].casefold() not in _NOT_BEFORE_VERBS
+            and not any(w in _CLAUSE_VERBS for w in m.group("sp").split())):
+        # (", said it would extend its bid," is what was said, not who said it)
         # (", said 40 beds closed" and ", said of the robbers" name no one)
         if sentence[m.start()] == "," and sentence[m.start() + 1:m.start() + 2].isspace():
             # "Scott McNealy, Sun's chief executive, said sales rose": an appositive before the same
@@ -675,6 +701,8 @@ def _speaker_phrase(phrase: str, aside: bool = False) -> bool:
         return False
     if words[0].casefold() in _RELATIVE:
         return False  # "Nashua, whose major business is selling copiers, ..., said"
+    if "than" in words or any(w in _PAST_REPORTING for w in words[1:]):
+        return False  # "a higher price than analysts had expected", "the company said it expected"
     if any(w.casefold() in _AUXILIARIES for w in words[-2:]):
         return False  # a passive: "patients are still told to call"
     if len(words) <= 2 and all(w.casefold() in _SPEAKER_ADVERBS or w.endswith("ly") for w in words):
@@ -729,7 +757,8 @@ def _candidates(sentence: str, quotes: list[tuple[int, int]], last_verb: int):
         m = _LONG_APPOSITIVE.match(sentence)
         sp = m.group("sp") if m else ""
         one_name = " " not in sp and sp[:1].isupper() and sp not in _NOT_ONE_WORD_SPEAKERS and not sp.endswith("ly")
-        if m and (_PLAIN_NAME.match(sp) or one_name) and not any(a <= m.end() <= b for a, b in quotes):
+        company = _COMPANY_NAME.fullmatch(sp)  # "Institut Merieux S.A., which offered ..., said"
+        if m and (_PLAIN_NAME.match(sp) or one_name or company) and not any(a <= m.end() <= b for a, b in quotes):
             after = _covers_after_that(sentence, m.end())
             covers = [after] if after else _quotes_after(quotes, m.end(), len(sentence), sentence)
             yield after is not None, m.group("sp"), 0, covers
@@ -739,6 +768,10 @@ def _candidates(sentence: str, quotes: list[tuple[int, int]], last_verb: int):
                 continue  # a reporting verb inside someone's quotation is theirs, handled as nested
             if m.group("verb") in _AMOUNT_VERBS and _AMOUNT_AFTER.match(sentence, m.end()):
                 continue  # "Columbia also added $227.3 million to reserves"
+            if m.group("verb").endswith("s") and m.group("sp").split()[-1].endswith(("'s", "’s", "s'", "s’")):
+                continue  # "some of Steele's reports": after a possessive the verb is a noun
+            if m.group("verb") == "claimed" and _CLAIMED_OBJECT.match(sentence, m.end()):
+                continue  # "Drug abuse claimed the lives of 2,000 people"
             last_word = m.group("sp").split()[-1]
             if (m.group("verb").endswith("s") and last_word.islower() and last_word not in _PRONOUNS
                     and _NOUN_AFTER.match(sentence, m.end())):

@@ -621,8 +621,8 @@ def _quantity(text: str, m: re.Match, limit: int) -> Quantity | None:
     if words.lower() == "one" and not _UNIT_AFTER.match(text, e) and not _NEGATIVE_BEFORE.search(
             text, max(0, s - 10), s):
         return None  # "one of them", "no one": a pronoun far more often than a count
-    if words[0].isupper() and _is_name_number(text, s):
-        return None  # "Big Three", "Group of Seven"
+    if (words[0].isupper() or _IDENTIFIER_BEFORE.search(text, max(0, s - 20), s)) and _is_name_number(text, s):
+        return None  # "Big Three", "Group of Seven", "Flight eight hundred"
     if _CODE_BEFORE_WORDS.search(text, max(0, s - 8), s) and not _CURRENCY_BEFORE.search(text, max(0, s - 6), s):
         return None  # a flight spoken in a transcript: "TWA eight hundred"
     if words[0].isupper() and (_NAME_AFTER.match(text, e) or (
