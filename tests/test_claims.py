@@ -220,3 +220,23 @@ def test_rate_period_is_its_own_column(text, expected):
     row = claims[claims["text"] == expected[0]].iloc[0]
     got = tuple(None if pd.isna(v) else v for v in (row["text"], row["entity"], row["per"]))
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a people's name in -is or -us is a plural at the end of the noun phrase
+    ("Extremists killed more than 500,000 minority Tutsis in 1994.", "tutsis"),
+    ("About 2 million Rwanda Hutus fled.", "hutus"),
+    ("About 200,000 Israelis marched.", "israelis"),
+    # near misses: in lower case those endings are singular, and a name before the noun is no head
+    ("Some 40 Marcus Garvey fans came.", "fans"),
+    ("The census counted 300 people.", "people"),
+    # a noun joined to the number by a hyphen is what is counted
+    ("A seven-member panel will lead the inquiry.", "member"),
+    ("They built a 700-room hotel.", "room"),
+    # near miss: a participle after the hyphen counts nothing
+    ("It sold 486-based computers.", None),
+])
+def test_what_is_counted_in_names_of_peoples_and_compounds(text, expected):
+    claims = claimframe.read_text(text).claims
+    entity = claims.loc[claims["kind"] == "count", "entity"].iloc[0]
+    assert (None if pd.isna(entity) else entity) == expected

@@ -56,9 +56,16 @@ _HEDGE_WORDS = frozenset(w for phrases in lexicon.HEDGES.values() for p in phras
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "GIs", "MPs"
 
 
-def _plural(word: str) -> bool:
+def _plural(word: str, capitalised: bool = False) -> bool:
+    """Whether a lower-cased word reads as a plural noun. Words in -us and -is are singular in lower
+    case ("census", "crisis") but plural as names of peoples ("Hutus", "Tutsis", "Israelis")."""
     return word in _IRREGULAR_PLURALS or (
-        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")))
+        len(word) > 3 and word.endswith("s")
+        and not word.endswith(("ss", "'s", "’s") if capitalised else ("ss", "us", "is", "'s", "’s")))
+
+
+# "a seven-member panel", "a 700-room hotel": the noun joined to the number is what is counted
+_COMPOUND_NOUN = re.compile(r"-([a-z]{3,})(?=[\s,.;:!?)]|$)")
 
 
 def rate_period(text: str, end: int) -> str | None:
@@ -87,7 +94,11 @@ def entity_after(text: str, end: int, kind: str) -> str | None:
     "three suspected weapons sites classified as ...", "eight of the 14 killings"). A rate after
     the number is skipped ("358,000 a month" counts no months); None when nothing follows that
     names what is counted (see :func:`elided_entities`)."""
+    if kind == "count" and text.startswith("-", end) and (compound := _COMPOUND_NOUN.match(text, end)) \
+            and not compound.group(1).endswith(("ed", "ing", "ly")):  # not "486-based"
+        return compound.group(1)
     words: list[str] = []
+    capitalised: set[str] = set()  # the words written with a capital ("Tutsis")
     # tokens are made as the loop reads them (it stops within a few words), three up front
     rest = _ENTITY_TOKENS.finditer(text, end, min(len(text), end + 120))
     tokens = list(islice(rest, 3))
@@ -116,16 +127,21 @@ def entity_after(text: str, end: int, kind: str) -> str | None:
             break
         if low in _BY_PARTICIPLES and text.startswith(" by ", m.end()):
             break  # "the 235,000 forecast by economists": a maker, not what is counted
-        if words and low.endswith(("ed", "ing")) and any(_plural(w) for w in words):
+        if words and low.endswith(("ed", "ing")) and any(_plural(w, w in capitalised) for w in words):
             break  # a participle after the noun: "sites classified as ..."
+        if token[0].isupper():
+            capitalised.add(low)
         words.append(low)
     if not words:
         return None
     if kind == "rank":
         return words[-1]
-    first = next((i for i, w in enumerate(words) if _plural(w) or _ACRONYM_PLURAL.fullmatch(w)), None)
+    # a people's name in -us/-is is the head only at the end ("minority Tutsis"; not "Marcus Garvey fans")
+    last = len(words) - 1
+    first = next((i for i, w in enumerate(words)
+                  if _plural(w, w in capitalised and i == last) or _ACRONYM_PLURAL.fullmatch(w)), None)
     if first is not None:
-        while first + 1 < len(words) and _plural(words[first + 1]):
+        while first + 1 < len(words) and _plural(words[first + 1], first + 1 == last and words[last] in capitalised):
             first += 1  # the head ends a run of nouns: "weapons sites", "Paribas shares"
         return words[first]
     return words[-1] if len(words) == 1 and not words[0].endswith(("ed", "ing", "ly", "'s", "’s")) else None
