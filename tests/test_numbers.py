@@ -1,4 +1,5 @@
 """The number parser on phrases written for these tests (not the seed), including non-matches."""
+import pandas as pd
 import pytest
 
 import claimframe
@@ -417,3 +418,19 @@ def test_hash_before_an_amount_is_a_pound_sign(sentence, expected):
 ])
 def test_a_number_in_words_after_an_identifier_word_is_a_name(text, expected):
     assert claimframe.read_text(text).claims["text"].tolist() == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a vote or a score: two counts, the larger first
+    ("Delegates voted 89-52 for a republic.", [89, 52]),
+    ("The Senate voted 51-49.", [51, 49]),
+    ("The court ruled in a 5-4 decision.", [5, 4]),
+    # near misses: an ascending pair is a range, a season of years a date, a decimal no tally
+    ("Pages 10-12 were torn.", ["10-12"]),
+    ("Children 12-3 months old were tested.", [12]),
+    ("Call 555-1234 now.", []),
+])
+def test_a_tally_is_two_counts(text, expected):
+    claims = claimframe.read_text(text).claims
+    got = [v if pd.notna(v) else t for v, t in zip(claims["value"], claims["text"])]
+    assert got == expected

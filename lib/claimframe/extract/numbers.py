@@ -423,6 +423,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         else:
             out.append(q)
         consumed = q.end
+        if q.kind == "count" and q.hedge == "exact" and (tally := _TALLY.match(text, s, hi)) and tally.end(1) == q.end \
+                and int(tally.group(1)) > int(tally.group(2)) and not any(a < tally.end() and tally.start(2) < b
+                                                                         for a, b in blocked):
+            # "voted 89-52", "won 3-1": a tally is two counts (an ascending pair is a range)
+            out.append(replace(q, start=tally.start(2), end=tally.end(2), value=float(tally.group(2))))
+            consumed = tally.end()
         if m.group("words") and q.end < m.end():
             # the words were cut ("nine and ten" is two numbers): read the rest too
             rest = find_quantities(text, q.end, min(m.end(), hi), exclude)
@@ -430,6 +436,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             consumed = rest[-1].end if rest else consumed
     return out
 
+
+#: Two counts joined by a hyphen, the first the larger, each of one to three digits: a vote or a score.
+_TALLY = re.compile(r"(?<![\d.,-])(\d{1,3})[-–](\d{1,3})"
+                    r"(?![\d%]|[.,]\d|[-–]\d|\w|\s+(?:[a-z]+\s+)?(?:years|months|weeks|days|hours|minutes))")
 
 _BOUNDS_JOIN = re.compile(r",?\s+(?:and|but)\s+|,\s+", re.IGNORECASE)
 
