@@ -415,3 +415,16 @@ def test_one_word_sources_at_a_sentence_start(text, expected):
 ])
 def test_speaker_phrases_seen_in_news_from_many_outlets(text, expected):
     assert sources(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a document made by someone is the source, not its maker's words
+    ("RJR's sales were about $154 million, according to a memorandum distributed by RJR's owner.",
+     {"about $154 million": "memorandum"}),
+    ("Turnout was 61%, according to a survey conducted by Gallup.", {"61%": "survey"}),
+    # near miss: "by" after a reporting verb names the maker of an estimate
+    ("Payrolls rose by 200,000, below the 235,000 forecast by economists.",
+     {"200,000": "The Ledger", "235,000": "economists"}),
+])
+def test_a_document_and_its_maker(text, expected):
+    assert {k: v.removeprefix("a ") for k, v in sources(text).items()} == expected

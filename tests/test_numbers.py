@@ -434,3 +434,15 @@ def test_a_tally_is_two_counts(text, expected):
     claims = claimframe.read_text(text).claims
     got = [v if pd.notna(v) else t for v, t in zip(claims["value"], claims["text"])]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a possessive owns the quantity after it
+    ("The deal boosts Nestle's 7% share of the market.", ["7%"]),
+    ("Dow Jones owns 64 million of Telerate's 95 million shares.", ["64 million", "95 million"]),
+    # near misses: a model number after a possessive, a number after a name, stay names
+    ("Flaws were found in Intel's 80486 chip.", []),
+    ("They flew a Boeing 747 jet.", []),
+])
+def test_a_number_after_a_possessive_is_a_quantity(text, expected):
+    assert claimframe.read_text(text).claims["text"].tolist() == expected

@@ -294,6 +294,10 @@ REPORTING_VERBS = (
 #: auxiliary not even one word before its end).
 NOT_BEFORE_VERBS = ("the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "these", "those",
                     "this", "of", "to", "for", "with", "by", "from", "whose", "than", "as")
+#: Participles after which "by X" says who made a document, not who speaks: "a memorandum
+#: distributed by RJR's owner" is the memorandum's.
+DOCUMENT_PARTICIPLES = ("written", "compiled", "published", "released", "issued", "conducted", "prepared",
+                        "commissioned", "distributed", "circulated", "sent", "obtained", "seen", "reviewed")
 #: Objects after which "claimed" is no speech: "claimed the lives of 2,000 people", "claimed 40 lives",
 #: "claimed responsibility".
 CLAIMED_OBJECTS = ("lives", "life", "victory", "responsibility", "credit", "title", "seat", "seats")
@@ -659,6 +663,9 @@ range after a verb of movement when the unit follows each number ("rose 6 pence 
 - Estimates belong to their makers ("analysts' {ESTIMATE_NOUNS[1]} of N", "N forecast by X"): {_words(ESTIMATE_NOUNS)};
   {_words(ESTIMATE_PARTICIPLES)}.
 - Frame adjuncts after a reporting verb: {_words(FRAME_ADJUNCTS)}.
+- A document's source, not its maker's, before "by" ("a memorandum distributed by ..."): {_words(DOCUMENT_PARTICIPLES)}.
+- "claimed" is no speech before: {_words(CLAIMED_OBJECTS)}; a phrase after "said" holding one of these is
+  what is said: {_words(CLAUSE_VERBS)}.
 - Never just before a reporting verb: {_words(NOT_BEFORE_VERBS)}; nor one of these or a word after
   one (a passive): {_words(AUXILIARIES)}.
 - Not part of a speaker: {_words(SPEAKER_CONJUNCTIONS)}, {_words(SPEAKER_ADVERBS)}; cited, but no source:

@@ -173,7 +173,7 @@ _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{3})\.\s+")
 _RELATIVE = frozenset(("whose", "which", "who", "whom", "that", "where", "when", "while"))
 _NOT_ONE_WORD_SPEAKERS = frozenset((*lexicon.FUNCTION_WORDS, *lexicon.WEEKDAYS, *lexicon.MONTHS, "Yesterday",
                                     "Today", "Tonight", "Meanwhile", "Separately", "Earlier", "Later"))
-_WRITTEN_BY = re.compile(r"\s+(?:written|compiled|published|released|issued|conducted|prepared|commissioned)\s+by\s.*$")
+_WRITTEN_BY = re.compile(rf"\s+(?:{'|'.join(lexicon.DOCUMENT_PARTICIPLES)})\s+by\s.*$")
 _SPEAKER_ADVERBS = frozenset(lexicon.SPEAKER_ADVERBS)
 _ORGANISATION_WORDS = frozenset(lexicon.ORGANISATION_WORDS)
 _DIGIT = re.compile(r"\d")

@@ -196,6 +196,7 @@ _ADDRESS = re.compile(rf"(?<![\w,.])\d{{1,5}}(?:-\d{{1,5}})?\s+(?:[A-Z][\w'’.-
 _URL = re.compile(r"https?://\S+|www\.\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CAPITALISED_BEFORE = re.compile(r"(?P<word>[A-Z][\w.’'-]*)\s+$")
 _IDENTIFIER_BEFORE = re.compile(rf"(?<![\w])(?:{_alts(lexicon.IDENTIFIER_WORDS)})\s*#?$", re.IGNORECASE)
+_MODEL_NUMBER = re.compile(r"\d{4,}(?![\d,.])")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;“\"(\[—–]\s*|\n\s*)$")
 _MONTHS = frozenset(w.lower() for w in (*lexicon.MONTHS, *lexicon.MONTH_ABBREVIATIONS))
 _NOT_NAMES = frozenset("some about around nearly almost roughly only just over under up at than".split())
@@ -370,6 +371,10 @@ def _is_name_number(text: str, start: int) -> bool:
     word = m.group("word").rstrip(".").lower()
     if word in _MONTHS or word in _NOT_NAMES or word in HEDGE_WORDS:
         return False
+    if word.endswith(("'s", "’s")):
+        # a possessive owns a quantity ("Nestle's 7% share", "Britain's 65 million people"), and
+        # names a model with a long bare number ("Intel's 80486 chip")
+        return bool(_MODEL_NUMBER.match(text, start))
     return not _SENTENCE_START_BEFORE.search(text, max(0, m.start() - 5), m.start())
 
 
