@@ -185,6 +185,12 @@ _NEW_DATE_VERBS = frozenset(("extended", "postponed", "delayed", "deferred", "re
 _PREPOSITIONS = frozenset(lexicon.DATE_FUTURE_PREPOSITIONS)
 _PAST_AUXILIARY_WORDS = frozenset(("had", "was", "were", "did"))
 _PAST_AUXILIARIES_BEFORE = frozenset(("had", "was", "were"))
+# The words date_tense acts on (a future cue's last word, "have", a past word) and its word endings
+# ("'ll", "-ed"): it skips every other word at once.
+_TENSE_WORDS = _CUE_LAST_WORDS | _PAST_WORDS | {"have", "'ve", "’ve"}
+_TENSE_ENDINGS = ("ed", *_LL)
+
+
 def date_tense(text: str, start: int) -> str | None:
     """"future", "past" or None: what the words before ``start`` in its clause say of a date there.
 
@@ -205,10 +211,12 @@ def date_tense(text: str, start: int) -> str | None:
     cut = 0
     for m in _CLAUSE_START.finditer(before):
         cut = m.end()
-    words = [w.strip(_PUNCTUATION) for w in before[cut:].split()]
-    lower = [w.lower() for w in words]
+    clause = before[cut:]
+    lower = [w.strip(_PUNCTUATION) for w in clause.lower().split()]  # lower() keeps words and punctuation
+    words = None  # as written, split when a past word needs its case
     future_end = past_end = -1
-    for i, w in enumerate(lower):
+    for i in [i for i, w in enumerate(lower) if w in _TENSE_WORDS or w.endswith(_TENSE_ENDINGS)]:
+        w = lower[i]
         n = _future_cue_length(lower, i) if w in _CUE_LAST_WORDS or w.endswith(_LL) else 0
         if n:
             aux = lower[max(0, i - n - 1): i - n + 1]  # the one or two words before the cue
@@ -220,8 +228,11 @@ def date_tense(text: str, start: int) -> str | None:
             past_end = i  # "would have been seen over the winter": a past that did not happen
         elif ((w in _PAST_WORDS or (
                 future_end < 0 and len(w) > 3 and w.endswith("ed") and (not w.endswith("eed") or w.endswith("reed"))
-              )) and words[i].islower() and w not in _REPORTING and (i == 0 or lower[i - 1] not in _PASSIVE_BEFORE)):
-            past_end = i
+              )) and w not in _REPORTING and (i == 0 or lower[i - 1] not in _PASSIVE_BEFORE)):
+            if words is None:
+                words = clause.split()
+            if words[i].strip(_PUNCTUATION).islower():
+                past_end = i
     last = lower[-1] if lower else ""
     if (last in _PREPOSITIONS or (last in ("early", "late", "mid", "the") and _PREPOSITIONS & set(lower[-3:-1]))) and (
         not _PAST_AUXILIARY_WORDS & set(lower[future_end + 1:])
@@ -527,6 +538,9 @@ def _relative(m: re.Match, published):
 _SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 
+_PERIOD_MONTHS = {"quarter": 3, "half": 6, "season": 3, "month": 1}
+
+
 def period(date: datetime.date, precision: str) -> tuple[datetime.date, datetime.date]:
     """The (first day, last day) of the ``precision`` period that starts at ``date``.
 
@@ -534,7 +548,7 @@ def period(date: datetime.date, precision: str) -> tuple[datetime.date, datetime
     fall September, winter December, to the end of February), decades and centuries on their first
     year ("the 1980s" 1980-1989, "the 19th century" 1800-1899).
     """
-    months = {"quarter": 3, "half": 6, "season": 3, "month": 1}.get(precision)
+    months = _PERIOD_MONTHS.get(precision)
     if months is not None:
         y, m0 = divmod(date.year * 12 + date.month - 1 + months, 12)
         return date, datetime.date(y, m0 + 1, 1) - datetime.timedelta(days=1)
@@ -590,9 +604,12 @@ def _pick_period(published: datetime.date, precision: str, starts, tense) -> dat
     :func:`date_tense`'s answer, or a function giving it (called only when the answer matters)."""
     past = max((s for s in starts if s <= published), default=starts[0])
     ahead = next((s for s in starts if s > published), None)
-    if ahead is None or period(past, precision)[1] >= published:
+    if ahead is None:
         return past
-    back, forth = (published - period(past, precision)[1]).days, (ahead - published).days
+    past_end = period(past, precision)[1]
+    if past_end >= published:
+        return past
+    back, forth = (published - past_end).days, (ahead - published).days
     if forth > 4 * back:
         return past  # whatever the tense
     if callable(tense):
@@ -616,19 +633,12 @@ _QUARTER_PREFIX = re.compile(
     rf"(?:(?P<the>(?ai:the|this|last|next))\s+)?(?:{_YEAR_WORD}\s+)?"
     rf"(?:(?P<y0>{_YEAR})\s+)?(?:(?P<fiscal>(?ai:fiscal))[-\s]+)?"
 )
-_WORD_START_BEFORE = re.compile(r"\w(?<![\w'’]\w)")  # the look-behind after the \w: the engine skips to one
-
-
-def _prefix(pattern: re.Pattern, text: str, end: int, first: str, reach: int = 48) -> re.Match | None:
-    """The longest match of ``pattern`` that starts a word (whose first character is in ``first``)
-    at most ``reach`` characters before ``end`` and ends exactly there (None when none does)."""
-    for w in _WORD_START_BEFORE.finditer(text, max(0, end - reach), end):
-        if w.group() not in first:
-            continue
-        m = pattern.fullmatch(text, w.start(), end)
-        if m is not None:
-            return m
-    return None
+# _QUARTER_PREFIX as one search back from the ordinal, for the longest prefix: it starts a word (no word
+# character or apostrophe before it) with a first letter of its words ("the", "this", "last", "next",
+# "fiscal", a year) and ends at the search's end (\Z holds at endpos), so the leftmost match is the
+# longest, with the groups a fullmatch there gives.
+_QUARTER_PREFIX_BEFORE = re.compile(rf"(?<![\w'’])(?=[tTlLnNfF12])(?:{_QUARTER_PREFIX.pattern})\Z")
+_PREFIX_REACH = 48  # characters back from the ordinal
 
 
 def _quarter(m: re.Match, published):
@@ -640,7 +650,7 @@ def _quarter(m: re.Match, published):
         stated, poss = bool(m["y3"] or m["yy"]), None
     else:
         end = m.end()
-        pre = _prefix(_QUARTER_PREFIX, m.string, m.start(), "tTlLnNfF12")  # the, this, last, next, fiscal, a year
+        pre = _QUARTER_PREFIX_BEFORE.search(m.string, max(0, m.start() - _PREFIX_REACH), m.start())
         start = pre.start() if pre is not None else m.start()
         n, unit = _ORDINAL_NUMBER[m["ord"].lower()], m["unit"].lower()
         if n > (4 if unit == "quarter" else 2):
@@ -1157,9 +1167,11 @@ _QUOTE_DIGIT = (re.compile("'[0-9]"), re.compile("’[0-9]"))  # a literal first
 _NOWHERE: list[int] = []  # never changed
 
 
-def _finds(text: str, word: str, word_start: bool = True) -> list[int]:
-    """Offsets of ``word`` in ``text`` (only where it starts a word, with ``word_start``)."""
-    i = text.find(word)
+def _finds(text: str, word: str, word_start: bool = True, i: int | None = None) -> list[int]:
+    """Offsets of ``word`` in ``text`` (only where it starts a word, with ``word_start``); ``i`` is
+    its first offset when the caller has it."""
+    if i is None:
+        i = text.find(word)
     if i < 0:
         return _NOWHERE  # most words are in no article: one scan, nothing built
     out = []
@@ -1177,51 +1189,58 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
     out: list[list[tuple[int, int]]] = [[] for _ in _EXTRA_RULES]
     centuries = _NOWHERE
     for word, rules, start in _EXTRA_WORDS:
-        found = _finds(lowered, word, start)
-        if found and word == "ties":  # "parties", "authorities": only a spelled decade is a match's
+        i = lowered.find(word)
+        if i < 0:
+            continue  # most words are in no article: one scan, nothing built
+        found = _finds(lowered, word, start, i)
+        if word == "ties":  # "parties", "authorities": only a spelled decade is a match's
             found = [i for i in found if lowered.endswith(_DECADE_STEMS, 0, i)]
+        elif word == "thousand":  # _SPELLED_YEAR's "thousand" is "two thousand"
+            found = [i for i in found if lowered[i - 1] == " " and lowered.endswith("two", 0, _run_start(lowered, i))]
+        elif word == "centur":
+            centuries = found  # a unit word too (below): one scan for both
         if found:
             n = len(word)
             for k in rules:
                 out[k] += [(i, i + n) for i in found]
-            if word == "centur":
-                centuries = found  # a unit word too (below): one scan for both
     # a quarter or half is _QUARTER's only with an ordinal and one space or hyphen before it ("third
     # quarter", "4th-quarter"); "the quarter", "a half" are _THE_QUARTER's or none
-    out[_RULE[_quarter]] = [
-        (i, e) for i, e in out[_RULE[_quarter]]
-        if i > 1 and lowered[i - 1] in " -" and lowered.endswith(_ORDINALS_LOWER, 0, i - 1)
-    ]
+    if out[_RULE[_quarter]]:
+        out[_RULE[_quarter]] = [
+            (i, e) for i, e in out[_RULE[_quarter]]
+            if i > 1 and lowered[i - 1] in " -" and lowered.endswith(_ORDINALS_LOWER, 0, i - 1)
+        ]
     # _THE_QUARTER's quarter or period has whitespace and a determiner, adjective, year or "fiscal"
     # before it and ends a word
-    out[_RULE[_the_quarter]] = [
-        (i, e) for i, e in out[_RULE[_the_quarter]]
-        if i > 1 and lowered[i - 1] == " " and lowered.endswith(_THE_QUARTER_BEFORE, 0, _run_start(lowered, i))
-        and not lowered[e: e + 1].isalnum()
-    ]
-    # _SPELLED_YEAR's "thousand" is "two thousand"
-    out[_RULE[_spelled_year]] = [
-        (i, e) for i, e in out[_RULE[_spelled_year]]
-        if not lowered.startswith("thousand", i) or (
-            lowered[i - 1] == " " and lowered.endswith("two", 0, _run_start(lowered, i))
-        )
-    ]
+    if out[_RULE[_the_quarter]]:
+        out[_RULE[_the_quarter]] = [
+            (i, e) for i, e in out[_RULE[_the_quarter]]
+            if i > 1 and lowered[i - 1] == " " and lowered.endswith(_THE_QUARTER_BEFORE, 0, _run_start(lowered, i))
+            and not lowered[e: e + 1].isalnum()
+        ]
     holiday = out[_RULE[_holiday]]
     all_days = _finds(lowered, "day", word_start=False)  # "day", "Day" and the weekdays
-    days = [i for i in all_days if not (i and lowered[i - 1].isalnum())] if all_days else _NOWHERE
-    holiday += [(i, i + 3) for i in days if text.startswith("Day", i)]
+    if all_days:
+        days = [i for i in all_days if not (i and lowered[i - 1].isalnum())]
+        holiday += [(i, i + 3) for i in days if text.startswith("Day", i)]
+    else:
+        days = _NOWHERE
     for word in _HOLIDAY_MARKS:
-        n = len(word)
-        holiday += [(i, i + n) for i in _finds(text, word)]
-    holiday += [(s, e) for s, e in main["m"] if text.startswith("Jul", s)]
+        i = text.find(word)
+        if i >= 0:
+            n = len(word)
+            holiday += [(i, i + n) for i in _finds(text, word, True, i)]
+    if main["m"]:
+        holiday += [(s, e) for s, e in main["m"] if text.startswith("Jul", s)]
     ago, anchored = out[_RULE[_ago]], out[_RULE[_anchored_period]]
     year_end, weekend = out[_RULE[_year_end]], out[_RULE[_weekend]]
-    spans = list(main["u"])
-    for word in _UNIT_WORDS:
-        found = centuries if word == "centur" else days if word == "day" else _finds(lowered, word)
-        spans += [(i, i + len(word)) for i in found]
+    spans = main["u"] + [(i, i + 3) for i in days]  # the unit words: week, month, year, day, decade, centur
+    for word in ("decade", "centur"):
+        found = centuries if word == "centur" else _finds(lowered, word)
+        if found:
+            spans += [(i, i + 6) for i in found]
     for s, e in spans:
-        if s >= 5 and lowered[s - 1].isspace() and lowered.endswith("that", 0, _run_start(lowered, s)):
+        if s >= 5 and lowered[s - 1] == " " and lowered.endswith("that", 0, _run_start(lowered, s)):
             anchored.append((s, e))  # "that year"
         if _DIRECTION_AFTER.match(lowered, e):
             ago.append((s, e))
@@ -1238,28 +1257,32 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
     # "the next day", "the following year", "the previous Friday": read back from every unit or
     # weekday after whitespace (week, month, year from the main scan, which finds them in any case;
     # day and the weekdays from "day") to the word before it
-    units = [s for s, _ in main["u"]]
+    units = [s for s, _ in main["u"] if s and lowered[s - 1] == " "]
     for i in all_days:
-        if not i or lowered[i - 1] == " ":
-            units.append(i)
-        elif lowered[i - 1] in _WEEKDAY_STEM_ENDS:
-            units += [i - len(p) for p in _WEEKDAY_STEMS if lowered.endswith(p, 0, i)]
+        if i:
+            before = lowered[i - 1]
+            if before == " ":
+                units.append(i)
+            elif before in _WEEKDAY_STEM_ENDS:
+                units += [i - len(p) for p in _WEEKDAY_STEMS if lowered.endswith(p, 0, i) and i > len(p)
+                          and lowered[i - len(p) - 1] == " "]
     for u in units:
-        if u and lowered[u - 1] == " ":
-            j = _run_start(lowered, u)
-            for word in _RELATIONS_BY_END.get(lowered[j - 2: j], ()):
-                i = j - len(word)
-                if i >= 0 and lowered.startswith(word, i) and not (i and lowered[i - 1].isalnum()) and (
-                    _UNIT_OR_WEEKDAY_AFTER.match(lowered, j)
-                ):
-                    anchored.append((i, j))
-    for quote in _QUOTE_DIGIT:  # "'89", "the '60s"
+        j = _run_start(lowered, u)
+        for word in _RELATIONS_BY_END.get(lowered[j - 2: j], ()):
+            i = j - len(word)
+            if i >= 0 and lowered.startswith(word, i) and not (i and lowered[i - 1].isalnum()) and (
+                _UNIT_OR_WEEKDAY_AFTER.match(lowered, j)
+            ):
+                anchored.append((i, j))
+    quotes = ("'", "’") if "’" in text else ("'",)  # a text without "’" is scanned once
+    for quote in _QUOTE_DIGIT[:len(quotes)]:  # "'89", "the '60s"
         for m in quote.finditer(text):
             out[_RULE[_spelled_year]].append(m.span())
             out[_RULE[_decade]].append(m.span())
-    for i in _finds(text, "Q", word_start=False):
-        if "1" <= text[i + 1: i + 2] <= "4":
-            out[_RULE[_quarter]].append((i, i + 2))
+    if "Q" in text:
+        for i in _finds(text, "Q", word_start=False):
+            if "1" <= text[i + 1: i + 2] <= "4":
+                out[_RULE[_quarter]].append((i, i + 2))
     end = 0
     for m in _DIGIT_MARK_LOWER.finditer(lowered):  # "1980s", "15th"
         # every place a mark of the text can start; what _DIGIT_MARK.finditer finds in the text
@@ -1414,15 +1437,22 @@ def _near_windows(anchors: list[tuple[int, int]], before: int, after: int) -> li
 
 
 
-def _with_two_anchors(windows: list[tuple[int, int]], anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The windows that hold at least two anchors. Each side of a _RANGE match holds an anchor (a
-    month or a year), and a match lies in one window, so a window around one anchor holds none."""
+# What joins the two sides of a range ("to", "through", "until", "till", "and", a dash), as it reads
+# in the lower-cased copy of the text.
+_RANGE_JOIN = re.compile("to|and|through|til|[-–]")
+
+
+def _range_windows(windows: list[tuple[int, int]], anchors: list[tuple[int, int]],
+                   lowered: str) -> list[tuple[int, int]]:
+    """The windows that can hold a _RANGE match. Each side of one holds an anchor (a month or a
+    year) with the join between them, and a match lies in one window: so a window needs two anchors
+    and a join between its first anchor and its last ("Nov. 9, 2016" has none)."""
     out, k, n = [], 0, len(anchors)
     for a, b in windows:
         first = k
         while k < n and anchors[k][0] < b:  # each anchor starts inside its own window
             k += 1
-        if k - first >= 2:
+        if k - first >= 2 and _RANGE_JOIN.search(lowered, anchors[first][1], anchors[k - 1][0]):
             out.append((a, b))
     return out
 
@@ -1491,7 +1521,7 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
         else:
             windows = _near_windows(anchors[kind], before, after)
         if pattern is _RANGE:
-            windows = _with_two_anchors(windows, anchors[kind])
+            windows = _range_windows(windows, anchors[kind], lowered)
         for a, b in windows:
             for match in pattern.finditer(text, a, b):
                 _propose(candidates, handler(match, published), priority)
