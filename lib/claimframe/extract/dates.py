@@ -788,10 +788,13 @@ _THE_QUARTER = re.compile(
 )
 
 
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
 def _the_quarter(m: re.Match, published):
     """ "the quarter", "the latest quarter", "the year-ago quarter", "the year-earlier period", "the 1988 quarter":
     the period the article reports on (the previous quarter named), or that period a year before."""
-    adj = re.sub(r"\s+", " ", (m["adj"] or "").lower())
+    adj = _WHITESPACE_RUN.sub(" ", (m["adj"] or "").lower())
     unit, det = m["unit"].lower(), m["det"].lower()
     year_back = "year-" in adj or bool(m["lastyear"])
     if unit == "period" and not (year_back or m["y"] or adj in ("latest", "current", "most recent", "comparable",
@@ -981,11 +984,15 @@ _SPELLED_YEAR = re.compile(
 )
 
 
+# What a shortened year ("'89") needs before it: a preposition, "class of", a season or a month.
+_SHORT_YEAR_AFTER = re.compile(rf"(?:\b{_YEAR_GATE}|\b(?ai:class\s+of|summer|spring|fall|winter)|{_MONTH}\.?)\s*\Z")
+
+
 def _spelled_year(m: re.Match, published):
     """ "nineteen ninety-six", "the year two thousand", "in '89": a year said or shortened."""
     if m["ospan"]:
         prev = m.string[max(0, m.start() - 12): m.start()]
-        if not re.search(rf"(?:\b{_YEAR_GATE}|\b(?ai:class\s+of|summer|spring|fall|winter)|{_MONTH}\.?)\s*\Z", prev):
+        if not _SHORT_YEAR_AFTER.search(prev):
             return None
         year = _two_digit_year(int(m["yy"]), published)
         start, end = m.span("ospan")
@@ -1044,6 +1051,9 @@ _WEEKEND = re.compile(
 )
 
 
+_AHEAD_OF_BEFORE = re.compile(r"\b(?ai:ahead\s+of|before)\s+\Z")
+
+
 def _weekend(m: re.Match, published):
     """ "over the weekend", "this weekend", "last weekend": a Saturday and Sunday."""
     if published is None:
@@ -1060,8 +1070,8 @@ def _weekend(m: re.Match, published):
     elif mod == "next":
         date = upcoming + datetime.timedelta(days=0 if in_weekend else 7)
     else:
-        future = date_tense(m.string, m.start("span")) == "future" or re.search(
-            r"\b(?ai:ahead\s+of|before)\s+\Z", m.string[max(0, m.start() - 12): m.start()])
+        future = date_tense(m.string, m.start("span")) == "future" or _AHEAD_OF_BEFORE.search(
+            m.string[max(0, m.start() - 12): m.start()])
         date = upcoming if future else saturday
     return _mention(m, date, date + datetime.timedelta(days=1), "day", relative=True)
 
@@ -1128,13 +1138,14 @@ _EXTRA_WORDS: tuple[tuple[str, tuple[int, ...], bool], ...] = tuple(
         ("thousand", (_spelled_year,), True),
     )
 )
-# Capitalised holiday words, found in the text itself ("Labor Day", "Christmas"); "July Fourth" and
-# "New Year's Eve" are anchored by the main scan's "Jul" and "Year".
+# Capitalised holiday words: "Christmas", "Thanksgiving" and "Halloween" come from the main scan (its "h"
+# anchors), "Day" from the lower-case "day"s ("Labor Day"); "July Fourth" and "New Year's Eve" are anchored
+# by the main scan's "Jul" and "Year".
 _THE_QUARTER_BEFORE = ("the", "that", "this", "its", "latest", "current", "recent", "previous", "prior", "preceding",
                        "same", "comparable", "ago", "earlier", "before", "0", "fiscal")  # a year's digits are "0"
 _ORDINALS_LOWER = ("first", "second", "third", "fourth", "0st", "0nd", "0rd", "0th")  # digits are "0" in the copy
 _DECADE_STEMS = tuple(word[:-4] for word in _SPELLED_DECADES)  # "twen", ..., "nine" + "ties"
-_HOLIDAY_MARKS = ("Christmas", "Thanksgiving", "Halloween")  # and "Day", read from the lower-case "day"s
+_HOLIDAY_MARKS = ("Christmas", "Thanksgiving", "Halloween")
 _ANCHORED_RELATIONS = ("previous", "following", "next", "prior", "preceding", "same", "current", "full", "present",
                        "fiscal")  # "that" is too common to look for: "that year" is found from "year"
 _RELATIONS_BY_END: dict[str, list[str]] = {}
@@ -1161,7 +1172,7 @@ def _end_of_the_before(text: str, i: int) -> bool:
     return True
 _DIGIT_MARK = re.compile(r"[0-9](?:st|nd|rd|th|0['’]?s)")
 _DIGIT_MARK_LOWER = re.compile(r"0(?=st|nd|rd|th|0['’]?s)")  # where one may start in _LOWER_AND_SPACE's copy
-_QUOTE_DIGIT = (re.compile("'[0-9]"), re.compile("’[0-9]"))  # a literal first: the engine skips fast
+_QUOTE_DIGIT = (re.compile("'[0-9]"), re.compile("’[0-9]"))  # a literal first: the engine skips fast; "’" only if there is one
 
 
 _NOWHERE: list[int] = []  # never changed
@@ -1185,7 +1196,7 @@ def _finds(text: str, word: str, word_start: bool = True, i: int | None = None) 
 def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
     """Per rule of _EXTRA_RULES, its anchors in ``text``, sorted; ``lowered`` is ``text`` through
     _LOWER_AND_SPACE; ``main`` holds the main scan's anchors (its "u" spans of "week", "month",
-    "year", its "w" weekdays, its "m" months)."""
+    "year", its "w" weekdays, its "m" months, its "h" holiday names)."""
     out: list[list[tuple[int, int]]] = [[] for _ in _EXTRA_RULES]
     centuries = _NOWHERE
     for word, rules, start in _EXTRA_WORDS:
@@ -1219,17 +1230,26 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
             and not lowered[e: e + 1].isalnum()
         ]
     holiday = out[_RULE[_holiday]]
-    all_days = _finds(lowered, "day", word_start=False)  # "day", "Day" and the weekdays
-    if all_days:
-        days = [i for i in all_days if not (i and lowered[i - 1].isalnum())]
-        holiday += [(i, i + 3) for i in days if text.startswith("Day", i)]
-    else:
-        days = _NOWHERE
-    for word in _HOLIDAY_MARKS:
-        i = text.find(word)
-        if i >= 0:
-            n = len(word)
-            holiday += [(i, i + n) for i in _finds(text, word, True, i)]
+    # Every "day" ("day", "Day", the weekdays): those starting a word are units of time (and "Day" a
+    # holiday's); for "the next day", "the previous Friday" (below), those after whitespace and the
+    # weekdays' starts after whitespace.
+    days: list[int] = []
+    units = [s for s, _ in main["u"] if s and lowered[s - 1] == " "]
+    i = lowered.find("day")
+    while i >= 0:
+        before = lowered[i - 1] if i else " "
+        if not before.isalnum():
+            days.append(i)
+            if i and before == " ":
+                units.append(i)
+            if text.startswith("Day", i):
+                holiday.append((i, i + 3))
+        elif before in _WEEKDAY_STEM_ENDS:
+            units += [i - len(stem) for stem in _WEEKDAY_STEMS if lowered.endswith(stem, 0, i) and i > len(stem)
+                      and lowered[i - len(stem) - 1] == " "]
+        i = lowered.find("day", i + 1)
+    if main["h"]:  # "Christmas", "Thanksgiving", "Halloween" starting a word
+        holiday += [(s, e) for s, e in main["h"] if not (s and text[s - 1].isalnum())]
     if main["m"]:
         holiday += [(s, e) for s, e in main["m"] if text.startswith("Jul", s)]
     ago, anchored = out[_RULE[_ago]], out[_RULE[_anchored_period]]
@@ -1257,15 +1277,6 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
     # "the next day", "the following year", "the previous Friday": read back from every unit or
     # weekday after whitespace (week, month, year from the main scan, which finds them in any case;
     # day and the weekdays from "day") to the word before it
-    units = [s for s, _ in main["u"] if s and lowered[s - 1] == " "]
-    for i in all_days:
-        if i:
-            before = lowered[i - 1]
-            if before == " ":
-                units.append(i)
-            elif before in _WEEKDAY_STEM_ENDS:
-                units += [i - len(p) for p in _WEEKDAY_STEMS if lowered.endswith(p, 0, i) and i > len(p)
-                          and lowered[i - len(p) - 1] == " "]
     for u in units:
         j = _run_start(lowered, u)
         for word in _RELATIONS_BY_END.get(lowered[j - 2: j], ()):
@@ -1274,15 +1285,13 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
                 _UNIT_OR_WEEKDAY_AFTER.match(lowered, j)
             ):
                 anchored.append((i, j))
-    quotes = ("'", "’") if "’" in text else ("'",)  # a text without "’" is scanned once
-    for quote in _QUOTE_DIGIT[:len(quotes)]:  # "'89", "the '60s"
+    for quote in _QUOTE_DIGIT if "’" in text else _QUOTE_DIGIT[:1]:  # "'89", "the '60s"
         for m in quote.finditer(text):
             out[_RULE[_spelled_year]].append(m.span())
             out[_RULE[_decade]].append(m.span())
-    if "Q" in text:
-        for i in _finds(text, "Q", word_start=False):
-            if "1" <= text[i + 1: i + 2] <= "4":
-                out[_RULE[_quarter]].append((i, i + 2))
+    for i in _finds(text, "Q", word_start=False):
+        if "1" <= text[i + 1: i + 2] <= "4":
+            out[_RULE[_quarter]].append((i, i + 2))
     end = 0
     for m in _DIGIT_MARK_LOWER.finditer(lowered):  # "1980s", "15th"
         # every place a mark of the text can start; what _DIGIT_MARK.finditer finds in the text
@@ -1319,12 +1328,14 @@ _ANCHOR = re.compile(
             # years, as _YEAR (an ISO date with another year is rejected, and overlaps no other)
             "1[89][0-9][0-9]|20[0-9][0-9]|2100",
             "t(?ai:oday|omorrow)|y(?ai:ear|esterday)|m(?ai:onth)|w(?ai:eek)",
-            "T(?:uesday|hursday|(?ai:oday|omorrow))|W(?:ednesday|(?ai:eek))|Y(?ai:ear|esterday)",
+            "T(?:uesday|hursday|hanksgiving|(?ai:oday|omorrow))|W(?:ednesday|(?ai:eek))|Y(?ai:ear|esterday)",
             "M(?:a[ry]|onday|(?ai:onth))|J(?:an|u[nl])|F(?:eb|riday)|A(?:pr|ug)|S(?:ep|aturday|unday)",
             "Oct|Nov|Dec",
+            "Christmas|Halloween",  # and "Thanksgiving": _HOLIDAY_MARKS (no token begins inside one)
         ]
     )
 )
+_HOLIDAY_MARK_SET = frozenset(_HOLIDAY_MARKS)
 _WEEKDAYS = frozenset(lexicon.WEEKDAYS)
 _UNITS = frozenset(("week", "month", "year"))
 # A month begins every match of _MONTH_DAY and _DAY_MONTH, and its anchor is the month's first three
@@ -1471,7 +1482,7 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     ("two weeks ago", "a year earlier", "the next day") are then left out.
     """
     anchors: dict[str, list[tuple[int, int]]] = {"m": [], "y": [], "i": [], "u": [], "r": [], "w": [], "my": [],
-                                                 "md": [], "dm": [], "ya": [], "ru": []}
+                                                 "md": [], "dm": [], "ya": [], "ru": [], "h": []}
     months, years, isos, weekdays, month_years = anchors["m"], anchors["y"], anchors["i"], anchors["w"], anchors["my"]
     lowered = text.translate(_LOWER_AND_SPACE)
     # A long whitespace run anywhere (a cheap test on the copy): _windows then grows windows past
@@ -1504,6 +1515,8 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
                 anchors["dm"].append(span)
         elif word in _WEEKDAYS:
             weekdays.append(span)
+        elif word in _HOLIDAY_MARK_SET:
+            anchors["h"].append(span)  # _extra_anchors' only
         else:
             if word.lower() in _UNITS:
                 anchors["u"].append(span)
@@ -1524,7 +1537,9 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
             windows = _range_windows(windows, anchors[kind], lowered)
         for a, b in windows:
             for match in pattern.finditer(text, a, b):
-                _propose(candidates, handler(match, published), priority)
+                found = handler(match, published)
+                if found is not None:
+                    _propose(candidates, found, priority)
     extra_anchors = _extra_anchors(text, lowered, anchors)
     for priority, ((pattern, handler, before, after), extra) in enumerate(zip(_EXTRA_RULES, extra_anchors),
                                                                          len(_RULES)):
@@ -1535,7 +1550,9 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
                 windows = _near_windows(extra, before, after)
             for a, b in windows:
                 for match in pattern.finditer(text, a, b):
-                    _propose(candidates, handler(match, published), priority)
+                    found = handler(match, published)
+                    if found is not None:
+                        _propose(candidates, found, priority)
     return _select(text, candidates, published)
 
 
@@ -1543,7 +1560,7 @@ def _propose(candidates: list, found, priority: int) -> None:
     """Add a handler's result (None, a mention, or an anchored mention and its resolver)."""
     if found is None:
         return
-    mention, resolver = found if isinstance(found, tuple) else (found, None)
+    mention, resolver = found if type(found) is tuple else (found, None)
     candidates.append((mention.start, mention.start - mention.end, priority, mention, resolver))
 
 
