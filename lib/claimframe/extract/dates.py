@@ -1172,7 +1172,8 @@ def _end_of_the_before(text: str, i: int) -> bool:
     return True
 _DIGIT_MARK = re.compile(r"[0-9](?:st|nd|rd|th|0['’]?s)")
 _DIGIT_MARK_LOWER = re.compile(r"0(?=st|nd|rd|th|0['’]?s)")  # where one may start in _LOWER_AND_SPACE's copy
-_QUOTE_DIGIT = (re.compile("'[0-9]"), re.compile("’[0-9]"))  # a literal first: the engine skips fast; "’" only if there is one
+# A literal first: the engine skips fast. The second is run only on a text that has a "’".
+_QUOTE_DIGIT = (re.compile("'[0-9]"), re.compile("’[0-9]"))
 
 
 _NOWHERE: list[int] = []  # never changed
