@@ -1126,6 +1126,15 @@ _LOWER_AND_SPACE = str.maketrans(
     {**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, **{c: "0" for c in "123456789"},
      **{c: " " for c in map(chr, range(0x3001)) if c.isspace()}}
 )
+# The same table for ASCII bytes: bytes.translate is several times faster than str.translate.
+_LOWER_AND_SPACE_ASCII = bytes(ord(chr(c).translate(_LOWER_AND_SPACE)) for c in range(128)) + bytes(range(128, 256))
+
+
+def _lower_and_space(text: str) -> str:
+    """``text`` through _LOWER_AND_SPACE."""
+    if text.isascii():
+        return text.encode("ascii").translate(_LOWER_AND_SPACE_ASCII).decode("ascii")
+    return text.translate(_LOWER_AND_SPACE)
 _RULE = {handler: k for k, (_, handler, _, _) in enumerate(_EXTRA_RULES)}
 # Words (in the lower-cased text, at the start of a word) and the rules they anchor. str.find is far
 # faster than one regex alternation of them all, whose many first letters stop the engine everywhere.
@@ -1485,7 +1494,7 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     anchors: dict[str, list[tuple[int, int]]] = {"m": [], "y": [], "i": [], "u": [], "r": [], "w": [], "my": [],
                                                  "md": [], "dm": [], "ya": [], "ru": [], "h": []}
     months, years, isos, weekdays, month_years = anchors["m"], anchors["y"], anchors["i"], anchors["w"], anchors["my"]
-    lowered = text.translate(_LOWER_AND_SPACE)
+    lowered = _lower_and_space(text)
     # A long whitespace run anywhere (a cheap test on the copy): _windows then grows windows past
     # the runs near anchors and gives _near_windows' windows where there is none.
     long_ws = _LONG_SPACES in lowered
