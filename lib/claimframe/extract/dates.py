@@ -148,6 +148,23 @@ _MONTH_GATE = r"(?ai:in|since|by|until|till|through|from|during|of)"
 _YEAR_GATE = r"(?ai:in|since|by|until|till|through|from|during|of|before|after)"
 _MODIFIER = r"(?ai:early|late|mid|last|next|this)"
 _DASH = r"\s*[-–]\s*"
+_MONTH_INITIALS = "".join(sorted({word[0] for word in (*lexicon.MONTHS, *lexicon.MONTH_ABBREVIATIONS)}))
+_WEEKDAY_INITIALS = "".join(sorted({word[0] for word in lexicon.WEEKDAYS}))
+
+
+def _first_letters(alternation: str) -> str:
+    """Both cases of the first letter of each word of a "(?ai:word|word...)" alternation (a word
+    with a group inside gives its group's words' letters too: more letters are safe)."""
+    words = re.fullmatch(r"\(\?ai:(.*)\)", alternation, re.S)[1].split("|")
+    return "".join(sorted({c for word in words for c in (word[0].lower(), word[0].upper())}))
+
+
+def _starting(first: str, pattern: str) -> str:
+    """``pattern``, tried only where the text has one of the characters ``first``, which must begin
+    every match of it. The regex engine tries a pattern at each position of a window, and these
+    begin with alternations of words tried one by one: the look-ahead fails at once on the
+    others (spaces, punctuation, most letters), the same matches, in half the time."""
+    return rf"(?=[{first}])(?:{pattern})"
 
 _MONTH_NAMES = lexicon.MONTHS
 _MONTH_NUMBER = {name[:3].lower(): i for i, name in enumerate(_MONTH_NAMES, 1)}
@@ -359,20 +376,22 @@ def _day_date(m: re.Match, published):
     return _mention(m, date, date_end, "day", year_stated=bool(m["year"]), weekday=weekday)
 
 
-_MONTH_DAY = re.compile(
+_MONTH_DAY = re.compile(_starting(
+    _WEEKDAY_INITIALS + _MONTH_INITIALS,
     rf"\b(?P<span>(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH})\s*(?P<day>{_DAY})"
     rf"(?:{_DASH}(?P<day2>{_DAY}))?(?:,?\s+(?P<year>{_YEAR}))?)"
-)
+))
 _DAY_MONTH = re.compile(
     rf"(?P<span>(?:\b(?P<wd>{_WEEKDAY}),?\s+)?(?<![\w.,–-])(?P<day>{_DAY})(?:{_DASH}(?P<day2>{_DAY}))?"
     rf"\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?)"
 )
 
-_MONTH_ALONE = re.compile(
+_MONTH_ALONE = re.compile(_starting(
+    _first_letters(_MONTH_GATE) + _first_letters(_MODIFIER) + _MONTH_INITIALS,
     rf"\b(?:(?P<prep>{_MONTH_GATE})\s+)?"
     rf"(?P<span>(?:(?P<mod>{_MODIFIER})(?:-|\s+))?(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}))?)"
     rf"(?!\s*{_DAY})"  # "April 31" is a bad day, not the month of April
-)
+))
 
 
 def _month_alone(m: re.Match, published):
@@ -402,15 +421,15 @@ def _month_alone(m: re.Match, published):
 
 
 _YEAR_MODIFIER = r"(?ai:early|late|mid|fiscal)"
-_YEAR_DETERMINER = (
-    r"(?ai:the|a|an|its|his|her|their|our|that|this|these|those|both|for|into|due)\s+|['’]s\s+"
-    r"|(?<=[0-9]\s)(?ai:and|or)\s+"
-)
-_YEAR_ALONE = re.compile(
+_YEAR_DETERMINER_WORDS = r"(?ai:the|a|an|its|his|her|their|our|that|this|these|those|both|for|into|due)"
+_YEAR_DETERMINER = rf"{_YEAR_DETERMINER_WORDS}\s+|['’]s\s+" r"|(?<=[0-9]\s)(?ai:and|or)\s+"
+_YEAR_ALONE = re.compile(_starting(
+    _first_letters(_YEAR_GATE) + _first_letters(_YEAR_DETERMINER_WORDS) + "'’" + _first_letters("(?ai:and|or)")
+    + _first_letters(_YEAR_MODIFIER) + "12",  # a year is 1800..2100
     rf"(?:\b(?P<prep>{_YEAR_GATE})\s+|(?P<det>{_YEAR_DETERMINER}))?"
     rf"(?P<span>(?:(?P<mod>{_YEAR_MODIFIER})(?:-|\s+))?(?P<year>{_YEAR}))"
     rf"(?!{_DASH}[0-9]|['’]?s\b)"
-)
+))
 
 
 def _year_alone(m: re.Match, published):
@@ -494,7 +513,10 @@ _RELATIVE_DAY = re.compile(r"(?<!USA\s)\b(?P<span>(?P<word>(?ai:yesterday|today|
 _RELATIVE_PERIOD = re.compile(
     r"(?<!\b(?ai:the)\s)\b(?P<span>(?P<rel>(?ai:last|this|next))\s+(?P<unit>(?ai:week|month|year)))\b"
 )
-_RELATIVE_WEEKDAY = re.compile(rf"\b(?P<span>(?:(?P<rel>(?ai:last|this|next))\s+)?(?P<wd>{_WEEKDAY}))")
+_RELATIVE_WEEKDAY = re.compile(_starting(
+    _first_letters("(?ai:last|this|next)") + _WEEKDAY_INITIALS,
+    rf"\b(?P<span>(?:(?P<rel>(?ai:last|this|next))\s+)?(?P<wd>{_WEEKDAY}))"
+))
 _OFFSET = {"last": -1, "this": 0, "next": 1, "yesterday": -1, "today": 0, "tomorrow": 1}
 
 
@@ -621,12 +643,14 @@ def _pick_period(published: datetime.date, precision: str, starts, tense) -> dat
 
 _ORDINAL_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _YEAR_WORD = r"(?P<poss>(?ai:this|last|next))\s+year['’]s"
-_QUARTER = re.compile(
-    r"\b(?P<ord>(?ai:first|second|third|fourth|1st|2nd|3rd|4th))[-\s](?P<unit>(?ai:quarter|half))"
+_ORDINALS = r"(?ai:first|second|third|fourth|1st|2nd|3rd|4th)"
+_QUARTER = re.compile(_starting(
+    _first_letters(_ORDINALS) + "Q",
+    rf"\b(?P<ord>{_ORDINALS})[-\s](?P<unit>(?ai:quarter|half))"
     rf"(?:\s+of\s+(?:(?ai:fiscal)\s+)?(?P<y1>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?\b"
     rf"(?!\s+of\s+(?:the\s+)?(?:game|match|play|season|contest|century|a\b|an\b))"
     r"|\b(?P<qspan>Q(?P<qn>[1-4])(?:\s+(?P<y3>" + _YEAR + r")|\s*['’](?P<yy>[0-9]{2}))?)\b"
-)
+))
 # What may come before "third quarter" in its span, read back from the ordinal: "the", "this year's",
 # "the 1988", "fiscal".
 _QUARTER_PREFIX = re.compile(
@@ -678,16 +702,18 @@ def _quarter(m: re.Match, published):
 
 
 _UNIT_WORD = r"(?P<unit>(?ai:days?|weeks?|months?|years?|decades?|centuries|century))"
-_COUNT_WORD = (
-    r"(?P<n>(?ai:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
-    r"|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+couple\s+of|a\s+few|several)|[0-9]{1,3})"
+_COUNT_WORDS = (
+    r"(?ai:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+couple\s+of|a\s+few|several)"
 )
-_AGO = re.compile(
+_COUNT_WORD = rf"(?P<n>{_COUNT_WORDS}|[0-9]{{1,3}})"
+_AGO = re.compile(_starting(
+    _first_letters(_COUNT_WORDS) + "0123456789" + _first_letters("(?ai:a|year|month|week|day)"),
     rf"\b(?P<span>{_COUNT_WORD}(?:[-\s]+and[-\s]+a[-\s]+half)?\s+{_UNIT_WORD}\s+"
     r"(?P<dir>(?ai:ago|earlier|later|before|after|previously|prior|back))(?!\s+(?ai:than)\b)"
     r"|(?P<adj>(?ai:(?:a\s+)?(?:year|month|week|day)-(?:ago|earlier|before))))\b"
     r"(?P<tail>(?!\s*(?:[a-z0-9(]|\bthat\b)))?"
-)
+))
 _NUMBER = {**lexicon.SMALL_NUMBERS, **lexicon.TENS, "a": 1, "an": 1}
 _PERIOD_PRECISIONS = ("quarter", "half", "month", "season")
 _REPORTING_PERIODS = ("quarter", "half")  # what "a year ago" in an earnings report compares with
@@ -737,13 +763,14 @@ def _ago(m: re.Match, published):
     return pending, resolve
 
 
-_ANCHORED_PERIOD = re.compile(
+_ANCHORED_PERIOD = re.compile(_starting(
+    "tT",  # "the ...", "that ...", "this year"
     rf"\b(?P<span>(?ai:the)\s+(?:(?P<rel>(?ai:previous|following|next|prior|preceding))\s+"
     rf"(?:(?P<unit>(?ai:day|week|month|year))|(?P<wd>{_WEEKDAY}))"
     r"|(?P<unit2>(?ai:day|week|month|year))\s+(?P<rel2>(?ai:before|after|earlier|later))(?!\s*[a-z0-9(]))"
     r"|(?P<same>(?ai:that|the\s+same))\s+(?P<unit3>(?ai:day|week|month|year))(?![-\w]))\b"
     r"|\b(?P<span2>(?P<current>(?ai:the\s+(?:current|full|present)|this))\s+(?:(?ai:fiscal)\s+)?(?ai:year))\b(?![-’'])"
-)
+))
 
 
 def _anchored_period(m: re.Match, published):
@@ -779,13 +806,14 @@ def _anchored_period(m: re.Match, published):
     return pending, resolve
 
 
-_THE_QUARTER = re.compile(
+_THE_QUARTER = re.compile(_starting(
+    _first_letters("(?ai:the|that|this|its)"),
     rf"\b(?P<span>(?P<det>(?ai:the|that|this|its))\s+(?:(?P<adj>(?ai:latest|current|recent|most\s+recent|previous"
     r"|prior|preceding|same|comparable|(?:same\s+|comparable\s+)?(?:year-ago|year-earlier|year-before)))\s+)?"
     rf"(?:(?P<y>{_YEAR})\s+)?(?:(?ai:fiscal)\s+)?(?P<unit>(?ai:quarter|period)))\b(?!-\w)"
     r"(?P<lastyear>\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)))?"
     r"(?!\s+(?:of|century|mile|point|percent|hour|inch)\b)"
-)
+))
 
 
 _WHITESPACE_RUN = re.compile(r"\s+")
