@@ -381,10 +381,11 @@ _MONTH_DAY = re.compile(_starting(
     rf"\b(?P<span>(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH})\s*(?P<day>{_DAY})"
     rf"(?:{_DASH}(?P<day2>{_DAY}))?(?:,?\s+(?P<year>{_YEAR}))?)"
 ))
-_DAY_MONTH = re.compile(
+_DAY_MONTH = re.compile(_starting(
+    _WEEKDAY_INITIALS + "0123456789",  # a weekday or a day
     rf"(?P<span>(?:\b(?P<wd>{_WEEKDAY}),?\s+)?(?<![\w.,–-])(?P<day>{_DAY})(?:{_DASH}(?P<day2>{_DAY}))?"
     rf"\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?)"
-)
+))
 
 _MONTH_ALONE = re.compile(_starting(
     _first_letters(_MONTH_GATE) + _first_letters(_MODIFIER) + _MONTH_INITIALS,
@@ -450,10 +451,11 @@ def _side(n: int) -> str:
     )
 
 
-_RANGE = re.compile(
+_RANGE = re.compile(_starting(
+    _first_letters("(?ai:from|between)") + _MONTH_INITIALS + "12",  # a year is 1800..2100
     rf"(?<![.,$–-])\b(?:(?P<from>(?ai:from))\s+)?(?P<span>(?:(?P<between>(?ai:between))\s+)?{_side(1)}"
     rf"(?:\s+(?P<conj>(?ai:to|through|until|till|and))\s+|{_DASH}){_side(2)})"
-)
+))
 
 
 def _range(m: re.Match, published):
@@ -509,10 +511,14 @@ def _range(m: re.Match, published):
     return _mention(m, start, end, precision, year_stated=year_stated)
 
 
-_RELATIVE_DAY = re.compile(r"(?<!USA\s)\b(?P<span>(?P<word>(?ai:yesterday|today|tomorrow)))\b")
-_RELATIVE_PERIOD = re.compile(
+_RELATIVE_DAY = re.compile(_starting(
+    _first_letters("(?ai:yesterday|today|tomorrow)"),
+    r"(?<!USA\s)\b(?P<span>(?P<word>(?ai:yesterday|today|tomorrow)))\b"
+))
+_RELATIVE_PERIOD = re.compile(_starting(
+    _first_letters("(?ai:last|this|next)"),
     r"(?<!\b(?ai:the)\s)\b(?P<span>(?P<rel>(?ai:last|this|next))\s+(?P<unit>(?ai:week|month|year)))\b"
-)
+))
 _RELATIVE_WEEKDAY = re.compile(_starting(
     _first_letters("(?ai:last|this|next)") + _WEEKDAY_INITIALS,
     rf"\b(?P<span>(?:(?P<rel>(?ai:last|this|next))\s+)?(?P<wd>{_WEEKDAY}))"
@@ -861,12 +867,14 @@ def _the_quarter(m: re.Match, published):
     return pending, resolve
 
 
-_SEASON = re.compile(
+_SEASON = re.compile(_starting(
+    _first_letters(_MONTH_GATE) + _first_letters("(?ai:over|for|at|into|throughout|this|last|next|early|late|mid)")
+    + "tsfaw",  # "the", a season
     rf"\b(?:(?P<prep>{_MONTH_GATE}|(?ai:over|for|at|into|throughout))\s+)?"
     r"(?P<span>(?:(?P<mod>(?ai:this\s+past|this\s+coming|last|this|next|early|late|mid))(?:-|\s+))?(?:(?P<the>the)\s+)?(?:(?P<mod2>early|late|mid)(?:-|\s+))?"
     rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+of\s+(?P<y1>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?)\b"
     r"(?!['’]s|-)"
-)
+))
 
 
 def _season(m: re.Match, published):
@@ -903,12 +911,13 @@ def _season(m: re.Match, published):
 
 _SPELLED_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                     "seventies": 70, "eighties": 80, "nineties": 90}
-_DECADE = re.compile(
+_DECADE = re.compile(_starting(
+    "eEmMlL12'’t",  # early, mid, late; a decade or a century; "'60s"; "the"
     r"(?<![\w'’])(?P<span>(?:(?P<mod>(?ai:early|mid|late))(?:-|\s+))?(?:(?P<dec>(?:1[0-9]|20)[0-9]0)['’]?s"
     r"|['’](?P<dd>[0-9]0)['’]?s|(?P<the>the)\s+(?:(?P<mod2>early|mid|late)(?:-|\s+))?"
     rf"(?P<word>{'|'.join(_SPELLED_DECADES)})))\b"
     r"|\b(?P<cspan>(?:(?P<cmod>(?ai:early|mid|late))(?:-|\s+))?(?:the\s+)?(?P<cent>1[0-9]|2[01])(?:st|nd|rd|th)[-\s]century)\b"
-)
+))
 
 
 def _decade(m: re.Match, published):
@@ -956,12 +965,14 @@ def _holiday_date(name: str, year: int) -> datetime.date:
 
 
 _HOLIDAY_NAMES = sorted(lexicon.HOLIDAYS, key=len, reverse=True)
-_HOLIDAY = re.compile(
+_HOLIDAY = re.compile(_starting(
+    _first_letters(_YEAR_GATE) + _first_letters("(?ai:on|over|at|for|around|till|through|last|this|next)")
+    + "".join(sorted({name[0] for name in _HOLIDAY_NAMES})),
     rf"\b(?:(?P<prep>{_YEAR_GATE}|(?ai:on|over|at|for|around|till|through))\s+)?"
     rf"(?P<span>(?:(?P<mod>(?ai:last|this|next))\s+)?"
     rf"(?P<name>{'|'.join(re.escape(h).replace(chr(39), '[’' + chr(39) + ']?') for h in _HOLIDAY_NAMES)})"
     rf"(?:,?\s+(?P<year>{_YEAR}))?)\b(?!['’]s|\s+(?:Eve|Day)\b)"
-)
+))
 
 
 def _holiday(m: re.Match, published):
@@ -1003,13 +1014,14 @@ def _two_digit_year(yy: int, published) -> int:
 _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
           "nineteen")
-_SPELLED_YEAR = re.compile(
+_SPELLED_YEAR = re.compile(_starting(
+    _first_letters(_YEAR_GATE) + "tTne'’",  # "the year", "twenty", "two", "nineteen", "eighteen"; "'89"
     rf"\b(?:(?P<prep>{_YEAR_GATE})\s+)?(?P<span>(?:(?P<theyear>(?ai:the\s+year))\s+)?(?:"
     rf"(?P<c>nineteen|eighteen|twenty)[-\s]+(?:(?P<hundred>hundred)|(?:oh[-\s]+)?(?P<one>{'|'.join(_ONES)})"
     rf"|(?P<teen>{'|'.join(_TEENS)})|(?P<ten>{'|'.join(lexicon.TENS)})(?:[-\s]+(?P<unit>{'|'.join(_ONES)}))?)"
     rf"|(?P<thousand>two\s+thousand)(?:[-\s]+(?:and[-\s]+)?(?P<tone>{'|'.join(_ONES)}|{'|'.join(_TEENS)}))?))\b"
     r"|(?<![\w'’])(?P<ospan>['’](?P<yy>[0-9]{2}))(?![0-9]|['’]?s\b|['’][a-z0-9])"
-)
+))
 
 
 # What a shortened year ("'89") needs before it: a preposition, "class of", a season or a month.
