@@ -1223,8 +1223,6 @@ def _end_of_the_before(text: str, i: int) -> bool:
     return True
 _DIGIT_MARK = re.compile(r"[0-9](?:st|nd|rd|th|0['’]?s)")
 _DIGIT_MARK_LOWER = re.compile(r"0(?=st|nd|rd|th|0['’]?s)")  # where one may start in _LOWER_AND_SPACE's copy
-# A literal first: the engine skips fast. The second is run only on a text that has a "’".
-_QUOTE_DIGIT = (re.compile("'[0-9]"), re.compile("’[0-9]"))
 
 
 _NOWHERE: list[int] = []  # never changed
@@ -1312,7 +1310,9 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
         if found:
             spans += [(i, i + 6) for i in found]
     for s, e in spans:
-        if s >= 5 and lowered[s - 1] == " " and lowered.endswith("that", 0, _run_start(lowered, s)):
+        if s >= 5 and lowered[s - 1] == " " and lowered.endswith(
+            "that", 0, s - 1 if lowered[s - 2] != " " else _run_start(lowered, s)  # one space, the usual run
+        ):
             anchored.append((s, e))  # "that year"
         if _DIRECTION_AFTER.match(lowered, e):
             ago.append((s, e))
@@ -1337,15 +1337,19 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
                 _UNIT_OR_WEEKDAY_AFTER.match(lowered, j)
             ):
                 anchored.append((i, j))
-    for quote in _QUOTE_DIGIT if "’" in text else _QUOTE_DIGIT[:1]:  # "'89", "the '60s"
-        for m in quote.finditer(text):
-            out[_RULE[_spelled_year]].append(m.span())
-            out[_RULE[_decade]].append(m.span())
+    for quote in "'’":  # "'89", "the '60s": a quote and a digit
+        i = text.find(quote)
+        while i >= 0:
+            if "0" <= text[i + 1: i + 2] <= "9":
+                out[_RULE[_spelled_year]].append((i, i + 2))
+                out[_RULE[_decade]].append((i, i + 2))
+            i = text.find(quote, i + 1)
     for i in _finds(text, "Q", word_start=False):
         if "1" <= text[i + 1: i + 2] <= "4":
             out[_RULE[_quarter]].append((i, i + 2))
     end = 0
-    for m in _DIGIT_MARK_LOWER.finditer(lowered):  # "1980s", "15th"
+    m = _DIGIT_MARK_LOWER.search(lowered)  # "1980s", "15th"
+    while m is not None:
         # every place a mark of the text can start; what _DIGIT_MARK.finditer finds in the text
         # are the ones that match there, left to right, none overlapping the one before
         mark = _DIGIT_MARK.match(text, m.start()) if m.start() >= end else None
@@ -1353,6 +1357,7 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
             end = mark.end()
             out[_RULE[_decade]].append(mark.span())
             out[_RULE[_ordinal_day]].append(mark.span())
+        m = _DIGIT_MARK_LOWER.search(lowered, m.end())
     for anchors in out:
         anchors.sort()
     return out
