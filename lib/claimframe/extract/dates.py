@@ -425,7 +425,7 @@ def _month_alone(m: re.Match, published):
 
 _YEAR_MODIFIER = r"(?ai:early|late|mid|fiscal)"
 _YEAR_DETERMINER_WORDS = r"(?ai:the|a|an|its|his|her|their|our|that|this|these|those|both|for|into|due)"
-_YEAR_DETERMINER = rf"{_YEAR_DETERMINER_WORDS}\s+|['’]s\s+" r"|(?<=[0-9]\s)(?ai:and|or)\s+"
+_YEAR_DETERMINER = rf"{_YEAR_DETERMINER_WORDS}\s+|['’]s\s+|(?<=[0-9]\s)(?ai:and|or)\s+"
 _YEAR_ALONE = re.compile(_starting(
     _first_letters(_YEAR_GATE) + _first_letters(_YEAR_DETERMINER_WORDS) + "'’" + _first_letters("(?ai:and|or)")
     + _first_letters(_YEAR_MODIFIER) + "12",  # a year is 1800..2100
@@ -1177,6 +1177,8 @@ def _lower_and_space(text: str) -> str:
     if text.isascii():
         return text.encode("ascii").translate(_LOWER_AND_SPACE_ASCII).decode("ascii")
     return text.translate(_LOWER_AND_SPACE)
+
+
 _RULE = {handler: k for k, (_, handler, _, _) in enumerate(_EXTRA_RULES)}
 # Words (in the lower-cased text, at the start of a word) and the rules they anchor. str.find is far
 # faster than one regex alternation of them all, whose many first letters stop the engine everywhere.
@@ -1304,11 +1306,11 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
         holiday += [(s, e) for s, e in main["m"] if text.startswith("Jul", s)]
     ago, anchored = out[_RULE[_ago]], out[_RULE[_anchored_period]]
     year_end, weekend = out[_RULE[_year_end]], out[_RULE[_weekend]]
-    spans = main["u"] + [(i, i + 3) for i in days]  # the unit words: week, month, year, day, decade, centur
-    for word in ("decade", "centur"):
-        found = centuries if word == "centur" else _finds(lowered, word)
+    spans = list(main["u"])
+    for word in _UNIT_WORDS:
+        found = centuries if word == "centur" else days if word == "day" else _finds(lowered, word)
         if found:
-            spans += [(i, i + 6) for i in found]
+            spans += [(i, i + len(word)) for i in found]
     for s, e in spans:
         if s >= 5 and lowered[s - 1] == " " and lowered.endswith(
             "that", 0, s - 1 if lowered[s - 2] != " " else _run_start(lowered, s)  # one space, the usual run
@@ -1506,10 +1508,8 @@ def _near_windows(anchors: list[tuple[int, int]], before: int, after: int) -> li
     return windows[1:]  # search clips pos and endpos to the text
 
 
-
-
-# What joins the two sides of a range ("to", "through", "until", "till", "and", a dash), as it reads
-# in the lower-cased copy of the text.
+# What joins the two sides of a range ("to", "through", "until", "till", "and", in any case, or a dash),
+# as it reads in the lower-cased copy of the text.
 _RANGE_JOIN = re.compile("to|and|through|til|[-–]")
 
 
