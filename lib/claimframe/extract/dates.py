@@ -68,6 +68,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from claimframe import lexicon
 
@@ -1662,10 +1663,13 @@ def _not_a_date(text: str, m: DateMention) -> bool:
     return lower == "today" and bool(_GENERIC_AFTER.match(text, m.end))
 
 
+_BY_START_LENGTH_RULE = itemgetter(0, 1, 2)  # a candidate's start, minus its length, its rule's priority
+
+
 def _select(text: str, candidates: list, published) -> list[DateMention]:
     """Resolve overlaps (the first wins unless a later one is longer), drop what is not a date,
     then resolve anchored expressions against the previous date or the published day."""
-    candidates.sort(key=lambda c: c[:3])
+    candidates.sort(key=_BY_START_LENGTH_RULE)
     chosen: list[tuple[DateMention, Callable | None]] = []
     for start, _, _, mention, resolver in candidates:
         if chosen and start < chosen[-1][0].end:
