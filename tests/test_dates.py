@@ -667,3 +667,21 @@ def test_lowered_copy_of_ascii_text_is_the_translated_one():
 def test_shortcut_texts_equal_full_scan(text, published):
     # published dates of this era: "in '89" published in year 78 raises (a year -11), in both scans
     assert find_dates(text, published) == full_scan(text, published)
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"x*", "axxbx"), (r"\b|a", "ab a"), (r"(?=a)|a", "aaa"), (r"", "abc"), (r"[0-9]+|(?=x)", "12x3 x"),
+])
+def test_searches_from_each_match_end_give_the_finditer_matches(pattern, text):
+    """Also for empty matches, which no rule's pattern has."""
+    import re
+
+    from claimframe.extract.dates import _next_match
+
+    compiled = re.compile(pattern)
+    for pos, endpos in ((0, len(text)), (1, len(text) - 1)):
+        got, match = [], compiled.search(text, pos, endpos)
+        while match is not None:
+            got.append(match.span())
+            match = _next_match(compiled, text, match, endpos)
+        assert got == [m.span() for m in compiled.finditer(text, pos, endpos)]

@@ -167,6 +167,17 @@ def _starting(first: str, pattern: str) -> str:
     others (spaces, punctuation, most letters), the same matches, in half the time."""
     return rf"(?=[{first}])(?:{pattern})"
 
+
+def _next_match(pattern: re.Pattern, text: str, match: re.Match, endpos: int) -> re.Match | None:
+    """The match pattern.finditer(text, pos, endpos) gives after ``match``. Most windows and texts hold
+    one match or none, and a search costs a third of finditer's set-up; so loops search from the
+    end of each match. After an empty match (no pattern here has one) finditer's rule applies."""
+    if match.end() > match.start():
+        return pattern.search(text, match.end(), endpos)
+    rest = pattern.finditer(text, match.start(), endpos)
+    next(rest)  # ``match`` itself
+    return next(rest, None)
+
 _MONTH_NAMES = lexicon.MONTHS
 _MONTH_NUMBER = {name[:3].lower(): i for i, name in enumerate(_MONTH_NAMES, 1)}
 _WEEKDAY_NUMBER = {name: i for i, name in enumerate(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))}
@@ -227,10 +238,10 @@ def date_tense(text: str, start: int) -> str | None:
     lo = max(0, start - _CUE_REACH)
     before = text[lo:start]
     cut = 0
-    m = _CLAUSE_START.search(before)  # the end of its last match (never empty), as finditer would find it
+    m = _CLAUSE_START.search(before)  # the end of its last match
     while m is not None:
         cut = m.end()
-        m = _CLAUSE_START.search(before, cut)
+        m = _next_match(_CLAUSE_START, before, m, len(before))
     clause = before[cut:]
     lower = [w.strip(_PUNCTUATION) for w in clause.lower().split()]  # lower() keeps words and punctuation
     words = None  # as written, split when a past word needs its case
@@ -1348,7 +1359,7 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
         while m is not None:
             out[_RULE[_spelled_year]].append(m.span())
             out[_RULE[_decade]].append(m.span())
-            m = quote.search(text, m.end())
+            m = _next_match(quote, text, m, len(text))
     for i in _finds(text, "Q", word_start=False):
         if "1" <= text[i + 1: i + 2] <= "4":
             out[_RULE[_quarter]].append((i, i + 2))
@@ -1362,7 +1373,7 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
             end = mark.end()
             out[_RULE[_decade]].append(mark.span())
             out[_RULE[_ordinal_day]].append(mark.span())
-        m = _DIGIT_MARK_LOWER.search(lowered, m.end())
+        m = _next_match(_DIGIT_MARK_LOWER, lowered, m, len(lowered))
     for anchors in out:
         anchors.sort()
     return out
@@ -1424,9 +1435,6 @@ _WS_TAIL = re.compile(r"\s*")
 # match, before + after must cover the gap (only ranges have two). The reaches, in the comments, are
 # counted with whitespace runs of at most W = 3 characters; a month anchor is its first 3 letters,
 # so the name can run 6 further. Each margin adds 4 to its reach.
-# No rule's pattern matches the empty string, so in a window the matches of finditer are those of
-# searches each from the end of the last match; a search costs a third of finditer's set-up, and most
-# windows hold one match or none.
 _RULES: list[tuple[re.Pattern, Callable, str, int, int]] = [
     # before "from between " 11 + 2W; after "tember 17th, 2101" (not a year, so no anchor) 15 + 2W;
     # between anchors "tember 17th through " 20 + 3W
@@ -1598,13 +1606,13 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
             windows = _near_windows(anchors[kind], before, after)
         if pattern is _RANGE:
             windows = _range_windows(windows, anchors[kind], lowered)
-        for a, b in windows:  # pattern.finditer(text, a, b), by searches (see _RULES)
+        for a, b in windows:  # pattern.finditer(text, a, b), by searches
             match = pattern.search(text, a, b)
             while match is not None:
                 found = handler(match, published)
                 if found is not None:
                     _propose(candidates, found, priority)
-                match = pattern.search(text, match.end(), b)
+                match = _next_match(pattern, text, match, b)
     extra_anchors = _extra_anchors(text, lowered, anchors)
     for priority, ((pattern, handler, before, after), extra) in enumerate(zip(_EXTRA_RULES, extra_anchors),
                                                                          len(_RULES)):
@@ -1619,7 +1627,7 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
                     found = handler(match, published)
                     if found is not None:
                         _propose(candidates, found, priority)
-                    match = pattern.search(text, match.end(), b)
+                    match = _next_match(pattern, text, match, b)
     return _select(text, candidates, published)
 
 
