@@ -599,3 +599,89 @@ def test_articles_equal_full_scan():
 def test_possessive_quarters_without_a_published_date(text, span, precision):
     found = [(m.text, m.date, m.precision) for m in find_dates(text, None)]
     assert (span, None, precision) in found
+
+
+# --- the shortcuts of the anchor-and-window scan give what the plain code gives -----------------------
+SHORTCUT_TEXTS = [
+    *WINDOW_TOKENS,
+    "From June to August 2016, between May and July, Oct. 17 through Nov. 2, 2014-2017 and 1990–1991.",
+    "The 1988 fiscal third quarter, this year's first half, its 1990 invasion, for 1988, due 1993, Q3 '16.",
+    "Two and a half years ago, 50 years ago, a year earlier, the year-ago quarter, the day before the vote.",
+    "Last fall, in the spring of 1990, the late 1980s, the '60s, the nineties, the 19th century, mid-2016.",
+    "On Christmas, Thanksgiving Day, Halloween, July Fourth, New Year's Eve; on the 15th; by year-end.",
+    "Nineteen ninety-six, the year two thousand, in '89; Wednesday, 17th - 19th November, 2016; 5 May.",
+    "MONDAY, TODAY, Yesterday, next WEEK, this Month, the PREVIOUS Friday, that year, the same day.",
+    "Mayear todayear monThursday Octoday 12019 data 1990 the 2000 troops, 'tis 'll’ve\u3000\u00a0\t\n",
+]
+
+
+def test_first_character_look_aheads_change_no_match():
+    """A pattern that begins with a look-ahead for its first characters finds what it finds without it."""
+    import re
+
+    from claimframe.extract import dates
+
+    patterns = [rule[0] for rule in dates._RULES + dates._EXTRA_RULES]
+    texts = SHORTCUT_TEXTS + [SEED.read_text(encoding="utf-8")]
+    checked = 0
+    for pattern in patterns:
+        if not pattern.pattern.startswith("(?=["):
+            continue
+        plain = re.compile(pattern.pattern[pattern.pattern.index("])(?:") + 5: -1], pattern.flags)
+        for text in texts:
+            for pos, endpos in ((0, len(text)), (3, len(text) - 2)):
+                got = [(m.span(), m.groupdict()) for m in pattern.finditer(text, pos, endpos)]
+                assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text, pos, endpos)]
+        checked += 1
+    assert checked >= 10
+
+
+def test_quarter_prefix_is_the_longest_full_match_at_a_word_start():
+    import re
+
+    from claimframe.extract import dates
+
+    word_start = re.compile(r"\w(?<![\w'’]\w)")
+    for text in SHORTCUT_TEXTS + ["the next year's fiscal-third quarter", "Q: the 1988 fiscal first half"]:
+        for end in range(len(text) + 1):
+            expected = None
+            for w in word_start.finditer(text, max(0, end - dates._PREFIX_REACH), end):
+                if w.group() in "tTlLnNfF12":
+                    expected = dates._QUARTER_PREFIX.fullmatch(text, w.start(), end)
+                    if expected is not None:
+                        break
+            got = dates._QUARTER_PREFIX_BEFORE.search(text, max(0, end - dates._PREFIX_REACH), end)
+            assert (got and (got.span(), got.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+
+
+def test_lowered_copy_of_ascii_text_is_the_translated_one():
+    from claimframe.extract import dates
+
+    for text in ["".join(map(chr, range(128))), *SHORTCUT_TEXTS]:
+        assert dates._lower_and_space(text) == text.translate(dates._LOWER_AND_SPACE)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SHORTCUT_TEXTS + [" ", "-", "–", " to ", " and ", "1999", "May"]), max_size=12)
+       .map("".join), st.one_of(st.none(), st.dates(date(1900, 1, 1), date(2100, 12, 31))))
+def test_shortcut_texts_equal_full_scan(text, published):
+    # published dates of this era: "in '89" published in year 78 raises (a year -11), in both scans
+    assert find_dates(text, published) == full_scan(text, published)
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"x*", "axxbx"), (r"\b|a", "ab a"), (r"(?=a)|a", "aaa"), (r"", "abc"), (r"[0-9]+|(?=x)", "12x3 x"),
+])
+def test_searches_from_each_match_end_give_the_finditer_matches(pattern, text):
+    """Also for empty matches, which no rule's pattern has."""
+    import re
+
+    from claimframe.extract.dates import _next_match
+
+    compiled = re.compile(pattern)
+    for pos, endpos in ((0, len(text)), (1, len(text) - 1)):
+        got, match = [], compiled.search(text, pos, endpos)
+        while match is not None:
+            got.append(match.span())
+            match = _next_match(compiled, text, match, endpos)
+        assert got == [m.span() for m in compiled.finditer(text, pos, endpos)]

@@ -68,6 +68,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from claimframe import lexicon
 
@@ -148,6 +149,34 @@ _MONTH_GATE = r"(?ai:in|since|by|until|till|through|from|during|of)"
 _YEAR_GATE = r"(?ai:in|since|by|until|till|through|from|during|of|before|after)"
 _MODIFIER = r"(?ai:early|late|mid|last|next|this)"
 _DASH = r"\s*[-–]\s*"
+_MONTH_INITIALS = "".join(sorted({word[0] for word in (*lexicon.MONTHS, *lexicon.MONTH_ABBREVIATIONS)}))
+_WEEKDAY_INITIALS = "".join(sorted({word[0] for word in lexicon.WEEKDAYS}))
+
+
+def _first_letters(alternation: str) -> str:
+    """Both cases of the first letter of each word of a "(?ai:word|word...)" alternation (a word
+    with a group inside gives its group's words' letters too: more letters are safe)."""
+    words = re.fullmatch(r"\(\?ai:(.*)\)", alternation, re.S)[1].split("|")
+    return "".join(sorted({c for word in words for c in (word[0].lower(), word[0].upper())}))
+
+
+def _starting(first: str, pattern: str) -> str:
+    """``pattern``, tried only where the text has one of the characters ``first``, which must begin
+    every match of it. The regex engine tries a pattern at each position of a window, and these
+    begin with alternations of words tried one by one: the look-ahead fails at once on the
+    others (spaces, punctuation, most letters), the same matches, in half the time."""
+    return rf"(?=[{first}])(?:{pattern})"
+
+
+def _next_match(pattern: re.Pattern, text: str, match: re.Match, endpos: int) -> re.Match | None:
+    """The match pattern.finditer(text, pos, endpos) gives after ``match``. Most windows and texts hold
+    one match or none, and a search costs a third of finditer's set-up; so loops search from the
+    end of each match. After an empty match (no pattern here has one) finditer's rule applies."""
+    if match.end() > match.start():
+        return pattern.search(text, match.end(), endpos)
+    rest = pattern.finditer(text, match.start(), endpos)
+    next(rest)  # ``match`` itself
+    return next(rest, None)
 
 _MONTH_NAMES = lexicon.MONTHS
 _MONTH_NUMBER = {name[:3].lower(): i for i, name in enumerate(_MONTH_NAMES, 1)}
@@ -185,6 +214,12 @@ _NEW_DATE_VERBS = frozenset(("extended", "postponed", "delayed", "deferred", "re
 _PREPOSITIONS = frozenset(lexicon.DATE_FUTURE_PREPOSITIONS)
 _PAST_AUXILIARY_WORDS = frozenset(("had", "was", "were", "did"))
 _PAST_AUXILIARIES_BEFORE = frozenset(("had", "was", "were"))
+# The words date_tense acts on (a future cue's last word, "have", a past word) and its word endings
+# ("'ll", "-ed"): it skips every other word at once.
+_TENSE_WORDS = _CUE_LAST_WORDS | _PAST_WORDS | {"have", "'ve", "’ve"}
+_TENSE_ENDINGS = ("ed", *_LL)
+
+
 def date_tense(text: str, start: int) -> str | None:
     """"future", "past" or None: what the words before ``start`` in its clause say of a date there.
 
@@ -203,12 +238,16 @@ def date_tense(text: str, start: int) -> str | None:
     lo = max(0, start - _CUE_REACH)
     before = text[lo:start]
     cut = 0
-    for m in _CLAUSE_START.finditer(before):
+    m = _CLAUSE_START.search(before)  # the end of its last match
+    while m is not None:
         cut = m.end()
-    words = [w.strip(_PUNCTUATION) for w in before[cut:].split()]
-    lower = [w.lower() for w in words]
+        m = _next_match(_CLAUSE_START, before, m, len(before))
+    clause = before[cut:]
+    lower = [w.strip(_PUNCTUATION) for w in clause.lower().split()]  # lower() keeps words and punctuation
+    words = None  # as written, split when a past word needs its case
     future_end = past_end = -1
-    for i, w in enumerate(lower):
+    for i in [i for i, w in enumerate(lower) if w in _TENSE_WORDS or w.endswith(_TENSE_ENDINGS)]:
+        w = lower[i]
         n = _future_cue_length(lower, i) if w in _CUE_LAST_WORDS or w.endswith(_LL) else 0
         if n:
             aux = lower[max(0, i - n - 1): i - n + 1]  # the one or two words before the cue
@@ -220,8 +259,11 @@ def date_tense(text: str, start: int) -> str | None:
             past_end = i  # "would have been seen over the winter": a past that did not happen
         elif ((w in _PAST_WORDS or (
                 future_end < 0 and len(w) > 3 and w.endswith("ed") and (not w.endswith("eed") or w.endswith("reed"))
-              )) and words[i].islower() and w not in _REPORTING and (i == 0 or lower[i - 1] not in _PASSIVE_BEFORE)):
-            past_end = i
+              )) and w not in _REPORTING and (i == 0 or lower[i - 1] not in _PASSIVE_BEFORE)):
+            if words is None:
+                words = clause.split()
+            if words[i].strip(_PUNCTUATION).islower():
+                past_end = i
     last = lower[-1] if lower else ""
     if (last in _PREPOSITIONS or (last in ("early", "late", "mid", "the") and _PREPOSITIONS & set(lower[-3:-1]))) and (
         not _PAST_AUXILIARY_WORDS & set(lower[future_end + 1:])
@@ -348,20 +390,23 @@ def _day_date(m: re.Match, published):
     return _mention(m, date, date_end, "day", year_stated=bool(m["year"]), weekday=weekday)
 
 
-_MONTH_DAY = re.compile(
+_MONTH_DAY = re.compile(_starting(
+    _WEEKDAY_INITIALS + _MONTH_INITIALS,
     rf"\b(?P<span>(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH})\s*(?P<day>{_DAY})"
     rf"(?:{_DASH}(?P<day2>{_DAY}))?(?:,?\s+(?P<year>{_YEAR}))?)"
-)
-_DAY_MONTH = re.compile(
+))
+_DAY_MONTH = re.compile(_starting(
+    _WEEKDAY_INITIALS + "0123456789",  # a weekday or a day
     rf"(?P<span>(?:\b(?P<wd>{_WEEKDAY}),?\s+)?(?<![\w.,–-])(?P<day>{_DAY})(?:{_DASH}(?P<day2>{_DAY}))?"
     rf"\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?)"
-)
+))
 
-_MONTH_ALONE = re.compile(
+_MONTH_ALONE = re.compile(_starting(
+    _first_letters(_MONTH_GATE) + _first_letters(_MODIFIER) + _MONTH_INITIALS,
     rf"\b(?:(?P<prep>{_MONTH_GATE})\s+)?"
     rf"(?P<span>(?:(?P<mod>{_MODIFIER})(?:-|\s+))?(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}))?)"
     rf"(?!\s*{_DAY})"  # "April 31" is a bad day, not the month of April
-)
+))
 
 
 def _month_alone(m: re.Match, published):
@@ -391,15 +436,15 @@ def _month_alone(m: re.Match, published):
 
 
 _YEAR_MODIFIER = r"(?ai:early|late|mid|fiscal)"
-_YEAR_DETERMINER = (
-    r"(?ai:the|a|an|its|his|her|their|our|that|this|these|those|both|for|into|due)\s+|['’]s\s+"
-    r"|(?<=[0-9]\s)(?ai:and|or)\s+"
-)
-_YEAR_ALONE = re.compile(
+_YEAR_DETERMINER_WORDS = r"(?ai:the|a|an|its|his|her|their|our|that|this|these|those|both|for|into|due)"
+_YEAR_DETERMINER = rf"{_YEAR_DETERMINER_WORDS}\s+|['’]s\s+|(?<=[0-9]\s)(?ai:and|or)\s+"
+_YEAR_ALONE = re.compile(_starting(
+    _first_letters(_YEAR_GATE) + _first_letters(_YEAR_DETERMINER_WORDS) + "'’" + _first_letters("(?ai:and|or)")
+    + _first_letters(_YEAR_MODIFIER) + "12",  # a year is 1800..2100
     rf"(?:\b(?P<prep>{_YEAR_GATE})\s+|(?P<det>{_YEAR_DETERMINER}))?"
     rf"(?P<span>(?:(?P<mod>{_YEAR_MODIFIER})(?:-|\s+))?(?P<year>{_YEAR}))"
     rf"(?!{_DASH}[0-9]|['’]?s\b)"
-)
+))
 
 
 def _year_alone(m: re.Match, published):
@@ -420,10 +465,11 @@ def _side(n: int) -> str:
     )
 
 
-_RANGE = re.compile(
+_RANGE = re.compile(_starting(
+    _first_letters("(?ai:from|between)") + _MONTH_INITIALS + "12",  # a year is 1800..2100
     rf"(?<![.,$–-])\b(?:(?P<from>(?ai:from))\s+)?(?P<span>(?:(?P<between>(?ai:between))\s+)?{_side(1)}"
     rf"(?:\s+(?P<conj>(?ai:to|through|until|till|and))\s+|{_DASH}){_side(2)})"
-)
+))
 
 
 def _range(m: re.Match, published):
@@ -479,11 +525,18 @@ def _range(m: re.Match, published):
     return _mention(m, start, end, precision, year_stated=year_stated)
 
 
-_RELATIVE_DAY = re.compile(r"(?<!USA\s)\b(?P<span>(?P<word>(?ai:yesterday|today|tomorrow)))\b")
-_RELATIVE_PERIOD = re.compile(
+_RELATIVE_DAY = re.compile(_starting(
+    _first_letters("(?ai:yesterday|today|tomorrow)"),
+    r"(?<!USA\s)\b(?P<span>(?P<word>(?ai:yesterday|today|tomorrow)))\b"
+))
+_RELATIVE_PERIOD = re.compile(_starting(
+    _first_letters("(?ai:last|this|next)"),
     r"(?<!\b(?ai:the)\s)\b(?P<span>(?P<rel>(?ai:last|this|next))\s+(?P<unit>(?ai:week|month|year)))\b"
-)
-_RELATIVE_WEEKDAY = re.compile(rf"\b(?P<span>(?:(?P<rel>(?ai:last|this|next))\s+)?(?P<wd>{_WEEKDAY}))")
+))
+_RELATIVE_WEEKDAY = re.compile(_starting(
+    _first_letters("(?ai:last|this|next)") + _WEEKDAY_INITIALS,
+    rf"\b(?P<span>(?:(?P<rel>(?ai:last|this|next))\s+)?(?P<wd>{_WEEKDAY}))"
+))
 _OFFSET = {"last": -1, "this": 0, "next": 1, "yesterday": -1, "today": 0, "tomorrow": 1}
 
 
@@ -527,6 +580,9 @@ def _relative(m: re.Match, published):
 _SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 
+_PERIOD_MONTHS = {"quarter": 3, "half": 6, "season": 3, "month": 1}
+
+
 def period(date: datetime.date, precision: str) -> tuple[datetime.date, datetime.date]:
     """The (first day, last day) of the ``precision`` period that starts at ``date``.
 
@@ -534,7 +590,7 @@ def period(date: datetime.date, precision: str) -> tuple[datetime.date, datetime
     fall September, winter December, to the end of February), decades and centuries on their first
     year ("the 1980s" 1980-1989, "the 19th century" 1800-1899).
     """
-    months = {"quarter": 3, "half": 6, "season": 3, "month": 1}.get(precision)
+    months = _PERIOD_MONTHS.get(precision)
     if months is not None:
         y, m0 = divmod(date.year * 12 + date.month - 1 + months, 12)
         return date, datetime.date(y, m0 + 1, 1) - datetime.timedelta(days=1)
@@ -590,9 +646,12 @@ def _pick_period(published: datetime.date, precision: str, starts, tense) -> dat
     :func:`date_tense`'s answer, or a function giving it (called only when the answer matters)."""
     past = max((s for s in starts if s <= published), default=starts[0])
     ahead = next((s for s in starts if s > published), None)
-    if ahead is None or period(past, precision)[1] >= published:
+    if ahead is None:
         return past
-    back, forth = (published - period(past, precision)[1]).days, (ahead - published).days
+    past_end = period(past, precision)[1]
+    if past_end >= published:
+        return past
+    back, forth = (published - past_end).days, (ahead - published).days
     if forth > 4 * back:
         return past  # whatever the tense
     if callable(tense):
@@ -604,31 +663,26 @@ def _pick_period(published: datetime.date, precision: str, starts, tense) -> dat
 
 _ORDINAL_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _YEAR_WORD = r"(?P<poss>(?ai:this|last|next))\s+year['’]s"
-_QUARTER = re.compile(
-    r"\b(?P<ord>(?ai:first|second|third|fourth|1st|2nd|3rd|4th))[-\s](?P<unit>(?ai:quarter|half))"
+_ORDINALS = r"(?ai:first|second|third|fourth|1st|2nd|3rd|4th)"
+_QUARTER = re.compile(_starting(
+    _first_letters(_ORDINALS) + "Q",
+    rf"\b(?P<ord>{_ORDINALS})[-\s](?P<unit>(?ai:quarter|half))"
     rf"(?:\s+of\s+(?:(?ai:fiscal)\s+)?(?P<y1>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?\b"
     rf"(?!\s+of\s+(?:the\s+)?(?:game|match|play|season|contest|century|a\b|an\b))"
     r"|\b(?P<qspan>Q(?P<qn>[1-4])(?:\s+(?P<y3>" + _YEAR + r")|\s*['’](?P<yy>[0-9]{2}))?)\b"
-)
+))
 # What may come before "third quarter" in its span, read back from the ordinal: "the", "this year's",
 # "the 1988", "fiscal".
 _QUARTER_PREFIX = re.compile(
     rf"(?:(?P<the>(?ai:the|this|last|next))\s+)?(?:{_YEAR_WORD}\s+)?"
     rf"(?:(?P<y0>{_YEAR})\s+)?(?:(?P<fiscal>(?ai:fiscal))[-\s]+)?"
 )
-_WORD_START_BEFORE = re.compile(r"\w(?<![\w'’]\w)")  # the look-behind after the \w: the engine skips to one
-
-
-def _prefix(pattern: re.Pattern, text: str, end: int, first: str, reach: int = 48) -> re.Match | None:
-    """The longest match of ``pattern`` that starts a word (whose first character is in ``first``)
-    at most ``reach`` characters before ``end`` and ends exactly there (None when none does)."""
-    for w in _WORD_START_BEFORE.finditer(text, max(0, end - reach), end):
-        if w.group() not in first:
-            continue
-        m = pattern.fullmatch(text, w.start(), end)
-        if m is not None:
-            return m
-    return None
+# _QUARTER_PREFIX as one search back from the ordinal, for the longest prefix: it starts a word (no word
+# character or apostrophe before it) with a first letter of its words ("the", "this", "last", "next",
+# "fiscal", a year) and ends at the search's end (\Z holds at endpos), so the leftmost match is the
+# longest, with the groups a fullmatch there gives.
+_QUARTER_PREFIX_BEFORE = re.compile(rf"(?<![\w'’])(?=[tTlLnNfF12])(?:{_QUARTER_PREFIX.pattern})\Z")
+_PREFIX_REACH = 48  # characters back from the ordinal
 
 
 def _quarter(m: re.Match, published):
@@ -640,7 +694,7 @@ def _quarter(m: re.Match, published):
         stated, poss = bool(m["y3"] or m["yy"]), None
     else:
         end = m.end()
-        pre = _prefix(_QUARTER_PREFIX, m.string, m.start(), "tTlLnNfF12")  # the, this, last, next, fiscal, a year
+        pre = _QUARTER_PREFIX_BEFORE.search(m.string, max(0, m.start() - _PREFIX_REACH), m.start())
         start = pre.start() if pre is not None else m.start()
         n, unit = _ORDINAL_NUMBER[m["ord"].lower()], m["unit"].lower()
         if n > (4 if unit == "quarter" else 2):
@@ -668,16 +722,18 @@ def _quarter(m: re.Match, published):
 
 
 _UNIT_WORD = r"(?P<unit>(?ai:days?|weeks?|months?|years?|decades?|centuries|century))"
-_COUNT_WORD = (
-    r"(?P<n>(?ai:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
-    r"|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+couple\s+of|a\s+few|several)|[0-9]{1,3})"
+_COUNT_WORDS = (
+    r"(?ai:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|a\s+couple\s+of|a\s+few|several)"
 )
-_AGO = re.compile(
+_COUNT_WORD = rf"(?P<n>{_COUNT_WORDS}|[0-9]{{1,3}})"
+_AGO = re.compile(_starting(
+    _first_letters(_COUNT_WORDS) + "0123456789" + _first_letters("(?ai:a|year|month|week|day)"),
     rf"\b(?P<span>{_COUNT_WORD}(?:[-\s]+and[-\s]+a[-\s]+half)?\s+{_UNIT_WORD}\s+"
     r"(?P<dir>(?ai:ago|earlier|later|before|after|previously|prior|back))(?!\s+(?ai:than)\b)"
     r"|(?P<adj>(?ai:(?:a\s+)?(?:year|month|week|day)-(?:ago|earlier|before))))\b"
     r"(?P<tail>(?!\s*(?:[a-z0-9(]|\bthat\b)))?"
-)
+))
 _NUMBER = {**lexicon.SMALL_NUMBERS, **lexicon.TENS, "a": 1, "an": 1}
 _PERIOD_PRECISIONS = ("quarter", "half", "month", "season")
 _REPORTING_PERIODS = ("quarter", "half")  # what "a year ago" in an earnings report compares with
@@ -727,13 +783,14 @@ def _ago(m: re.Match, published):
     return pending, resolve
 
 
-_ANCHORED_PERIOD = re.compile(
+_ANCHORED_PERIOD = re.compile(_starting(
+    "tT",  # "the ...", "that ...", "this year"
     rf"\b(?P<span>(?ai:the)\s+(?:(?P<rel>(?ai:previous|following|next|prior|preceding))\s+"
     rf"(?:(?P<unit>(?ai:day|week|month|year))|(?P<wd>{_WEEKDAY}))"
     r"|(?P<unit2>(?ai:day|week|month|year))\s+(?P<rel2>(?ai:before|after|earlier|later))(?!\s*[a-z0-9(]))"
     r"|(?P<same>(?ai:that|the\s+same))\s+(?P<unit3>(?ai:day|week|month|year))(?![-\w]))\b"
     r"|\b(?P<span2>(?P<current>(?ai:the\s+(?:current|full|present)|this))\s+(?:(?ai:fiscal)\s+)?(?ai:year))\b(?![-’'])"
-)
+))
 
 
 def _anchored_period(m: re.Match, published):
@@ -769,19 +826,23 @@ def _anchored_period(m: re.Match, published):
     return pending, resolve
 
 
-_THE_QUARTER = re.compile(
+_THE_QUARTER = re.compile(_starting(
+    _first_letters("(?ai:the|that|this|its)"),
     rf"\b(?P<span>(?P<det>(?ai:the|that|this|its))\s+(?:(?P<adj>(?ai:latest|current|recent|most\s+recent|previous"
     r"|prior|preceding|same|comparable|(?:same\s+|comparable\s+)?(?:year-ago|year-earlier|year-before)))\s+)?"
     rf"(?:(?P<y>{_YEAR})\s+)?(?:(?ai:fiscal)\s+)?(?P<unit>(?ai:quarter|period)))\b(?!-\w)"
     r"(?P<lastyear>\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier)))?"
     r"(?!\s+(?:of|century|mile|point|percent|hour|inch)\b)"
-)
+))
+
+
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 def _the_quarter(m: re.Match, published):
     """ "the quarter", "the latest quarter", "the year-ago quarter", "the year-earlier period", "the 1988 quarter":
     the period the article reports on (the previous quarter named), or that period a year before."""
-    adj = re.sub(r"\s+", " ", (m["adj"] or "").lower())
+    adj = _WHITESPACE_RUN.sub(" ", (m["adj"] or "").lower())
     unit, det = m["unit"].lower(), m["det"].lower()
     year_back = "year-" in adj or bool(m["lastyear"])
     if unit == "period" and not (year_back or m["y"] or adj in ("latest", "current", "most recent", "comparable",
@@ -820,12 +881,14 @@ def _the_quarter(m: re.Match, published):
     return pending, resolve
 
 
-_SEASON = re.compile(
+_SEASON = re.compile(_starting(
+    _first_letters(_MONTH_GATE) + _first_letters("(?ai:over|for|at|into|throughout|this|last|next|early|late|mid)")
+    + "tsfaw",  # "the", a season
     rf"\b(?:(?P<prep>{_MONTH_GATE}|(?ai:over|for|at|into|throughout))\s+)?"
     r"(?P<span>(?:(?P<mod>(?ai:this\s+past|this\s+coming|last|this|next|early|late|mid))(?:-|\s+))?(?:(?P<the>the)\s+)?(?:(?P<mod2>early|late|mid)(?:-|\s+))?"
     rf"(?P<season>spring|summer|fall|autumn|winter)(?:\s+of\s+(?P<y1>{_YEAR})|,?\s+(?P<y2>{_YEAR}))?)\b"
     r"(?!['’]s|-)"
-)
+))
 
 
 def _season(m: re.Match, published):
@@ -862,12 +925,13 @@ def _season(m: re.Match, published):
 
 _SPELLED_DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                     "seventies": 70, "eighties": 80, "nineties": 90}
-_DECADE = re.compile(
+_DECADE = re.compile(_starting(
+    "eEmMlL12'’t",  # early, mid, late; a decade or a century; "'60s"; "the"
     r"(?<![\w'’])(?P<span>(?:(?P<mod>(?ai:early|mid|late))(?:-|\s+))?(?:(?P<dec>(?:1[0-9]|20)[0-9]0)['’]?s"
     r"|['’](?P<dd>[0-9]0)['’]?s|(?P<the>the)\s+(?:(?P<mod2>early|mid|late)(?:-|\s+))?"
     rf"(?P<word>{'|'.join(_SPELLED_DECADES)})))\b"
     r"|\b(?P<cspan>(?:(?P<cmod>(?ai:early|mid|late))(?:-|\s+))?(?:the\s+)?(?P<cent>1[0-9]|2[01])(?:st|nd|rd|th)[-\s]century)\b"
-)
+))
 
 
 def _decade(m: re.Match, published):
@@ -915,12 +979,14 @@ def _holiday_date(name: str, year: int) -> datetime.date:
 
 
 _HOLIDAY_NAMES = sorted(lexicon.HOLIDAYS, key=len, reverse=True)
-_HOLIDAY = re.compile(
+_HOLIDAY = re.compile(_starting(
+    _first_letters(_YEAR_GATE) + _first_letters("(?ai:on|over|at|for|around|till|through|last|this|next)")
+    + "".join(sorted({name[0] for name in _HOLIDAY_NAMES})),
     rf"\b(?:(?P<prep>{_YEAR_GATE}|(?ai:on|over|at|for|around|till|through))\s+)?"
     rf"(?P<span>(?:(?P<mod>(?ai:last|this|next))\s+)?"
     rf"(?P<name>{'|'.join(re.escape(h).replace(chr(39), '[’' + chr(39) + ']?') for h in _HOLIDAY_NAMES)})"
     rf"(?:,?\s+(?P<year>{_YEAR}))?)\b(?!['’]s|\s+(?:Eve|Day)\b)"
-)
+))
 
 
 def _holiday(m: re.Match, published):
@@ -962,20 +1028,25 @@ def _two_digit_year(yy: int, published) -> int:
 _ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
           "nineteen")
-_SPELLED_YEAR = re.compile(
+_SPELLED_YEAR = re.compile(_starting(
+    _first_letters(_YEAR_GATE) + "tTne'’",  # "the year", "twenty", "two", "nineteen", "eighteen"; "'89"
     rf"\b(?:(?P<prep>{_YEAR_GATE})\s+)?(?P<span>(?:(?P<theyear>(?ai:the\s+year))\s+)?(?:"
     rf"(?P<c>nineteen|eighteen|twenty)[-\s]+(?:(?P<hundred>hundred)|(?:oh[-\s]+)?(?P<one>{'|'.join(_ONES)})"
     rf"|(?P<teen>{'|'.join(_TEENS)})|(?P<ten>{'|'.join(lexicon.TENS)})(?:[-\s]+(?P<unit>{'|'.join(_ONES)}))?)"
     rf"|(?P<thousand>two\s+thousand)(?:[-\s]+(?:and[-\s]+)?(?P<tone>{'|'.join(_ONES)}|{'|'.join(_TEENS)}))?))\b"
     r"|(?<![\w'’])(?P<ospan>['’](?P<yy>[0-9]{2}))(?![0-9]|['’]?s\b|['’][a-z0-9])"
-)
+))
+
+
+# What a shortened year ("'89") needs before it: a preposition, "class of", a season or a month.
+_SHORT_YEAR_AFTER = re.compile(rf"(?:\b{_YEAR_GATE}|\b(?ai:class\s+of|summer|spring|fall|winter)|{_MONTH}\.?)\s*\Z")
 
 
 def _spelled_year(m: re.Match, published):
     """ "nineteen ninety-six", "the year two thousand", "in '89": a year said or shortened."""
     if m["ospan"]:
         prev = m.string[max(0, m.start() - 12): m.start()]
-        if not re.search(rf"(?:\b{_YEAR_GATE}|\b(?ai:class\s+of|summer|spring|fall|winter)|{_MONTH}\.?)\s*\Z", prev):
+        if not _SHORT_YEAR_AFTER.search(prev):
             return None
         year = _two_digit_year(int(m["yy"]), published)
         start, end = m.span("ospan")
@@ -1034,6 +1105,9 @@ _WEEKEND = re.compile(
 )
 
 
+_AHEAD_OF_BEFORE = re.compile(r"\b(?ai:ahead\s+of|before)\s+\Z")
+
+
 def _weekend(m: re.Match, published):
     """ "over the weekend", "this weekend", "last weekend": a Saturday and Sunday."""
     if published is None:
@@ -1050,8 +1124,8 @@ def _weekend(m: re.Match, published):
     elif mod == "next":
         date = upcoming + datetime.timedelta(days=0 if in_weekend else 7)
     else:
-        future = date_tense(m.string, m.start("span")) == "future" or re.search(
-            r"\b(?ai:ahead\s+of|before)\s+\Z", m.string[max(0, m.start() - 12): m.start()])
+        future = date_tense(m.string, m.start("span")) == "future" or _AHEAD_OF_BEFORE.search(
+            m.string[max(0, m.start() - 12): m.start()])
         date = upcoming if future else saturday
     return _mention(m, date, date + datetime.timedelta(days=1), "day", relative=True)
 
@@ -1106,6 +1180,17 @@ _LOWER_AND_SPACE = str.maketrans(
     {**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, **{c: "0" for c in "123456789"},
      **{c: " " for c in map(chr, range(0x3001)) if c.isspace()}}
 )
+# The same table for ASCII bytes: bytes.translate is several times faster than str.translate.
+_LOWER_AND_SPACE_ASCII = bytes(ord(chr(c).translate(_LOWER_AND_SPACE)) for c in range(128)) + bytes(range(128, 256))
+
+
+def _lower_and_space(text: str) -> str:
+    """``text`` through _LOWER_AND_SPACE."""
+    if text.isascii():
+        return text.encode("ascii").translate(_LOWER_AND_SPACE_ASCII).decode("ascii")
+    return text.translate(_LOWER_AND_SPACE)
+
+
 _RULE = {handler: k for k, (_, handler, _, _) in enumerate(_EXTRA_RULES)}
 # Words (in the lower-cased text, at the start of a word) and the rules they anchor. str.find is far
 # faster than one regex alternation of them all, whose many first letters stop the engine everywhere.
@@ -1118,13 +1203,14 @@ _EXTRA_WORDS: tuple[tuple[str, tuple[int, ...], bool], ...] = tuple(
         ("thousand", (_spelled_year,), True),
     )
 )
-# Capitalised holiday words, found in the text itself ("Labor Day", "Christmas"); "July Fourth" and
-# "New Year's Eve" are anchored by the main scan's "Jul" and "Year".
+# Capitalised holiday words: "Christmas", "Thanksgiving" and "Halloween" come from the main scan (its "h"
+# anchors), "Day" from the lower-case "day"s ("Labor Day"); "July Fourth" and "New Year's Eve" are anchored
+# by the main scan's "Jul" and "Year".
 _THE_QUARTER_BEFORE = ("the", "that", "this", "its", "latest", "current", "recent", "previous", "prior", "preceding",
                        "same", "comparable", "ago", "earlier", "before", "0", "fiscal")  # a year's digits are "0"
 _ORDINALS_LOWER = ("first", "second", "third", "fourth", "0st", "0nd", "0rd", "0th")  # digits are "0" in the copy
 _DECADE_STEMS = tuple(word[:-4] for word in _SPELLED_DECADES)  # "twen", ..., "nine" + "ties"
-_HOLIDAY_MARKS = ("Christmas", "Thanksgiving", "Halloween")  # and "Day", read from the lower-case "day"s
+_HOLIDAY_MARKS = ("Christmas", "Thanksgiving", "Halloween")
 _ANCHORED_RELATIONS = ("previous", "following", "next", "prior", "preceding", "same", "current", "full", "present",
                        "fiscal")  # "that" is too common to look for: "that year" is found from "year"
 _RELATIONS_BY_END: dict[str, list[str]] = {}
@@ -1151,15 +1237,19 @@ def _end_of_the_before(text: str, i: int) -> bool:
     return True
 _DIGIT_MARK = re.compile(r"[0-9](?:st|nd|rd|th|0['’]?s)")
 _DIGIT_MARK_LOWER = re.compile(r"0(?=st|nd|rd|th|0['’]?s)")  # where one may start in _LOWER_AND_SPACE's copy
-_QUOTE_DIGIT = (re.compile("'[0-9]"), re.compile("’[0-9]"))  # a literal first: the engine skips fast
+# A literal first: the engine skips fast (a class of both quotes would stop it at every character). The
+# second runs only on a text that has a "’".
+_QUOTE_DIGIT = (re.compile("'[0-9]"), re.compile("’[0-9]"))
 
 
 _NOWHERE: list[int] = []  # never changed
 
 
-def _finds(text: str, word: str, word_start: bool = True) -> list[int]:
-    """Offsets of ``word`` in ``text`` (only where it starts a word, with ``word_start``)."""
-    i = text.find(word)
+def _finds(text: str, word: str, word_start: bool = True, i: int | None = None) -> list[int]:
+    """Offsets of ``word`` in ``text`` (only where it starts a word, with ``word_start``); ``i`` is
+    its first offset when the caller has it."""
+    if i is None:
+        i = text.find(word)
     if i < 0:
         return _NOWHERE  # most words are in no article: one scan, nothing built
     out = []
@@ -1173,55 +1263,73 @@ def _finds(text: str, word: str, word_start: bool = True) -> list[int]:
 def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
     """Per rule of _EXTRA_RULES, its anchors in ``text``, sorted; ``lowered`` is ``text`` through
     _LOWER_AND_SPACE; ``main`` holds the main scan's anchors (its "u" spans of "week", "month",
-    "year", its "w" weekdays, its "m" months)."""
+    "year", its "w" weekdays, its "m" months, its "h" holiday names)."""
     out: list[list[tuple[int, int]]] = [[] for _ in _EXTRA_RULES]
     centuries = _NOWHERE
     for word, rules, start in _EXTRA_WORDS:
-        found = _finds(lowered, word, start)
-        if found and word == "ties":  # "parties", "authorities": only a spelled decade is a match's
+        i = lowered.find(word)
+        if i < 0:
+            continue  # most words are in no article: one scan, nothing built
+        found = _finds(lowered, word, start, i)
+        if word == "ties":  # "parties", "authorities": only a spelled decade is a match's
             found = [i for i in found if lowered.endswith(_DECADE_STEMS, 0, i)]
+        elif word == "thousand":  # _SPELLED_YEAR's "thousand" is "two thousand"
+            found = [i for i in found if lowered[i - 1] == " " and lowered.endswith("two", 0, _run_start(lowered, i))]
+        elif word == "centur":
+            centuries = found  # a unit word too (below): one scan for both
         if found:
             n = len(word)
             for k in rules:
                 out[k] += [(i, i + n) for i in found]
-            if word == "centur":
-                centuries = found  # a unit word too (below): one scan for both
     # a quarter or half is _QUARTER's only with an ordinal and one space or hyphen before it ("third
     # quarter", "4th-quarter"); "the quarter", "a half" are _THE_QUARTER's or none
-    out[_RULE[_quarter]] = [
-        (i, e) for i, e in out[_RULE[_quarter]]
-        if i > 1 and lowered[i - 1] in " -" and lowered.endswith(_ORDINALS_LOWER, 0, i - 1)
-    ]
+    if out[_RULE[_quarter]]:
+        out[_RULE[_quarter]] = [
+            (i, e) for i, e in out[_RULE[_quarter]]
+            if i > 1 and lowered[i - 1] in " -" and lowered.endswith(_ORDINALS_LOWER, 0, i - 1)
+        ]
     # _THE_QUARTER's quarter or period has whitespace and a determiner, adjective, year or "fiscal"
     # before it and ends a word
-    out[_RULE[_the_quarter]] = [
-        (i, e) for i, e in out[_RULE[_the_quarter]]
-        if i > 1 and lowered[i - 1] == " " and lowered.endswith(_THE_QUARTER_BEFORE, 0, _run_start(lowered, i))
-        and not lowered[e: e + 1].isalnum()
-    ]
-    # _SPELLED_YEAR's "thousand" is "two thousand"
-    out[_RULE[_spelled_year]] = [
-        (i, e) for i, e in out[_RULE[_spelled_year]]
-        if not lowered.startswith("thousand", i) or (
-            lowered[i - 1] == " " and lowered.endswith("two", 0, _run_start(lowered, i))
-        )
-    ]
+    if out[_RULE[_the_quarter]]:
+        out[_RULE[_the_quarter]] = [
+            (i, e) for i, e in out[_RULE[_the_quarter]]
+            if i > 1 and lowered[i - 1] == " " and lowered.endswith(_THE_QUARTER_BEFORE, 0, _run_start(lowered, i))
+            and not lowered[e: e + 1].isalnum()
+        ]
     holiday = out[_RULE[_holiday]]
-    all_days = _finds(lowered, "day", word_start=False)  # "day", "Day" and the weekdays
-    days = [i for i in all_days if not (i and lowered[i - 1].isalnum())] if all_days else _NOWHERE
-    holiday += [(i, i + 3) for i in days if text.startswith("Day", i)]
-    for word in _HOLIDAY_MARKS:
-        n = len(word)
-        holiday += [(i, i + n) for i in _finds(text, word)]
-    holiday += [(s, e) for s, e in main["m"] if text.startswith("Jul", s)]
+    # Every "day" ("day", "Day", the weekdays): those starting a word are units of time (and "Day" a
+    # holiday's); for "the next day", "the previous Friday" (below), those after whitespace and the
+    # weekdays' starts after whitespace.
+    days: list[int] = []
+    units = [s for s, _ in main["u"] if s and lowered[s - 1] == " "]
+    i = lowered.find("day")
+    while i >= 0:
+        before = lowered[i - 1] if i else " "
+        if not before.isalnum():
+            days.append(i)
+            if i and before == " ":
+                units.append(i)
+            if text.startswith("Day", i):
+                holiday.append((i, i + 3))
+        elif before in _WEEKDAY_STEM_ENDS:
+            units += [i - len(stem) for stem in _WEEKDAY_STEMS if lowered.endswith(stem, 0, i) and i > len(stem)
+                      and lowered[i - len(stem) - 1] == " "]
+        i = lowered.find("day", i + 1)
+    if main["h"]:  # "Christmas", "Thanksgiving", "Halloween" starting a word
+        holiday += [(s, e) for s, e in main["h"] if not (s and text[s - 1].isalnum())]
+    if main["m"]:
+        holiday += [(s, e) for s, e in main["m"] if text.startswith("Jul", s)]
     ago, anchored = out[_RULE[_ago]], out[_RULE[_anchored_period]]
     year_end, weekend = out[_RULE[_year_end]], out[_RULE[_weekend]]
     spans = list(main["u"])
     for word in _UNIT_WORDS:
         found = centuries if word == "centur" else days if word == "day" else _finds(lowered, word)
-        spans += [(i, i + len(word)) for i in found]
+        if found:
+            spans += [(i, i + len(word)) for i in found]
     for s, e in spans:
-        if s >= 5 and lowered[s - 1].isspace() and lowered.endswith("that", 0, _run_start(lowered, s)):
+        if s >= 5 and lowered[s - 1] == " " and lowered.endswith(
+            "that", 0, s - 1 if lowered[s - 2] != " " else _run_start(lowered, s)  # one space, the usual run
+        ):
             anchored.append((s, e))  # "that year"
         if _DIRECTION_AFTER.match(lowered, e):
             ago.append((s, e))
@@ -1238,30 +1346,26 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
     # "the next day", "the following year", "the previous Friday": read back from every unit or
     # weekday after whitespace (week, month, year from the main scan, which finds them in any case;
     # day and the weekdays from "day") to the word before it
-    units = [s for s, _ in main["u"]]
-    for i in all_days:
-        if not i or lowered[i - 1] == " ":
-            units.append(i)
-        elif lowered[i - 1] in _WEEKDAY_STEM_ENDS:
-            units += [i - len(p) for p in _WEEKDAY_STEMS if lowered.endswith(p, 0, i)]
     for u in units:
-        if u and lowered[u - 1] == " ":
-            j = _run_start(lowered, u)
-            for word in _RELATIONS_BY_END.get(lowered[j - 2: j], ()):
-                i = j - len(word)
-                if i >= 0 and lowered.startswith(word, i) and not (i and lowered[i - 1].isalnum()) and (
-                    _UNIT_OR_WEEKDAY_AFTER.match(lowered, j)
-                ):
-                    anchored.append((i, j))
-    for quote in _QUOTE_DIGIT:  # "'89", "the '60s"
-        for m in quote.finditer(text):
+        j = _run_start(lowered, u)
+        for word in _RELATIONS_BY_END.get(lowered[j - 2: j], ()):
+            i = j - len(word)
+            if i >= 0 and lowered.startswith(word, i) and not (i and lowered[i - 1].isalnum()) and (
+                _UNIT_OR_WEEKDAY_AFTER.match(lowered, j)
+            ):
+                anchored.append((i, j))
+    for quote in _QUOTE_DIGIT if "’" in text else _QUOTE_DIGIT[:1]:  # "'89", "the '60s"
+        m = quote.search(text)
+        while m is not None:
             out[_RULE[_spelled_year]].append(m.span())
             out[_RULE[_decade]].append(m.span())
+            m = _next_match(quote, text, m, len(text))
     for i in _finds(text, "Q", word_start=False):
         if "1" <= text[i + 1: i + 2] <= "4":
             out[_RULE[_quarter]].append((i, i + 2))
     end = 0
-    for m in _DIGIT_MARK_LOWER.finditer(lowered):  # "1980s", "15th"
+    m = _DIGIT_MARK_LOWER.search(lowered)  # "1980s", "15th"
+    while m is not None:
         # every place a mark of the text can start; what _DIGIT_MARK.finditer finds in the text
         # are the ones that match there, left to right, none overlapping the one before
         mark = _DIGIT_MARK.match(text, m.start()) if m.start() >= end else None
@@ -1269,6 +1373,7 @@ def _extra_anchors(text: str, lowered: str, main: dict[str, list[tuple[int, int]
             end = mark.end()
             out[_RULE[_decade]].append(mark.span())
             out[_RULE[_ordinal_day]].append(mark.span())
+        m = _next_match(_DIGIT_MARK_LOWER, lowered, m, len(lowered))
     for anchors in out:
         anchors.sort()
     return out
@@ -1296,12 +1401,14 @@ _ANCHOR = re.compile(
             # years, as _YEAR (an ISO date with another year is rejected, and overlaps no other)
             "1[89][0-9][0-9]|20[0-9][0-9]|2100",
             "t(?ai:oday|omorrow)|y(?ai:ear|esterday)|m(?ai:onth)|w(?ai:eek)",
-            "T(?:uesday|hursday|(?ai:oday|omorrow))|W(?:ednesday|(?ai:eek))|Y(?ai:ear|esterday)",
+            "T(?:uesday|hursday|hanksgiving|(?ai:oday|omorrow))|W(?:ednesday|(?ai:eek))|Y(?ai:ear|esterday)",
             "M(?:a[ry]|onday|(?ai:onth))|J(?:an|u[nl])|F(?:eb|riday)|A(?:pr|ug)|S(?:ep|aturday|unday)",
             "Oct|Nov|Dec",
+            "Christmas|Halloween",  # and "Thanksgiving": _HOLIDAY_MARKS (no token begins inside one)
         ]
     )
 )
+_HOLIDAY_MARK_SET = frozenset(_HOLIDAY_MARKS)
 _WEEKDAYS = frozenset(lexicon.WEEKDAYS)
 _UNITS = frozenset(("week", "month", "year"))
 # A month begins every match of _MONTH_DAY and _DAY_MONTH, and its anchor is the month's first three
@@ -1409,20 +1516,25 @@ def _near_windows(anchors: list[tuple[int, int]], before: int, after: int) -> li
             a = s - before
         b = e + after
     windows.append((a, b))
-    return windows[1:]  # finditer clips pos and endpos to the text
+    return windows[1:]  # search clips pos and endpos to the text
 
 
+# What joins the two sides of a range ("to", "through", "until", "till", "and", in any case, or a dash),
+# as it reads in the lower-cased copy of the text.
+_RANGE_JOIN = re.compile("to|and|through|til|[-–]")
 
 
-def _with_two_anchors(windows: list[tuple[int, int]], anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The windows that hold at least two anchors. Each side of a _RANGE match holds an anchor (a
-    month or a year), and a match lies in one window, so a window around one anchor holds none."""
+def _range_windows(windows: list[tuple[int, int]], anchors: list[tuple[int, int]],
+                   lowered: str) -> list[tuple[int, int]]:
+    """The windows that can hold a _RANGE match. Each side of one holds an anchor (a month or a
+    year) with the join between them, and a match lies in one window: so a window needs two anchors
+    and a join between its first anchor and its last ("Nov. 9, 2016" has none)."""
     out, k, n = [], 0, len(anchors)
     for a, b in windows:
         first = k
         while k < n and anchors[k][0] < b:  # each anchor starts inside its own window
             k += 1
-        if k - first >= 2:
+        if k - first >= 2 and _RANGE_JOIN.search(lowered, anchors[first][1], anchors[k - 1][0]):
             out.append((a, b))
     return out
 
@@ -1441,9 +1553,9 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     ("two weeks ago", "a year earlier", "the next day") are then left out.
     """
     anchors: dict[str, list[tuple[int, int]]] = {"m": [], "y": [], "i": [], "u": [], "r": [], "w": [], "my": [],
-                                                 "md": [], "dm": [], "ya": [], "ru": []}
+                                                 "md": [], "dm": [], "ya": [], "ru": [], "h": []}
     months, years, isos, weekdays, month_years = anchors["m"], anchors["y"], anchors["i"], anchors["w"], anchors["my"]
-    lowered = text.translate(_LOWER_AND_SPACE)
+    lowered = _lower_and_space(text)
     # A long whitespace run anywhere (a cheap test on the copy): _windows then grows windows past
     # the runs near anchors and gives _near_windows' windows where there is none.
     long_ws = _LONG_SPACES in lowered
@@ -1474,6 +1586,8 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
                 anchors["dm"].append(span)
         elif word in _WEEKDAYS:
             weekdays.append(span)
+        elif word in _HOLIDAY_MARK_SET:
+            anchors["h"].append(span)  # _extra_anchors' only
         else:
             if word.lower() in _UNITS:
                 anchors["u"].append(span)
@@ -1491,10 +1605,14 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
         else:
             windows = _near_windows(anchors[kind], before, after)
         if pattern is _RANGE:
-            windows = _with_two_anchors(windows, anchors[kind])
-        for a, b in windows:
-            for match in pattern.finditer(text, a, b):
-                _propose(candidates, handler(match, published), priority)
+            windows = _range_windows(windows, anchors[kind], lowered)
+        for a, b in windows:  # pattern.finditer(text, a, b), by searches
+            match = pattern.search(text, a, b)
+            while match is not None:
+                found = handler(match, published)
+                if found is not None:
+                    _propose(candidates, found, priority)
+                match = _next_match(pattern, text, match, b)
     extra_anchors = _extra_anchors(text, lowered, anchors)
     for priority, ((pattern, handler, before, after), extra) in enumerate(zip(_EXTRA_RULES, extra_anchors),
                                                                          len(_RULES)):
@@ -1504,8 +1622,12 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
             else:
                 windows = _near_windows(extra, before, after)
             for a, b in windows:
-                for match in pattern.finditer(text, a, b):
-                    _propose(candidates, handler(match, published), priority)
+                match = pattern.search(text, a, b)
+                while match is not None:
+                    found = handler(match, published)
+                    if found is not None:
+                        _propose(candidates, found, priority)
+                    match = _next_match(pattern, text, match, b)
     return _select(text, candidates, published)
 
 
@@ -1513,7 +1635,7 @@ def _propose(candidates: list, found, priority: int) -> None:
     """Add a handler's result (None, a mention, or an anchored mention and its resolver)."""
     if found is None:
         return
-    mention, resolver = found if isinstance(found, tuple) else (found, None)
+    mention, resolver = found if type(found) is tuple else (found, None)
     candidates.append((mention.start, mention.start - mention.end, priority, mention, resolver))
 
 
@@ -1549,10 +1671,13 @@ def _not_a_date(text: str, m: DateMention) -> bool:
     return lower == "today" and bool(_GENERIC_AFTER.match(text, m.end))
 
 
+_BY_START_LENGTH_RULE = itemgetter(0, 1, 2)  # a candidate's start, minus its length, its rule's priority
+
+
 def _select(text: str, candidates: list, published) -> list[DateMention]:
     """Resolve overlaps (the first wins unless a later one is longer), drop what is not a date,
     then resolve anchored expressions against the previous date or the published day."""
-    candidates.sort(key=lambda c: c[:3])
+    candidates.sort(key=_BY_START_LENGTH_RULE)
     chosen: list[tuple[DateMention, Callable | None]] = []
     for start, _, _, mention, resolver in candidates:
         if chosen and start < chosen[-1][0].end:
