@@ -685,3 +685,21 @@ def test_searches_from_each_match_end_give_the_finditer_matches(pattern, text):
             got.append(match.span())
             match = _next_match(compiled, text, match, endpos)
         assert got == [m.span() for m in compiled.finditer(text, pos, endpos)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plan made in the past ("had been set to expire") leaves the side to the distance
+    ("The offer had been set to expire Nov. 6.", "1989-11-06"),
+    ("It had been due to expire Friday evening.", "1989-10-27"),
+    # the frame's own date is past whatever the quotation promises
+    ("“We will concentrate on our core brands,” Mr. Gerstner said Friday.", "1989-10-27"),
+    # a relative clause says nothing of the main clause's tense
+    ("The sale, which had been expected, helps it pay down its loan by February.", "1990-02-01"),
+    # near misses: the future stays the future, a past stays past
+    ("The offer will expire Friday.", "1989-11-03"),
+    ("It is due to expire Friday.", "1989-11-03"),
+    ("The offer expired Friday.", "1989-10-27"),
+])
+def test_plans_made_in_the_past_and_reporting_dates(text, expected):
+    found = find_dates(text, date(1989, 10, 30))  # a Monday
+    assert [m.date.isoformat() for m in found] == [expected]

@@ -208,6 +208,9 @@ _LL = ("'ll", "’ll")
 _CUE_LAST_WORDS = _FUTURE_ONE | frozenset(_FUTURE_MANY)  # the words a future cue can end with, but "'ll"
 _PAST_WORDS = frozenset("was were had did began came went took fell rose left met held became made won lost saw "
                         "paid sold bought gave got ago".split())
+# a relative clause set off by commas says nothing of the main clause's tense
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,;]*,")
+_PAST_REPORTING = frozenset(v for v in lexicon.REPORTING_VERBS if v.endswith("ed") or v in ("said", "told", "wrote"))
 _PASSIVE_BEFORE = frozenset(("be", "been", "to"))  # "to be completed", "will be paid": not past
 # "was extended to Nov. 16" names a new date, ahead: the past auxiliary does not take it back.
 _NEW_DATE_VERBS = frozenset(("extended", "postponed", "delayed", "deferred", "rescheduled"))
@@ -243,18 +246,27 @@ def date_tense(text: str, start: int) -> str | None:
         cut = m.end()
         m = _next_match(_CLAUSE_START, before, m, len(before))
     clause = before[cut:]
+    if ", wh" in clause:
+        clause = _RELATIVE_CLAUSE.sub(" ", clause)  # "The sale, which had been expected, is part of ..."
     lower = [w.strip(_PUNCTUATION) for w in clause.lower().split()]  # lower() keeps words and punctuation
+    if lower and lower[-1] in _PAST_REPORTING:
+        return "past"  # "Mr. Gerstner said Friday": the frame's own date, whatever the quotation says
     words = None  # as written, split when a past word needs its case
     future_end = past_end = -1
+    discounted = -9  # the last word of a future cue taken back by a past auxiliary
+    taken: list[int] = []  # those auxiliaries: a plan made in the past says nothing of the date's side
     for i in [i for i, w in enumerate(lower) if w in _TENSE_WORDS or w.endswith(_TENSE_ENDINGS)]:
         w = lower[i]
         n = _future_cue_length(lower, i) if w in _CUE_LAST_WORDS or w.endswith(_LL) else 0
         if n:
             aux = lower[max(0, i - n - 1): i - n + 1]  # the one or two words before the cue
             if lower[i - n + 1] in _NEW_DATE_VERBS or not (
-                _PAST_AUXILIARIES_BEFORE.intersection(aux) or aux == ["would", "have"]
+                _PAST_AUXILIARIES_BEFORE.intersection(aux) or aux == ["would", "have"] or i - n - discounted <= 2
             ):
                 future_end = i  # "had expected to", "was to leave", "would have been due": no future now
+            else:
+                discounted = i  # and "had been due to expire" chains a second cue onto the first
+                taken += range(max(0, i - n - 1), i - n + 1)
         elif w in ("have", "'ve", "’ve") and i and lower[i - 1] == "would":
             past_end = i  # "would have been seen over the winter": a past that did not happen
         elif ((w in _PAST_WORDS or (
@@ -269,6 +281,8 @@ def date_tense(text: str, start: int) -> str | None:
         not _PAST_AUXILIARY_WORDS & set(lower[future_end + 1:])
     ):
         return "future"
+    if past_end in taken:  # "had been set to expire Nov. 6": the distance decides
+        past_end = -1
     if future_end < 0 and past_end < 0:
         return None
     return "future" if future_end > past_end else "past"
