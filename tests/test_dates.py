@@ -703,3 +703,17 @@ def test_searches_from_each_match_end_give_the_finditer_matches(pattern, text):
 def test_plans_made_in_the_past_and_reporting_dates(text, expected):
     found = find_dates(text, date(1989, 10, 30))  # a Monday
     assert [m.date.isoformat() for m in found] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a determiner and one lower-case word before a year
+    ("He lost his unsuccessful 1996 campaign.", ["1996"]),
+    ("The rate reached new heights in the year 2006.", ["2006"]),
+    ("a landmark 1973 ruling", ["1973"]),
+    # near misses: counts stay counts
+    ("the remaining 1500 shares", []),
+    ("the first 2000 troops", []),
+    ("He scored 1996 points.", []),
+])
+def test_a_year_after_a_determiner_and_an_adjective(text, expected):
+    assert [text[m.start:m.end] for m in find_dates(text, date(1998, 2, 13))] == expected

@@ -451,7 +451,8 @@ def _month_alone(m: re.Match, published):
 
 _YEAR_MODIFIER = r"(?ai:early|late|mid|fiscal)"
 _YEAR_DETERMINER_WORDS = r"(?ai:the|a|an|its|his|her|their|our|that|this|these|those|both|for|into|due)"
-_YEAR_DETERMINER = rf"{_YEAR_DETERMINER_WORDS}\s+|['’]s\s+|(?<=[0-9]\s)(?ai:and|or)\s+"
+# one lower-case word may stand between a determiner and the year: "his unsuccessful 1996 campaign"
+_YEAR_DETERMINER = rf"{_YEAR_DETERMINER_WORDS}\s+(?:[a-z][a-z-]{{1,14}}\s+)?|['’]s\s+|(?<=[0-9]\s)(?ai:and|or)\s+"
 _YEAR_ALONE = re.compile(_starting(
     _first_letters(_YEAR_GATE) + _first_letters(_YEAR_DETERMINER_WORDS) + "'’" + _first_letters("(?ai:and|or)")
     + _first_letters(_YEAR_MODIFIER) + "12",  # a year is 1800..2100
@@ -1461,8 +1462,8 @@ _RULES: list[tuple[re.Pattern, Callable, str, int, int]] = [
     (_DAY_MONTH, _day_date, "dm", 35, 20),
     # before "through early " 12 + 2W; after " 2016" and (?!\s*DAY), 17 + 2W
     (_MONTH_ALONE, _month_alone, "m", 22, 27),
-    # before "through early " 12 + 2W; after the year's look-aheads, 4 + 2W
-    (_YEAR_ALONE, _year_alone, "ya", 22, 12),
+    # before "through early " 12 + 2W, or "their unprecedented " 20 + 2W; after the year's look-aheads, 4 + 2W
+    (_YEAR_ALONE, _year_alone, "ya", 30, 12),
     # before "last " 4 + W; after \b
     (_RELATIVE_PERIOD, _relative, "ru", 11, 5),
     # the match is the anchor; after \b
@@ -1470,6 +1471,21 @@ _RULES: list[tuple[re.Pattern, Callable, str, int, int]] = [
     # before "last " 4 + W; after \b
     (_RELATIVE_WEEKDAY, _relative, "w", 11, 5),
 ]
+
+
+_DETERMINERS_BEFORE = tuple(sorted(set(re.findall("[a-z]+", _YEAR_DETERMINER_WORDS))))
+
+
+def _determiner_and_word_before(text: str, lowered: str, end: int) -> bool:
+    """Whether a lower-case word of 2 to 15 letters ends at ``end`` with a determiner before it (as
+    a word ending: a superset of what _YEAR_ALONE matches), the way to "his unsuccessful 1996"."""
+    i = end
+    while i > 0 and end - i <= 15 and (text[i - 1].isalpha() or text[i - 1] == "-"):
+        i -= 1
+    if not 2 <= end - i <= 15 or not text[i:end].islower():
+        return False
+    before = _run_start(lowered, i)
+    return before < i and lowered.endswith(_DETERMINERS_BEFORE, 0, before)
 
 
 def _run_start(text: str, i: int) -> int:
@@ -1583,7 +1599,7 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
             before = _run_start(lowered, start)
             if (before < start and lowered.endswith(_YEAR_WORDS_BEFORE, 0, before)) or (
                 lowered.startswith("-", start - 1) and lowered.endswith(_YEAR_WORDS_BEFORE, 0, start - 1)
-            ):
+            ) or (before < start and _determiner_and_word_before(text, lowered, before)):
                 anchors["ya"].append(span)
             if text.startswith("-", span[1]):
                 isos.append(span)
