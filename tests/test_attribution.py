@@ -382,6 +382,10 @@ def test_a_title_word_opening_a_company_name(text, expected):
      {"300": "protesters", "150": "police"}),
     # "As reported" names no one
     ("As reported, the firm agreed to pay $50 a share.", {"$50": "The Ledger"}),
+    # a place or a company opening a group keeps its capital; a common noun does not
+    ("London police said 40 people were arrested. Crowds gathered in London.", {"40": "London police"}),
+    ("Company officials said 40 people were hired. The company grew.", {"40": "company officials"}),
+    ("State engineers said 12 bridges were unsafe.", {"12": "state engineers"}),
 ])
 def test_one_word_sources_at_a_sentence_start(text, expected):
     assert sources(text) == expected

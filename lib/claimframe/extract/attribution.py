@@ -377,15 +377,15 @@ class SourceNames:
         named = [p for p in self.people if p.start < at]
         return (self._person_by_surname(named[-1].surname) or named[-1].full) if named else previous
 
-    def _surname_like(self, words: list[str]) -> bool:
-        """One capitalised word ending in "s" that opens a sentence: a name when the lexicon knows
-        it as one ("Reuters") or the article also writes it with its capital inside a sentence and
-        never in lower case ("Unisys said ... shares of Unisys"); a group otherwise ("Campaigners
-        said")."""
-        if len(words) != 1 or words[0].casefold() in _COMMON_LEADS:
+    def _proper_lead(self, words: list[str]) -> bool:
+        """Whether the capitalised first word of a phrase opening a sentence is a name: the lexicon
+        knows it as one ("Reuters reported"), or the article also writes it with its capital
+        inside a sentence and never in lower case ("Unisys said ... shares of Unisys", "London
+        police said ... in London"); a group otherwise ("Campaigners said", "State engineers")."""
+        if words[0].casefold() in _COMMON_LEADS:
             return False
-        if words[0] in _ORGANISATION_WORDS:
-            return True  # "Reuters reported"
+        if len(words) == 1 and words[0] in _ORGANISATION_WORDS:
+            return True  # ("Company officials" is a group: the word alone is a name)
         word = re.escape(words[0].strip(" ,.;:"))
         if re.search(rf"(?<![\w'’-]){word.lower()}(?![\w'’-])", self.text):
             return False
@@ -486,7 +486,7 @@ class SourceNames:
             found = self._person_by_surname(words[0])
             if found:
                 return found
-        lowered = phrase[0].lower() + phrase[1:] if _common_lead(words) and not self._surname_like(words) else phrase
+        lowered = phrase[0].lower() + phrase[1:] if _common_lead(words) and not self._proper_lead(words) else phrase
         head = words[-1].casefold()
         if _DEFINITE_START.match(lowered):
             # "the colonel", "the public works director": the most recent person with that title.
