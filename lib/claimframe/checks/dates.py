@@ -28,14 +28,9 @@ if TYPE_CHECKING:
     from claimframe.checks.registry import CheckInputs
 
 
-def _sentence_texts(inputs: "CheckInputs") -> dict[int, str]:
-    """sentence_id -> text, built once per check (not one table scan per event)."""
-    s = inputs.sentences
-    return dict(zip(s["sentence_id"].astype(int), s["text"].astype(str))) if len(s) else {}
-
-
 def _sentence_starts(inputs: "CheckInputs") -> dict[int, tuple[int, str]]:
-    """sentence_id -> (start, text): the three columns read, not the whole table converted."""
+    """sentence_id -> (start, text), built once per check (not one table scan per event) from
+    the three columns read, not the whole table converted."""
     s = inputs.sentences
     rows = records(s, ("sentence_id", "start", "text")) if len(s) else []
     return {int(r["sentence_id"]): (int(r["start"]), str(r["text"])) for r in rows}
@@ -112,8 +107,8 @@ def check_date_plausibility(inputs: "CheckInputs") -> list[Row]:
         if _f(e.get("sentence_id")) is not None:
             sid = int(e["sentence_id"])
             if sid not in future_tense:  # once per sentence, however many of its dates are late
-                sentences = _sentence_texts(inputs) if sentences is None else sentences
-                future_tense[sid] = bool(_FUTURE.search(sentences.get(sid, "")))
+                sentences = _sentence_starts(inputs) if sentences is None else sentences
+                future_tense[sid] = bool(_FUTURE.search(sentences.get(sid, (0, ""))[1]))
             future = future_tense[sid]
         rows.append({
             "kind": "date_plausibility", "status": "info" if future else "warn", "claim_ids": ids,
