@@ -72,14 +72,25 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
     rows = []
     if claims is None or len(claims) == 0:
         return _typed("relations", rows)
-    is_distance = claims["kind"].to_numpy() == "distance"
-    if not is_distance.any() or not len(places):  # most articles: no distance, nothing to read
+    distances = _rows_of_kind(claims["kind"], "distance") if len(places) else []
+    if not distances:  # most articles: no distance, nothing to read
         return _typed("relations", rows)
-    # only the columns read here, once: converting whole tables to dicts was most of the cost
-    dist_claims = [c for c in records(claims, _CLAIM_COLUMNS) if c["kind"] == "distance"]
-    in_order = places["start"].is_monotonic_increasing  # the places table is; other input may not be
+    # the words after each distance first: most are no "<direction> of ...", and then no table
+    # needs converting; after that only the columns read here, once
+    ends = records(claims, ("end",))
+    stated = []
+    for i in distances:
+        m = _REL.match(text, int(ends[i]["end"]))
+        bearing = compass_bearing(m.group("dir")) if m else None
+        if bearing is not None:
+            stated.append((i, m, bearing))
+    if not stated:
+        return _typed("relations", rows)
     columns = _PLACE_COLUMNS + (("demonym",) if "demonym" in places.columns else ())
-    pl = records(places if in_order else places.sort_values(["start", "end"]), columns)  # text order
+    pl = records(places, columns)
+    starts = [r["start"] for r in pl]
+    if None in starts or not all(a <= b for a, b in zip(starts, starts[1:])):  # the places table is
+        pl = records(places.sort_values(["start", "end"]), columns)  # in text order; other input may not be
     pl = [r for r in pl if not r.get("demonym")]  # a demonym ("Syrian forces") is never an anchor or subject
     if not pl:
         return _typed("relations", rows)
@@ -87,17 +98,14 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
     starts = [int(r["start"]) for r in pl]
     sent_span = {}
     if sentences is not None and len(sentences):
-        for sid, start, end in zip(sentences["sentence_id"], sentences["start"], sentences["end"]):
-            sent_span[sid] = (int(start), int(end))
+        for s in records(sentences, ("sentence_id", "start", "end")):
+            if s["sentence_id"] is not None:
+                sent_span[s["sentence_id"]] = (int(s["start"]), int(s["end"]))
+    claim_rows = records(claims, _CLAIM_COLUMNS)
 
-    for c in dist_claims:
-        cstart, cend = int(c["start"]), int(c["end"])
-        m = _REL.match(text, cend)
-        if not m:
-            continue
-        bearing = compass_bearing(m.group("dir"))
-        if bearing is None:
-            continue
+    for i, m, bearing in stated:
+        c = claim_rows[i]
+        cstart = int(c["start"])
         anchor = by_start.get(m.end())
         if anchor is None:
             continue
@@ -137,6 +145,20 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
                 row["error_deg"] = float((bearing - az + 180.0) % 360.0 - 180.0)
         rows.append(row)
     return _typed("relations", rows)
+
+
+def _rows_of_kind(kinds: "pd.Series", kind: str) -> list[int]:
+    """Positions of the rows of ``kind``; in a category column found from its codes, without the
+    column of strings that comparing it would make."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(kinds.dtype, pd.CategoricalDtype):
+        categories = kinds.array.categories
+        if kind not in categories:
+            return []
+        return np.flatnonzero(kinds.array.codes == categories.get_loc(kind)).tolist()
+    return np.flatnonzero(kinds.to_numpy() == kind).tolist()
 
 
 def _subject(text, places: list[dict], starts: list[int], lo, cstart, anchor):
