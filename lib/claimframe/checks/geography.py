@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from claimframe.checks.common import TOLERANCE, _f, _quote, _s, claim_interval, fmt, fmt_interval
 from claimframe.checks.registry import Row, check
 from claimframe.errors import ClaimframeError
+from claimframe.schema import records
 
 if TYPE_CHECKING:
 
@@ -46,15 +47,17 @@ def _gazetteer_kinds() -> dict[str, str]:
     return _GAZETTEER_KINDS[key]
 
 
-def _place_kinds(inputs: "CheckInputs") -> dict[str, str]:
-    """place_id -> kind, from the curated gazetteer or else the article's place mentions."""
-    kinds = dict(_gazetteer_kinds())
+def _place_kinds(inputs: "CheckInputs", place_ids: set[str]) -> dict[str, str]:
+    """place_id -> kind of each of ``place_ids`` that has one: the curated gazetteer's, or else
+    that of the article's first mention of the place with a kind."""
+    gazetteer = _gazetteer_kinds()
+    kinds = {pid: gazetteer[pid] for pid in place_ids if pid in gazetteer}
     places = inputs.places
-    if places is not None and {"place_id", "kind"} <= set(places.columns):
-        for pid, kind in zip(places["place_id"].tolist(), places["kind"].tolist()):
-            pid, kind = _s(pid), _s(kind)
-            if pid and kind:
-                kinds.setdefault(pid, kind)
+    if len(kinds) < len(place_ids) and "place_id" in places.columns and "kind" in places.columns:
+        for r in records(places, ("place_id", "kind")):
+            pid = _s(r["place_id"])
+            if pid in place_ids and pid not in kinds and _s(r["kind"]):
+                kinds[pid] = _s(r["kind"])
     return kinds
 
 
@@ -78,13 +81,13 @@ def compass_half_sector(bearing_deg: float) -> float:
 @check("claims", "places", "relations")
 def check_relative_distances(inputs: "CheckInputs") -> list[Row]:
     """Each "N km <direction> of X" against the gazetteer's centre-to-centre distance."""
-    relations = inputs.relations
-    if relations is None or len(relations) == 0:
+    if inputs.relations is None or len(inputs.relations) == 0:
         return []
     claims = _claim_index(inputs)
+    relations = inputs.records("relations")
     kinds = None  # made for the first relation that can be measured
     rows = []
-    for r in inputs.records("relations"):
+    for r in relations:
         cid = str(r["claim_id"])
         c = claims.get(cid, {})
         hedge = _s(r.get("hedge")) or _s(c.get("hedge")) or "exact"
@@ -102,7 +105,9 @@ def check_relative_distances(inputs: "CheckInputs") -> list[Row]:
                          "detail": f"subject {subject!r}, anchor {anchor!r}, stated {fmt_interval(iv, 'km')}"})
             continue
         near = claim_interval(value, c.get("low"), c.get("high"), hedge, NEAR)
-        kinds = _place_kinds(inputs) if kinds is None else kinds
+        if kinds is None:
+            kinds = _place_kinds(inputs, {_s(x.get(role)) for x in relations for role in
+                                          ("anchor_place_id", "subject_place_id")} - {None})
         a_kind = kinds.get(_s(r.get("anchor_place_id")) or "")
         s_kind = kinds.get(_s(r.get("subject_place_id")) or "")
         allowance = EDGE_ALLOWANCE_KM.get(a_kind or "", 0.0) + EDGE_ALLOWANCE_KM.get(s_kind or "", 0.0)
