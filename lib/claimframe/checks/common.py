@@ -160,8 +160,10 @@ def _date_claims_by_start(inputs: "CheckInputs") -> dict[float, list[str]]:
     """Start offset -> IDs of the date claims starting there (reading order), built once per check."""
     out: dict[float, list[str]] = {}
     for c in inputs.records("claims"):
+        if str(c.get("kind")) != "date":
+            continue
         start = _f(c.get("start"))
-        if str(c.get("kind")) == "date" and start is not None:
+        if start is not None:
             out.setdefault(start, []).append(c["claim_id"])
     return out
 
