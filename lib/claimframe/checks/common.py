@@ -181,6 +181,8 @@ def _period_end(date: dt.date, precision: str | None) -> dt.date:
 def _as_date(x: Any) -> dt.date | None:
     if x is None:
         return None
+    if isinstance(x, dt.datetime):  # a Timestamp, the tables' dates; NaT alone is not equal to itself
+        return x.date() if x == x else None
     try:
         import pandas as pd
 
