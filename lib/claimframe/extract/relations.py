@@ -34,7 +34,7 @@ _REL = re.compile(
 )
 _CHAIN = re.compile(r"\s*,?\s*(?:(?:in|at|inside|near|outside|on)\s+)?(?:the\s+)?")
 _POINT_KINDS = {"city", "town", "village", "base"}
-_CLAIM_COLUMNS = ("claim_id", "kind", "start", "end", "sentence_id", "value", "hedge")
+_CLAIM_COLUMNS = ("claim_id", "start", "sentence_id", "value", "hedge")  # read for a stated relation
 _PLACE_COLUMNS = ("start", "end", "text", "place_id", "kind", "resolution", "lat", "lon")
 
 
