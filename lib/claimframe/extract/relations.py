@@ -96,11 +96,11 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
         return _typed("relations", rows)
     by_start = {int(r["start"]): r for r in pl}
     starts = [int(r["start"]) for r in pl]
-    sent_span = {}
+    sentence_start = {}  # the subject comes before the claim: only where its sentence starts is read
     if sentences is not None and len(sentences):
-        for s in records(sentences, ("sentence_id", "start", "end")):
+        for s in records(sentences, ("sentence_id", "start")):
             if s["sentence_id"] is not None:
-                sent_span[s["sentence_id"]] = (int(s["start"]), int(s["end"]))
+                sentence_start[s["sentence_id"]] = int(s["start"])
     claim_rows = records(claims, _CLAIM_COLUMNS)
 
     for i, m, bearing in stated:
@@ -111,8 +111,7 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
             continue
         sid = c.get("sentence_id")
         sid = None if sid is None or pd.isna(sid) else int(sid)
-        lo, hi = sent_span.get(sid, (0, len(text)))
-        subject = _subject(text, pl, starts, lo, cstart, anchor)
+        subject = _subject(text, pl, starts, sentence_start.get(sid, 0), cstart, anchor)
         value = c.get("value")
         dist = None if value is None or pd.isna(value) else float(value)
         row = {
