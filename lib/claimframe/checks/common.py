@@ -142,10 +142,18 @@ def _stem(word: str) -> str:
     return w
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
+
+
 def content_words(text: str | None) -> set[str]:
     """Lower-case, crudely stemmed words of three or more letters, function words removed."""
-    return {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z’'-]+", text or "")
-            if len(w) >= 3 and w.lower() not in _STOP}
+    words = set()
+    for w in _WORD.findall(text or ""):
+        if len(w) >= 3:
+            lower = w.lower()  # once per word, for the function words and the stem
+            if lower not in _STOP:
+                words.add(_stem(lower))
+    return words
 
 
 def _quote(text: Any) -> str:
