@@ -678,3 +678,17 @@ def test_relations_of_places_out_of_text_order(seed):
     assert not shuffled["start"].is_monotonic_increasing
     got = find_relations(seed.text, seed.sentences, seed.claims, shuffled)
     pd.testing.assert_frame_equal(got, seed.relations)
+
+
+def test_relations_stage_from_claim_records_equals_find_relations_on_the_claims_table():
+    from claimframe.extract.relations import find_relations
+
+    found = 0
+    for a in (claimframe.load_article(REPO / "data" / "articles" / SEED), load("kurdish-distances"),
+              load("afp-conversions")):
+        if not relations_ready(a):
+            pytest.skip("article.relations (places.article_relations) is not available yet")
+        table = find_relations(a.text, a.sentences, a.get("claims"), a.places)
+        pd.testing.assert_frame_equal(a.relations, table)
+        found += len(table)
+    assert found >= 6

@@ -67,25 +67,39 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
     ``sentences`` (sentence_id, start, end) bounds the search for a subject; ``None`` treats the
     whole text as one sentence. ``places`` is :func:`find_places` output for the same text.
     """
-    import pandas as pd
-
-    rows = []
-    if claims is None or len(claims) == 0:
-        return _typed("relations", rows)
-    distances = _rows_of_kind(claims["kind"], "distance") if len(places) else []
+    if claims is None or len(claims) == 0 or not len(places):
+        return _typed("relations", [])
+    distances = _rows_of_kind(claims["kind"], "distance")
     if not distances:  # most articles: no distance, nothing to read
-        return _typed("relations", rows)
+        return _typed("relations", [])
     # the words after each distance first: most are no "<direction> of ...", and then no table
     # needs converting; after that only the columns read here, once
     ends = records(claims, ("end",))
+    stated = _stated(text, [(i, ends[i]["end"]) for i in distances])
+    if not stated:
+        return _typed("relations", [])
+    claim_rows = records(claims, _CLAIM_COLUMNS)
+    return _relations(text, sentences, [(claim_rows[i], m, bearing) for i, m, bearing in stated], places)
+
+
+def _stated(text: str, distances: list[tuple]) -> list[tuple]:
+    """(claim, match, bearing) for each (claim, end) of ``distances`` that "<direction> of" follows."""
     stated = []
-    for i in distances:
-        m = _REL.match(text, int(ends[i]["end"]))
+    for claim, end in distances:
+        m = _REL.match(text, int(end))
         bearing = compass_bearing(m.group("dir")) if m else None
         if bearing is not None:
-            stated.append((i, m, bearing))
-    if not stated:
-        return _typed("relations", rows)
+            stated.append((claim, m, bearing))
+    return stated
+
+
+def _relations(text: str, sentences: "pd.DataFrame | None", stated: list[tuple],
+               places: "pd.DataFrame") -> "pd.DataFrame":
+    """The relations table of :func:`find_relations` from the distance claims that "<direction>
+    of" follows: (claim as a dict, the match of the words after it, the bearing they name)."""
+    import pandas as pd
+
+    rows = []
     columns = _PLACE_COLUMNS + (("demonym",) if "demonym" in places.columns else ())
     pl = records(places, columns)
     starts = [r["start"] for r in pl]
@@ -101,10 +115,8 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
         for s in records(sentences, ("sentence_id", "start")):
             if s["sentence_id"] is not None:
                 sentence_start[s["sentence_id"]] = int(s["start"])
-    claim_rows = records(claims, _CLAIM_COLUMNS)
 
-    for i, m, bearing in stated:
-        c = claim_rows[i]
+    for c, m, bearing in stated:
         cstart = int(c["start"])
         anchor = by_start.get(m.end())
         if anchor is None:
@@ -183,10 +195,15 @@ def _subject(text, places: list[dict], starts: list[int], lo, cstart, anchor):
     return None
 
 
-def relations_table(document: "Document", sentences: "pd.DataFrame", claims: "pd.DataFrame",
+def relations_table(document: "Document", sentences: "pd.DataFrame", claim_records: list[dict],
                     places: "pd.DataFrame") -> "pd.DataFrame":
-    """Stage: relative positions stated in a Document (see :func:`find_relations`)."""
-    return find_relations(document.text, sentences, claims, places)
+    """Stage: relative positions stated in a Document (see :func:`find_relations`), found from the
+    claims' records, the rows the claims table is made of: no claim column is converted back."""
+    distances = [(c, c["end"]) for c in claim_records if c.get("kind") == "distance"] if len(places) else []
+    stated = _stated(document.text, distances)
+    if not stated:
+        return _typed("relations", [])
+    return _relations(document.text, sentences, stated, places)
 
 
 def _positions(places: "pd.DataFrame | None") -> dict[str, tuple[float, float]]:
