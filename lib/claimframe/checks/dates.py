@@ -37,14 +37,18 @@ def _sentence_starts(inputs: "CheckInputs") -> dict[int, tuple[int, str]]:
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-#: find_dates reports a weekday only where the text names one (lexicon.WEEKDAYS, in full), and
-#: a bare weekday ("Tuesday") is relative to the published date: a date claim that names none, or
-#: is nothing but the weekday, has no stated weekday to check and is not parsed again.
-_WEEKDAY_NAME = re.compile("|".join(lexicon.WEEKDAYS), re.IGNORECASE)
+#: A weekday's name, in full (as find_dates reads them) or abbreviated, in any case.
+_WEEKDAY_NAME = re.compile(rf"\b(?:{lexicon.alternation(lexicon.WEEKDAYS + lexicon.WEEKDAY_ABBREVIATIONS)})\b",
+                           re.IGNORECASE)
 
 
 def _may_state_a_weekday(text: str) -> bool:
-    return _WEEKDAY_NAME.search(text) is not None and _WEEKDAY_NAME.fullmatch(text.strip()) is None
+    """Whether find_dates could read a stated weekday in a date claim's text: only where it names
+    a weekday, and not where the text is the weekday alone ("Tuesday"), which find_dates reads
+    relative to the published date. Any other date claim has no weekday to check and is not
+    parsed again."""
+    name = _WEEKDAY_NAME.search(text)
+    return name is not None and text.strip().rstrip(".") != name.group()
 
 
 @check("claims")
