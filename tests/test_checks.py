@@ -604,3 +604,91 @@ def test_date_checks_read_the_claims_once_not_once_per_event(monkeypatch):
         monkeypatch.setattr(module, "records", counting)
     run_checks(a.document, tables, checks.CHECKS)
     assert len(calls) <= len(tables) + 1, calls  # each table once (and the gazetteer)
+
+
+# --- what the checks and relations skip (outputs unchanged, work saved) ------------------------
+
+def test_weekday_reparses_only_dates_that_name_a_weekday_beside_a_date(monkeypatch):
+    from claimframe.extract import dates
+
+    text = ("On Tuesday the council met. On Thursday, Nov. 9, 2016, it voted. "
+            "In October 2016 it had met too.")
+    a = claimframe.read_text(text, published="2016-12-15")
+    tables = {name: a.get(name) for name in ("claims", "events", "sentences", "places", "relations")}
+    parsed = []
+    real = dates.find_dates
+
+    def counting(text, published=None):
+        parsed.append(text)
+        return real(text, published)
+
+    monkeypatch.setattr(dates, "find_dates", counting)
+    r = rows(run_checks(a.document, tables, [checks.dates.check_weekdays]), "weekday")
+    assert parsed == ["Thursday, Nov. 9, 2016"]  # "Tuesday" alone is relative; "October 2016" names no weekday
+    assert r["status"].tolist() == ["fail"] and "was a Wednesday, not a Thursday" in r.loc[0, "message"]
+
+
+def test_relative_distance_reads_the_gazetteer_once_per_file(seed, monkeypatch):
+    from claimframe.checks import geography
+    from claimframe.io import gazetteer
+
+    if not relations_ready(seed):
+        pytest.skip("article.relations (places.article_relations) is not available yet")
+    tables = {name: seed.get(name) for name in ("claims", "places", "relations")}
+    before = run_checks(seed.document, tables, [geography.check_relative_distances])
+    loads = []
+    real = gazetteer.load_gazetteer
+
+    def counting(*args, **kwargs):
+        loads.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(gazetteer, "load_gazetteer", counting)
+    monkeypatch.setattr(geography, "_GAZETTEER_KINDS", {})
+    for _ in range(3):
+        again = run_checks(seed.document, tables, [geography.check_relative_distances])
+        pd.testing.assert_frame_equal(again, before)
+    assert len(loads) == 1
+    assert any("Mosul: city" in d for d in again["detail"].dropna())  # the kinds still reach the detail
+
+
+def test_relations_need_no_table_converted_when_no_distance_has_a_direction(monkeypatch):
+    from claimframe.extract import relations
+
+    text = "Troops drove 20 kilometers to Mosul. The road is 50 km long."
+    a = claimframe.read_text(text)
+    converted = []
+    real = relations.records
+
+    def counting(df, columns=None):
+        converted.append(tuple(columns or df.columns))
+        return real(df, columns)
+
+    monkeypatch.setattr(relations, "records", counting)
+    assert relations.find_relations(text, a.sentences, a.claims, a.places).empty
+    assert converted == [("end",)]  # the distances' ends, to look for "<direction> of"
+
+
+def test_relations_of_places_out_of_text_order(seed):
+    if not relations_ready(seed):
+        pytest.skip("article.relations (places.article_relations) is not available yet")
+    from claimframe.extract.relations import find_relations
+
+    shuffled = seed.places.sample(frac=1, random_state=7).reset_index(drop=True)
+    assert not shuffled["start"].is_monotonic_increasing
+    got = find_relations(seed.text, seed.sentences, seed.claims, shuffled)
+    pd.testing.assert_frame_equal(got, seed.relations)
+
+
+def test_relations_stage_from_claim_records_equals_find_relations_on_the_claims_table():
+    from claimframe.extract.relations import find_relations
+
+    found = 0
+    for a in (claimframe.load_article(REPO / "data" / "articles" / SEED), load("kurdish-distances"),
+              load("afp-conversions")):
+        if not relations_ready(a):
+            pytest.skip("article.relations (places.article_relations) is not available yet")
+        table = find_relations(a.text, a.sentences, a.get("claims"), a.places)
+        pd.testing.assert_frame_equal(a.relations, table)
+        found += len(table)
+    assert found >= 6

@@ -49,7 +49,7 @@ STAGES: dict[str, Stage] = {
                            ("paragraph_records", "attributions", "dates")),
     "claims": Stage("claimframe.extract.claims:claims_table", ("claim_records",)),
     "places": Stage("claimframe.extract.places:places_table", ("attributions",)),
-    "relations": Stage("claimframe.extract.relations:relations_table", ("sentences", "claims", "places")),
+    "relations": Stage("claimframe.extract.relations:relations_table", ("sentences", "claim_records", "places")),
     "events": Stage("claimframe.extract.events:events_table",
                     ("attributions", "paragraph_records", "claims", "dates", "places")),
     "checks": Stage("claimframe.checks:checks_table", ("claims", "events", "places", "relations", "sentences")),

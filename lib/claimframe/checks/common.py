@@ -142,10 +142,18 @@ def _stem(word: str) -> str:
     return w
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]+")
+
+
 def content_words(text: str | None) -> set[str]:
     """Lower-case, crudely stemmed words of three or more letters, function words removed."""
-    return {_stem(w) for w in re.findall(r"[A-Za-z][A-Za-z’'-]+", text or "")
-            if len(w) >= 3 and w.lower() not in _STOP}
+    words = set()
+    for w in _WORD.findall(text or ""):
+        if len(w) >= 3:
+            lower = w.lower()  # once per word, for the function words and the stem
+            if lower not in _STOP:
+                words.add(_stem(lower))
+    return words
 
 
 def _quote(text: Any) -> str:
@@ -160,8 +168,10 @@ def _date_claims_by_start(inputs: "CheckInputs") -> dict[float, list[str]]:
     """Start offset -> IDs of the date claims starting there (reading order), built once per check."""
     out: dict[float, list[str]] = {}
     for c in inputs.records("claims"):
+        if str(c.get("kind")) != "date":
+            continue
         start = _f(c.get("start"))
-        if str(c.get("kind")) == "date" and start is not None:
+        if start is not None:
             out.setdefault(start, []).append(c["claim_id"])
     return out
 
@@ -179,6 +189,8 @@ def _period_end(date: dt.date, precision: str | None) -> dt.date:
 def _as_date(x: Any) -> dt.date | None:
     if x is None:
         return None
+    if isinstance(x, dt.datetime):  # a Timestamp, the tables' dates; NaT alone is not equal to itself
+        return x.date() if x == x else None
     try:
         import pandas as pd
 

@@ -34,8 +34,10 @@ OPEN_BOUND_FACTOR = 3.0
 def _sentence_dates(inputs: "CheckInputs", records: list[dict] | None = None) -> dict[int, set[tuple[dt.date, str]]]:
     out: dict[int, set] = {}
     for c in inputs.records("claims") if records is None else records:
+        if str(c.get("kind")) != "date":
+            continue
         d = _as_date(c.get("date"))
-        if str(c.get("kind")) == "date" and d is not None:
+        if d is not None:
             out.setdefault(int(c["sentence_id"]), set()).add((d, _s(c.get("date_precision")) or "day"))
     return out
 

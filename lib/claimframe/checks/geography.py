@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from claimframe.checks.common import TOLERANCE, _f, _quote, _records, _s, claim_interval, fmt, fmt_interval
+from claimframe.checks.common import TOLERANCE, _f, _quote, _s, claim_interval, fmt, fmt_interval
 from claimframe.checks.registry import Row, check
 from claimframe.errors import ClaimframeError
+from claimframe.schema import records
 
 if TYPE_CHECKING:
 
@@ -25,22 +26,38 @@ def _claim_index(inputs: "CheckInputs") -> dict[str, dict]:
     return {str(r["claim_id"]): r for r in inputs.records("claims")}
 
 
-def _place_kinds(inputs: "CheckInputs") -> dict[str, str]:
-    """place_id -> kind, from the article's place mentions or else the curated gazetteer."""
-    kinds: dict[str, str] = {}
-    try:
-        from claimframe.io.gazetteer import load_gazetteer
+#: The curated gazetteer's place_id -> kind, under the key of the file it was read from.
+_GAZETTEER_KINDS: dict[tuple, dict[str, str]] = {}
 
-        for r in _records(load_gazetteer()):
-            kinds[str(r["place_id"])] = str(r["kind"])
-    except (ImportError, ClaimframeError):
-        pass
+
+def _gazetteer_kinds() -> dict[str, str]:
+    """place_id -> kind of the curated gazetteer, read once while the file is unchanged (kept
+    like :func:`claimframe.io.gazetteer.gazetteer_positions`): copying and converting the
+    gazetteer for every article cost more than the distance check itself. Empty without one."""
     try:
-        for r in inputs.records("places"):
-            if _s(r.get("place_id")) and _s(r.get("kind")):
-                kinds.setdefault(str(r["place_id"]), str(r["kind"]))
-    except (ImportError, AttributeError):
-        pass
+        from claimframe.io.gazetteer import gazetteer_version, load_gazetteer
+
+        key = gazetteer_version()
+        if key not in _GAZETTEER_KINDS:
+            gazetteer = load_gazetteer()
+            _GAZETTEER_KINDS.clear()
+            _GAZETTEER_KINDS[key] = {str(p): str(k) for p, k in zip(gazetteer["place_id"], gazetteer["kind"])}
+    except (ImportError, OSError, ClaimframeError):
+        return {}
+    return _GAZETTEER_KINDS[key]
+
+
+def _place_kinds(inputs: "CheckInputs", place_ids: set[str]) -> dict[str, str]:
+    """place_id -> kind of each of ``place_ids`` that has one: the curated gazetteer's, or else
+    that of the article's first mention of the place with a kind."""
+    gazetteer = _gazetteer_kinds()
+    kinds = {pid: gazetteer[pid] for pid in place_ids if pid in gazetteer}
+    places = inputs.places
+    if len(kinds) < len(place_ids) and "place_id" in places.columns and "kind" in places.columns:
+        for r in records(places, ("place_id", "kind")):
+            pid = _s(r["place_id"])
+            if pid in place_ids and pid not in kinds and _s(r["kind"]):
+                kinds[pid] = _s(r["kind"])
     return kinds
 
 
@@ -64,13 +81,13 @@ def compass_half_sector(bearing_deg: float) -> float:
 @check("claims", "places", "relations")
 def check_relative_distances(inputs: "CheckInputs") -> list[Row]:
     """Each "N km <direction> of X" against the gazetteer's centre-to-centre distance."""
-    relations = inputs.relations
-    if relations is None or len(relations) == 0:
+    if inputs.relations is None or len(inputs.relations) == 0:
         return []
     claims = _claim_index(inputs)
-    kinds = _place_kinds(inputs)
+    relations = inputs.records("relations")
+    kinds = None  # made for the first relation that can be measured
     rows = []
-    for r in inputs.records("relations"):
+    for r in relations:
         cid = str(r["claim_id"])
         c = claims.get(cid, {})
         hedge = _s(r.get("hedge")) or _s(c.get("hedge")) or "exact"
@@ -88,6 +105,9 @@ def check_relative_distances(inputs: "CheckInputs") -> list[Row]:
                          "detail": f"subject {subject!r}, anchor {anchor!r}, stated {fmt_interval(iv, 'km')}"})
             continue
         near = claim_interval(value, c.get("low"), c.get("high"), hedge, NEAR)
+        if kinds is None:
+            kinds = _place_kinds(inputs, {_s(x.get(role)) for x in relations for role in
+                                          ("anchor_place_id", "subject_place_id")} - {None})
         a_kind = kinds.get(_s(r.get("anchor_place_id")) or "")
         s_kind = kinds.get(_s(r.get("subject_place_id")) or "")
         allowance = EDGE_ALLOWANCE_KM.get(a_kind or "", 0.0) + EDGE_ALLOWANCE_KM.get(s_kind or "", 0.0)

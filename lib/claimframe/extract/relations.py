@@ -34,7 +34,7 @@ _REL = re.compile(
 )
 _CHAIN = re.compile(r"\s*,?\s*(?:(?:in|at|inside|near|outside|on)\s+)?(?:the\s+)?")
 _POINT_KINDS = {"city", "town", "village", "base"}
-_CLAIM_COLUMNS = ("claim_id", "kind", "start", "end", "sentence_id", "value", "hedge")
+_CLAIM_COLUMNS = ("claim_id", "start", "sentence_id", "value", "hedge")  # read for a stated relation
 _PLACE_COLUMNS = ("start", "end", "text", "place_id", "kind", "resolution", "lat", "lon")
 
 
@@ -67,44 +67,63 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
     ``sentences`` (sentence_id, start, end) bounds the search for a subject; ``None`` treats the
     whole text as one sentence. ``places`` is :func:`find_places` output for the same text.
     """
+    if claims is None or len(claims) == 0 or not len(places):
+        return _typed("relations", [])
+    distances = _rows_of_kind(claims["kind"], "distance")
+    if not distances:  # most articles: no distance, nothing to read
+        return _typed("relations", [])
+    # the words after each distance first: most are no "<direction> of ...", and then no table
+    # needs converting; after that only the columns read here, once
+    ends = records(claims, ("end",))
+    stated = _stated(text, [(i, ends[i]["end"]) for i in distances])
+    if not stated:
+        return _typed("relations", [])
+    claim_rows = records(claims, _CLAIM_COLUMNS)
+    return _relations(text, sentences, [(claim_rows[i], m, bearing) for i, m, bearing in stated], places)
+
+
+def _stated(text: str, distances: list[tuple]) -> list[tuple]:
+    """(claim, match, bearing) for each (claim, end) of ``distances`` that "<direction> of" follows."""
+    stated = []
+    for claim, end in distances:
+        m = _REL.match(text, int(end))
+        bearing = compass_bearing(m.group("dir")) if m else None
+        if bearing is not None:
+            stated.append((claim, m, bearing))
+    return stated
+
+
+def _relations(text: str, sentences: "pd.DataFrame | None", stated: list[tuple],
+               places: "pd.DataFrame") -> "pd.DataFrame":
+    """The relations table of :func:`find_relations` from the distance claims that "<direction>
+    of" follows: (claim as a dict, the match of the words after it, the bearing they name)."""
     import pandas as pd
 
     rows = []
-    if claims is None or len(claims) == 0:
-        return _typed("relations", rows)
-    is_distance = claims["kind"].to_numpy() == "distance"
-    if not is_distance.any() or not len(places):  # most articles: no distance, nothing to read
-        return _typed("relations", rows)
-    # only the columns read here, once: converting whole tables to dicts was most of the cost
-    dist_claims = [c for c in records(claims, _CLAIM_COLUMNS) if c["kind"] == "distance"]
-    in_order = places["start"].is_monotonic_increasing  # the places table is; other input may not be
     columns = _PLACE_COLUMNS + (("demonym",) if "demonym" in places.columns else ())
-    pl = records(places if in_order else places.sort_values(["start", "end"]), columns)  # text order
+    pl = records(places, columns)
+    starts = [r["start"] for r in pl]
+    if None in starts or not all(a <= b for a, b in zip(starts, starts[1:])):  # the places table is
+        pl = records(places.sort_values(["start", "end"]), columns)  # in text order; other input may not be
     pl = [r for r in pl if not r.get("demonym")]  # a demonym ("Syrian forces") is never an anchor or subject
     if not pl:
         return _typed("relations", rows)
     by_start = {int(r["start"]): r for r in pl}
     starts = [int(r["start"]) for r in pl]
-    sent_span = {}
+    sentence_start = {}  # the subject comes before the claim: only where its sentence starts is read
     if sentences is not None and len(sentences):
-        for sid, start, end in zip(sentences["sentence_id"], sentences["start"], sentences["end"]):
-            sent_span[sid] = (int(start), int(end))
+        for s in records(sentences, ("sentence_id", "start")):
+            if s["sentence_id"] is not None:
+                sentence_start[s["sentence_id"]] = int(s["start"])
 
-    for c in dist_claims:
-        cstart, cend = int(c["start"]), int(c["end"])
-        m = _REL.match(text, cend)
-        if not m:
-            continue
-        bearing = compass_bearing(m.group("dir"))
-        if bearing is None:
-            continue
+    for c, m, bearing in stated:
+        cstart = int(c["start"])
         anchor = by_start.get(m.end())
         if anchor is None:
             continue
         sid = c.get("sentence_id")
         sid = None if sid is None or pd.isna(sid) else int(sid)
-        lo, hi = sent_span.get(sid, (0, len(text)))
-        subject = _subject(text, pl, starts, lo, cstart, anchor)
+        subject = _subject(text, pl, starts, sentence_start.get(sid, 0), cstart, anchor)
         value = c.get("value")
         dist = None if value is None or pd.isna(value) else float(value)
         row = {
@@ -139,6 +158,20 @@ def find_relations(text: str, sentences: "pd.DataFrame | None", claims: "pd.Data
     return _typed("relations", rows)
 
 
+def _rows_of_kind(kinds: "pd.Series", kind: str) -> list[int]:
+    """Positions of the rows of ``kind``; in a category column found from its codes, without the
+    column of strings that comparing it would make."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(kinds.dtype, pd.CategoricalDtype):
+        categories = kinds.array.categories
+        if kind not in categories:
+            return []
+        return np.flatnonzero(kinds.array.codes == categories.get_loc(kind)).tolist()
+    return np.flatnonzero(kinds.to_numpy() == kind).tolist()
+
+
 def _subject(text, places: list[dict], starts: list[int], lo, cstart, anchor):
     """The place a "<distance> of <anchor>" sentence locates (see find_relations' rule);
     ``places`` are the mentions in text order, ``starts`` their offsets."""
@@ -162,10 +195,15 @@ def _subject(text, places: list[dict], starts: list[int], lo, cstart, anchor):
     return None
 
 
-def relations_table(document: "Document", sentences: "pd.DataFrame", claims: "pd.DataFrame",
+def relations_table(document: "Document", sentences: "pd.DataFrame", claim_records: list[dict],
                     places: "pd.DataFrame") -> "pd.DataFrame":
-    """Stage: relative positions stated in a Document (see :func:`find_relations`)."""
-    return find_relations(document.text, sentences, claims, places)
+    """Stage: relative positions stated in a Document (see :func:`find_relations`), found from the
+    claims' records, the rows the claims table is made of: no claim column is converted back."""
+    distances = [(c, c["end"]) for c in claim_records if c.get("kind") == "distance"] if len(places) else []
+    stated = _stated(document.text, distances)
+    if not stated:
+        return _typed("relations", [])
+    return _relations(document.text, sentences, stated, places)
 
 
 def _positions(places: "pd.DataFrame | None") -> dict[str, tuple[float, float]]:
