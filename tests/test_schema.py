@@ -162,3 +162,16 @@ def test_number_columns_equal_pandas_own_conversion(spec, values):
     built = schema._builder(spec)(values)
     pd.testing.assert_extension_array_equal(built, pd.array(values, dtype=spec))
     assert not built.isna().any() or built.isna().tolist() == [schema.is_missing(v) for v in values]
+
+
+def test_empty_tables_are_independent_copies():
+    """An empty table is a copy of one kept table: changing one changes no other."""
+    a, b = schema.from_records("claims", []), schema.empty("claims")
+    a.loc[0, "text"] = "500"
+    a["extra"] = 1
+    a.columns.name = "renamed"
+    c = schema.from_records("claims", [])
+    for table in (b, c):
+        assert len(table) == 0 and list(table.columns) == list(schema.TABLES["claims"])
+        assert table.columns.name is None
+    pd.testing.assert_frame_equal(c, schema.typed("claims", pd.DataFrame()))
