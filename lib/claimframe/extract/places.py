@@ -58,6 +58,8 @@ _ABBREVIATION_BEFORE = re.compile(r"([A-Z][a-z]*)\.\s+$")  # "Col. " before a na
 _NAME_GOES_ON = re.compile(r"[ -][A-Z]")
 _LOOKBACK = 120  # characters before a run that its cue word, title or "Department of" may use
 _CUE_WORDS = frozenset(w.capitalize() for w in lexicon.PLACE_CUES)
+_CUE_LAST = frozenset(c for w in lexicon.PLACE_CUES for c in (w[-1], w[-1].upper()))  # _CUE's last letters
+_CUE_LENGTH = max(map(len, lexicon.PLACE_CUES))
 _PARTICLES = f"(?:{'|'.join(lexicon.PLACE_PARTICLES)})"
 _WORD = r"[A-Z][A-Za-z\u00C0-\u024F]*"
 _TOKEN = re.compile(
@@ -239,7 +241,10 @@ class _World:
             places.append(cand)
 
     def get(self, surface: str) -> list[dict]:
-        return self.names.get(surface) or self.names.get(_fold(surface)) or []
+        found = self.names.get(surface)
+        if found or surface.isascii():  # an ASCII name folds to itself
+            return found or []
+        return self.names.get(_fold(surface)) or []
 
     def deep(self, surface: str) -> list[dict]:
         """Cities of ``DEEP_MIN_POPULATION``+ people by that name: looked at only when the text itself
@@ -291,20 +296,25 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:\n"
 
 
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, string) of every match of _TOKEN in text: found once per text, for every pass."""
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+
+
 def _runs(text: str, tokens=None):
-    """Maximal runs of capitalised tokens: [(start, end, [token strings])] (``tokens``: the
-    matches of _TOKEN in text, when already found)."""
+    """Maximal runs of capitalised tokens: [(start, end, [(start, end, token string)])]
+    (``tokens``: :func:`_tokens` of text, when already found). A run's tokens are what _TOKEN
+    finds between its start and end, so :func:`_candidates` need not search again."""
     runs = []
-    for m in (tokens if tokens is not None else _TOKEN.finditer(text)):
-        tok = m.group(0)
+    for a, b, tok in (tokens if tokens is not None else _tokens(text)):
         # "in the U.S. The first case": an abbreviation's dot before a sentence's first word
         # ends the run there.
-        if runs and _JOIN.fullmatch(text[runs[-1][1]:m.start()]) and not (
-                runs[-1][2][-1].endswith(".") and tok in _FUNCTION):
-            runs[-1][1] = m.end()
-            runs[-1][2].append(tok)
+        if runs and text.startswith(" ", runs[-1][1]) and _JOIN.fullmatch(text, runs[-1][1], a) and not (
+                runs[-1][2][-1][2].endswith(".") and tok in _FUNCTION):
+            runs[-1][1] = b
+            runs[-1][2].append((a, b, tok))
         else:
-            runs.append([m.start(), m.end(), [tok]])
+            runs.append([a, b, [(a, b, tok)]])
     return runs
 
 
@@ -383,7 +393,7 @@ def place_mentions(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallba
             taken.append((m.start(), m.end()))
 
     world = _world(int(min_population)) if fallback else None
-    tokens = list(_TOKEN.finditer(text))  # once, for the names with lower-case words and the runs
+    tokens = _tokens(text)  # once, for the names with lower-case words, the demonyms and the runs
     if world is not None:
         found = _datelines(text, world, taken) + _lower_case_names(text, world, taken, tokens)
         rows.extend(found)
@@ -393,10 +403,15 @@ def place_mentions(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallba
         rows.extend(found)
         taken = sorted([*taken, *((r["start"], r["end"]) for r in found)])
 
-    for start, end, _toks in _runs(text, tokens):
-        # Cut the run around earlier mentions; each free piece is a candidate of its own.
-        for a, b in _split_free(text, start, end, taken):
-            variants = _candidates(text, a, b)
+    for start, end, run_tokens in _runs(text, tokens):
+        # Cut the run around earlier mentions; each free piece is a candidate of its own. Most
+        # runs touch no earlier mention: then the run is the one piece and its tokens are known.
+        if _touches(taken, start, end):
+            pieces = [(a, b, None) for a, b in _split_free(text, start, end, taken)]
+        else:
+            pieces = [(start, end, run_tokens)]
+        for a, b, piece_tokens in pieces:
+            variants = _candidates(text, a, b, piece_tokens)
             if not variants:
                 continue
             resolved = None
@@ -424,7 +439,7 @@ def place_mentions(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallba
     return rows
 
 
-def _demonyms(text, world, curated, taken, tokens) -> list[dict]:
+def _demonyms(text, world, curated, taken, toks) -> list[dict]:
     """Demonyms that refer to a place: "Russian officials", "the Kenyan government", "Saudis",
     "South African", each a mention of its country (state, continent) flagged ``demonym``.
 
@@ -432,14 +447,15 @@ def _demonyms(text, world, curated, taken, tokens) -> list[dict]:
     ends a person's name ("Mark Cuban", "Rep. Phil English"; then no bare "Cuban" of that text
     either), an ethnic compound ("African American", "Irish Americans"), a set phrase of
     lexicon.DEMONYM_NOT_PLACE ("French fries", "Spanish flu"), or a language ("said in Russian.",
-    "speaks Spanish and French", "Russian-language", "Spanish speakers")."""
-    toks = [(m.start(), m.end(), m.group(0)) for m in tokens]
+    "speaks Spanish and French", "Russian-language", "Spanish speakers"). ``toks``: :func:`_tokens` of text."""
     found: list[tuple[int, int, str]] = []
     tails: set[str] = set()  # demonyms the text uses as the last word of a name ("Mark Cuban")
     skip_to = language_end = -1
     for i, (a, b, word) in enumerate(toks):
         if a < skip_to:
             continue
+        if word not in _DEMONYM_FORMS and word not in _DEMONYM_PAIRS and "-" not in word:
+            continue  # most words: no demonym starts here
         nxt = toks[i + 1] if i + 1 < len(toks) and text[b:toks[i + 1][0]] == " " else None
         surface = None
         if nxt is not None and word in _DEMONYM_PAIRS and f"{word} {nxt[2]}" in _DEMONYM_FORMS:
@@ -536,16 +552,15 @@ def _lower_case_names(text, world, taken, tokens) -> list[dict]:
     """Names with a lower-case word inside, longest first: "Dar es Salaam", "Isle of Man"."""
     out = []
     lower_names = world.lower_names
-    for m in tokens:
-        names = lower_names.get(m.group(0))
+    for a, _, word in tokens:
+        names = lower_names.get(word)
         if not names:
             continue
         for name in names:
-            b = m.start() + len(name)
-            if text.startswith(name, m.start()) and not text[b:b + 1].isalnum():
-                if not _overlaps(taken, m.start(), b) and not _overlaps(
-                        [(r["start"], r["end"]) for r in out], m.start(), b):
-                    out.append(_fallback_row(m.start(), b, text, world.get(name)))
+            b = a + len(name)
+            if text.startswith(name, a) and not text[b:b + 1].isalnum():
+                if not _overlaps(taken, a, b) and not _overlaps([(r["start"], r["end"]) for r in out], a, b):
+                    out.append(_fallback_row(a, b, text, world.get(name)))
                 break
     return out
 
@@ -553,6 +568,8 @@ def _lower_case_names(text, world, taken, tokens) -> list[dict]:
 def _place_of_organisation(text, a, b, world, bare_min_population):
     """The place an organisation is named after: "Dublin City Council", "Nairobi Police", "U.S.
     Centers for Disease Control", "California Department of Public Health" (not "U.S. Army")."""
+    if text.find(" ", a, b) < 0:
+        return None  # one word: _PLACE_ORG needs a space with a word after it before b + 1
     m = _PLACE_ORG.search(text, a, b + 1)
     if m is None or m.start() <= a:
         return None
@@ -738,6 +755,17 @@ def _describe(c: dict) -> str:
     return f"{c['name']} ({c['kind']}{', ' + where if where else ''}{people})"
 
 
+def _touches(taken, start, end) -> bool:
+    """Whether :func:`_split_free` would cut [start, end): a span of ``taken`` (in text order,
+    never overlapping itself) that it looks at overlaps it."""
+    for s, e in itertools.islice(taken, max(bisect.bisect_left(taken, (start,)) - 1, 0), None):
+        if s >= end:
+            return False
+        if e > start:
+            return True
+    return False
+
+
 def _split_free(text, start, end, taken):
     """The parts of [start, end) outside curated spans, trimmed to whole tokens.
     ``taken`` is in text order and never overlaps itself, so a binary search finds the spans
@@ -765,18 +793,26 @@ def _split_free(text, start, end, taken):
     return out
 
 
-def _candidates(text, a, b):
+def _candidates(text, a, b, toks=None):
     """The ways to read a capitalised run as a place name, most inclusive first:
     [(start, end, tokens, after_cue)]. Leading function words ("In", "The"), leading compass
     adjectives ("Northern") and trailing dates ("Monday") are peeled off one at a time; the
     last variant is the barest. Empty when the run names a person (a title in or just before it).
+    ``toks``: the (start, end, string) matches of _TOKEN in text[a:b], when already found.
     """
-    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, a, b)]
+    if toks is None:
+        toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, a, b)]
     if not toks:
         return []
     # What precedes the run, looked at in a bounded window: no copy of text[:start] per run.
+    # Each of the three patterns ends in whitespace up to the run, after a known last character
+    # ("Col. ", "Department of ", "in "); the searches run only when that character is there.
     lo, first = max(toks[0][0] - _LOOKBACK, 0), toks[0][0]
-    pm = _ABBREVIATION_BEFORE.search(text, lo, first)
+    k = first
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    before = text[k - 1] if lo < k < first else ""
+    pm = _ABBREVIATION_BEFORE.search(text, lo, first) if before == "." else None
     if pm and pm.group(1) in _TITLES:
         return []  # "Col. Dorrian"
     title = next((i for i, t in enumerate(toks) if t[2] in _TITLES), None)
@@ -784,10 +820,10 @@ def _candidates(text, a, b):
         return []  # "Prime Minister Haider al-Abadi"
     if title is not None:
         toks = toks[:title]  # "Texas Senator Ted Cruz": the place before the title
-    om = _ORG_OF.search(text, lo, first)
+    om = _ORG_OF.search(text, lo, first) if before == "f" else None
     if om and om.group(1) in _ORG_WORDS:
         return []  # the rest of a name: "Department of Health", "University of Lincoln"
-    cue = bool(_CUE.search(text, lo, first))
+    cue = before in _CUE_LAST and bool(_CUE.search(text, max(lo, k - _CUE_LENGTH), first))
     variants = []
     while toks:
         while toks and toks[-1][2] in _DATES:
