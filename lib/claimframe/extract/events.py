@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import re
@@ -130,7 +131,7 @@ _TRAILING_WORDS = frozenset(
 
 def _clean(text: str) -> str:
     """A phrase tidied into a label: spaces collapsed, linking words and a leading article off."""
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:!?“”\"'‘’")
+    text = " ".join(text.split()).strip(" ,.;:!?“”\"'‘’")  # split() and \s agree on what a space is
     previous = None
     while text != previous:
         previous = text
@@ -147,8 +148,10 @@ def _capped(text: str, limit: int = LABEL_LIMIT) -> str:
     if len(text) <= limit:
         return text
     words, out = text.split(), []
+    length = -1  # of " ".join(out), counting the space before the next word
     for w in words:
-        if len(" ".join(out + [w])) > limit - 1:
+        length += 1 + len(w)
+        if length > limit - 1:
             break
         out.append(w)
     while len(out) > 1 and out[-1].lower().strip(",;:") in _TRAILING_WORDS:
@@ -283,6 +286,8 @@ def _event_label(sentence: str, start: int, end: int, covers: Iterable[tuple[int
 
 
 # --- actors ----------------------------------------------------------------------------------
+_SPACES = re.compile(r"\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _PARTICLE_NAME = re.compile(r"(?:\s+(?:al|el|bin|ibn|abu|de|van|von|da|di|du|le|la)[- ][A-Z][\w’'-]+)+")
 # Generic head words of organisations' names ("Los Angeles Times", "Badr Organization").
 _ORG_HEADS = (
@@ -308,20 +313,26 @@ _LEAD_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1024)
+def _name_pattern(full: str) -> "re.Pattern":
+    """A name's words with any spaces between them: made once per name, not once per mention."""
+    return re.compile(r"\s+".join(map(re.escape, full.split())))
+
+
 def _person_names(text: str) -> list[tuple[int, int, str]]:
     """Titled names with a trailing particle name kept ("Prime Minister Haider al-Abadi")."""
     out = []
     for p in find_people(text):
-        m = re.compile(r"\s+".join(map(re.escape, p.full.split()))).match(text, p.start)
+        m = _name_pattern(p.full).match(text, p.start)
         end = m.end() if m else p.start + len(p.full)
         particle = _PARTICLE_NAME.match(text, end)
-        full = p.full + (re.sub(r"\s+", " ", particle.group(0)) if particle else "")
+        full = p.full + (_SPACES.sub(" ", particle.group(0)) if particle else "")
         out.append((p.start, particle.end() if particle else end, full))
     return out
 
 
 def _alias_key(name: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).casefold()
+    return _LEADING_ARTICLE.sub("", name.strip()).casefold()
 
 
 def find_actors(sentence: str, people: dict[str, str] | None = None,
@@ -390,6 +401,19 @@ def _article_people(text: str) -> dict[str, str]:
         if len(full) > len(best.get(surname, "")):
             best[surname] = full
     return best
+
+
+class _ArticlePeople:
+    """:func:`_article_people` of a text, read from the text when a sentence first names someone
+    (most dated sentences name nobody). Only ``get``, which is all :func:`_actors` asks."""
+
+    def __init__(self, text: str):
+        self.text, self.best = text, None
+
+    def get(self, surname: str, default: str) -> str:
+        if self.best is None:
+            self.best = _article_people(self.text)
+        return self.best.get(surname, default)
 
 
 def _aliases(meta: dict) -> dict[str, str]:
@@ -541,7 +565,7 @@ def events_table(document: "Document", attributions: list, paragraph_records: li
     credit = {p["paragraph_id"]: p["text"] for p in paragraph_records}
     roles = {p["paragraph_id"]: p["role"] for p in paragraph_records}
     places = places if attributions else None
-    people, aliases = _article_people(text), _aliases(document.meta)
+    people, aliases = _ArticlePeople(text), _aliases(document.meta)
     # each sentence's places and claims, found once (not a scan of both tables for every date)
     places_in: dict[int, list[tuple[int, int, str]]] = {}
     if places is not None and len(places):
