@@ -108,6 +108,7 @@ def _default_curated_index():
 
 
 _PLACE_STOP = frozenset(lexicon.PLACE_STOP_WORDS)
+_NOT_NAMES = _FUNCTION | _DATES | _PLACE_STOP  # never a key of the world's names
 _WORLD_DEMONYMS = frozenset(lexicon.WORLD_DEMONYMS)
 _REGIONS = frozenset(lexicon.REGIONS)
 _STATE_ABBREVIATIONS = lexicon.STATE_ABBREVIATIONS
@@ -160,13 +161,13 @@ def _candidate(place_id, name, kind, lat, lon, country, admin1, population, geon
             "admin1": admin1 or None, "population": population, "geonames_id": geonames_id, "prior": prior}
 
 
-def _city_candidate(city, us_states, alternate=False):
+def _city_candidate(city, us_states):
     pop = city.get("population") or 0
     cc = city["countrycode"]
     admin1 = us_states.get(city.get("admin1code")) if cc == "US" else None
     return _candidate(f"gn-{city['geonameid']}", city["name"], "city", city["latitude"], city["longitude"], cc,
                       admin1, pop, city["geonameid"],
-                      math.log10(pop + 1) + (_PRIOR_ALTERNATE if alternate else 0.0))
+                      math.log10(pop + 1))
 
 
 class _World:
@@ -196,8 +197,9 @@ class _World:
             for alt in city.get("alternatenames") or ():
                 alt = alt.strip()
                 # Latin-script, Title Case, not an acronym or airport code.
-                if alt and alt.isascii() and alt[0].isupper() and any(c.islower() for c in alt):
-                    alt_cand = alt_cand or _city_candidate(city, self.us_states, alternate=True)
+                if alt and alt.isascii() and alt[0].isupper() and alt.upper() != alt:  # ASCII: has a-z
+                    # the city's candidate, with an alternate name's prior
+                    alt_cand = alt_cand or {**cand, "prior": cand["prior"] + _PRIOR_ALTERNATE}
                     self._put(alt, alt_cand)
         self.states: dict[tuple[str, str], dict] = {}
         by_iso = {}
@@ -226,18 +228,20 @@ class _World:
         for key, cands in self.names.items():
             if len(cands) > 1:
                 _city_before_its_province(cands)
-            cands.sort(key=lambda c: -c["prior"])
-            if _LOWER_IN_NAME.search(key) and key[0].isupper():
+                cands.sort(key=lambda c: -c["prior"])
+            if " " in key and key[0].isupper() and _LOWER_IN_NAME.search(key):
                 self.lower_names.setdefault(key.split(" ", 1)[0], []).append(key)
         for names in self.lower_names.values():
             names.sort(key=len, reverse=True)
         self._deep = None
 
     def _put(self, key, cand):
-        if len(key) < 2 or key in _FUNCTION or key in _DATES or key in _PLACE_STOP:
+        if len(key) < 2 or key in _NOT_NAMES:
             return
-        places = self.names.setdefault(key, [])
-        if all(c["place_id"] != cand["place_id"] for c in places):
+        places = self.names.get(key)
+        if places is None:
+            self.names[key] = [cand]
+        elif all(c["place_id"] != cand["place_id"] for c in places):
             places.append(cand)
 
     def get(self, surface: str) -> list[dict]:
