@@ -847,26 +847,37 @@ def _candidates(text, a, b, toks=None):
     return variants
 
 
+def _demonym_flags(places: "pd.DataFrame"):
+    """Whether each row of a places table is a demonym row (a bool array), or None when the table
+    has no ``demonym`` column or no rows."""
+    import pandas as pd
+
+    if "demonym" not in places.columns or not len(places):
+        return None
+    column = places["demonym"]
+    if isinstance(column.dtype, pd.BooleanDtype):  # the places table's own dtype: read, not converted
+        return column.to_numpy(dtype=bool, na_value=False)
+    return column.astype("boolean").fillna(False).to_numpy(dtype=bool)
+
+
 def named_places(places: "pd.DataFrame") -> "pd.DataFrame":
     """The rows of a places table that name a place: demonym rows (``demonym`` true: "Russian
     officials") left out. A table without the column is returned as it is."""
-    if "demonym" not in places.columns or not len(places):
-        return places
-    flag = places["demonym"].astype("boolean").fillna(False).to_numpy(dtype=bool)
-    return places[~flag] if flag.any() else places
+    flag = _demonym_flags(places)
+    return places[~flag] if flag is not None and flag.any() else places
 
 
 def demonym_places(places: "pd.DataFrame") -> "pd.DataFrame":
     """The demonym rows of a places table (empty when it has none or no ``demonym`` column)."""
-    if "demonym" not in places.columns or not len(places):
-        return places.iloc[0:0]
-    return places[places["demonym"].astype("boolean").fillna(False).to_numpy(dtype=bool)]
+    flag = _demonym_flags(places)
+    return places.iloc[0:0] if flag is None else places[flag]
 
 
 #: A GeoNames (fallback) place this far from every other place of the article may be another
 #: place of the same name: more than FAR_KM, and more than FAR_FACTOR times the others' spread.
 FAR_KM = 1000.0
 FAR_FACTOR = 10.0
+_POINT_COLUMNS = ("place_id", "lat", "lon", "kind", "resolution")
 
 
 def outlying_places(places: "pd.DataFrame") -> list[dict]:
@@ -881,18 +892,29 @@ def outlying_places(places: "pd.DataFrame") -> list[dict]:
     """
     import numpy as np
 
-    places = named_places(places)  # a demonym's country is no place the text locates
-    if not len(places) or not (places["resolution"] == "fallback").to_numpy(dtype=bool).any():
+    # Demonym rows left out (a demonym's country is no place the text locates): the positions of
+    # the other rows, rather than a copy of the table without them.
+    flag = _demonym_flags(places)
+    named = np.flatnonzero(~flag).tolist() if flag is not None and flag.any() else None  # None: every row
+    if not (len(places) if named is None else len(named)):
+        return []
+    resolution = places["resolution"] if named is None else places["resolution"].iloc[named]
+    if not (resolution == "fallback").to_numpy(dtype=bool).any():
         return []  # most articles: every place is curated, nothing to measure
-    points: dict[str, dict] = {}
-    for r in records(places):
+    # the columns that say where each place is; a whole row only for a place found far out
+    slim = records(places, [c for c in _POINT_COLUMNS if c in places.columns])
+    points: dict[str, int] = {}  # place_id -> the row of its first mention
+    for i in range(len(places)) if named is None else named:
+        r = slim[i]
         pid, lat, lon = r.get("place_id"), r.get("lat"), r.get("lon")
         if isinstance(pid, str) and not is_missing(lat) and not is_missing(lon) and r.get("kind") != "country":
-            points.setdefault(pid, r)
-    rows = list(points.values())
+            points.setdefault(pid, i)
+    at = list(points.values())
+    rows = [slim[i] for i in at]
     n = len(rows)
     if n < 3 or not any(r.get("resolution") == "fallback" for r in rows):
         return []
+    whole = None  # every column of every row, made for the first place found far out
     lats = np.array([float(r["lat"]) for r in rows])
     lons = np.array([float(r["lon"]) for r in rows])
     km = distance_bearing(lats[:, None], lons[:, None], lats[None, :], lons[None, :])[0]  # every pair at once
@@ -906,10 +928,11 @@ def outlying_places(places: "pd.DataFrame") -> list[dict]:
         # the others' spread: the widest pair, unless this place is one end of it
         spread = km[far_pair] if i not in far_pair else km[np.ix_(others, others)].max()
         if km[i, nearest] > max(FAR_KM, FAR_FACTOR * spread):
-            o = rows[nearest]
-            out.append({**r, "nearest_km": float(km[i, nearest]), "spread_km": float(spread), "others": n - 1,
+            whole = whole or records(places)
+            row, o = whole[at[i]], whole[at[nearest]]
+            out.append({**row, "nearest_km": float(km[i, nearest]), "spread_km": float(spread), "others": n - 1,
                         "nearest": o.get("text") or o.get("label") or o.get("name"),
-                        **_likely(r, lats[others], lons[others], max(FAR_KM, FAR_FACTOR * spread))})
+                        **_likely(row, lats[others], lons[others], max(FAR_KM, FAR_FACTOR * spread))})
     return out
 
 
