@@ -1000,11 +1000,18 @@ def place_counts(places: "pd.DataFrame") -> "pd.DataFrame":
         return from_records(PLACE_COUNTS, [])
     df = places[places["place_id"].notna().to_numpy(dtype=bool)]
     df = df.sort_values(["start", "end"], kind="stable")
+    # Each column read once, in reading order, and the mentions grouped by place in Python: a
+    # pandas group and a row per place cost more than the whole count.
+    place_ids, texts_at = list(df["place_id"]), [str(t) for t in df["text"]]
+    firsts = {col: list(df[col]) for col in ("resolution", "name", "kind", "lat", "lon", "start")}
+    mentions: dict = {}  # place_id -> positions of its mentions, places in order of first mention
+    for k, pid in enumerate(place_ids):
+        mentions.setdefault(pid, []).append(k)
     rows = []
-    for pid, g in df.groupby("place_id", sort=False):
-        texts = [str(t) for t in g["text"]]
+    for pid, at in mentions.items():
+        texts = [texts_at[k] for k in at]
         spellings = list(dict.fromkeys(texts))
-        first = g.iloc[0]
+        first = {col: values[at[0]] for col, values in firsts.items()}
         resolution = str(first["resolution"])
         name = None if is_missing(first["name"]) else str(first["name"])
         common = max(spellings, key=lambda s: (texts.count(s), -spellings.index(s)))
@@ -1015,7 +1022,7 @@ def place_counts(places: "pd.DataFrame") -> "pd.DataFrame":
             "kind": None if is_missing(first["kind"]) else str(first["kind"]),
             "lat": as_float(first["lat"]),
             "lon": as_float(first["lon"]),
-            "mentions": len(g),
+            "mentions": len(at),
             "spellings": "; ".join(spellings),
             "first_start": int(first["start"]),
             "resolution": resolution,
