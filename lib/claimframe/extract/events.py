@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Iterable
 from claimframe.errors import ClaimframeError
 from claimframe.extract.attribution import find_people, source_of
 from claimframe.extract.dates import period
-from claimframe.schema import DATE_PRECISIONS, EVENT_KINDS, EVENTS, empty, from_records, is_missing, typed
+from claimframe.schema import DATE_PRECISIONS, EVENT_KINDS, EVENTS, empty, from_records, is_missing, records, typed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -573,14 +573,15 @@ def events_table(document: "Document", attributions: list, paragraph_records: li
         # read in the loop, not a filtered copy of the table)
         demonym = (places["demonym"].to_numpy(dtype=bool, na_value=False) if "demonym" in places.columns
                    else [False] * len(places))
-        for start, end, name, mention, is_demonym in zip(places["start"], places["end"], places["name"],
-                                                         places["text"], demonym):
+        mentions = records(places, ("start", "end", "name", "text"))  # cheaper than a Series per column
+        for mention, is_demonym in zip(mentions, demonym):
+            start, end, name = mention["start"], mention["end"], mention["name"]
             if is_demonym:
                 continue
             sa = sentence_at(int(start))
             if sa is not None and int(end) <= sa.end:
                 places_in.setdefault(sa.sentence_id, []).append(
-                    (int(start), int(end), name if isinstance(name, str) else mention))
+                    (int(start), int(end), name if isinstance(name, str) else mention["text"]))
     claims_in: dict[int, list[str]] = {}
     for sid, cid in zip(claims["sentence_id"], claims["claim_id"]):
         claims_in.setdefault(sid, []).append(cid)
