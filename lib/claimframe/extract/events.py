@@ -303,6 +303,10 @@ _ORG = re.compile(
     rf"(?<![\w.])(?:{_CAP}\s+(?:(?:of|for|de)\s+(?:the\s+)?)?)*(?:{_ORG_HEADS})\b(?!-)"
     r"|(?<![\w.])[A-Z]{2,}s?\b(?![.-]\w)"  # acronyms: ISIS, PMF, PMUs
 )
+# What every _ORG match holds, an acronym's two capitals or a head word: two quick scans (each
+# pattern starts with a character class the regex engine skips ahead to) say whether to run _ORG.
+_ACRONYM_START = re.compile(r"[A-Z][A-Z]")
+_ORG_HEAD = re.compile(_ORG_HEADS)
 _DEMONYM_BODY = re.compile(
     r"\b[A-Z][a-z]+(?:i|an|ese|ish)\s+(?:parliament|government|army|military|police|forces|troops|navy"
     r"|cabinet|ministry|judiciary|legislature|courts?|coalition|authorities|officials)\b"
@@ -374,6 +378,8 @@ def _actors(sentence: str, people: dict[str, str] | None, aliases: dict[str, str
         found.append((a, b, people.get(surname, full)))
         taken.append((a, b))
     for pattern in (_DEMONYM_BODY, _ORG):
+        if pattern is _ORG and not (_ACRONYM_START.search(sentence) or _ORG_HEAD.search(sentence)):
+            continue  # half of the dated sentences: no acronym and no head word, so no _ORG match
         for m in pattern.finditer(sentence):
             a, b, name = m.start(), m.end(), m.group(0)
             words = name.split()
@@ -583,7 +589,8 @@ def events_table(document: "Document", attributions: list, paragraph_records: li
                 places_in.setdefault(sa.sentence_id, []).append(
                     (int(start), int(end), name if isinstance(name, str) else mention["text"]))
     claims_in: dict[int, list[str]] = {}
-    for sid, cid in zip(claims["sentence_id"], claims["claim_id"]):
+    # claim IDs as one object array: the same values as the column's own iteration, made at once
+    for sid, cid in zip(claims["sentence_id"], claims["claim_id"].to_numpy(dtype=object)):
         claims_in.setdefault(sid, []).append(cid)
 
     rows, seen = [], {}
