@@ -433,3 +433,12 @@ def test_context_events_take_the_new_precisions(tmp_path):
                     "1980-01-01,,decade,The 1980s,history\n", encoding="utf-8")
     rows = load_context_events(path)
     assert rows["date_end"].tolist() == [T("1989-09-30"), T("1989-12-31")]
+
+
+def test_labels_are_capped_at_the_limit_on_a_word_boundary():
+    s = "Officials said the long awaited northern bridge over the wide river opened on Monday"
+    at = s.index("Monday")
+    # "Long awaited northern bridge" is 28 characters: with the ellipsis it fits a limit of 29
+    assert event_label(s, at, at + 6, limit=29) == "Long awaited northern bridge…"
+    assert event_label(s, at, at + 6, limit=28) == "Long awaited northern…"
+    assert event_label(s, at, at + 6, limit=60) == "Long awaited northern bridge over the wide river opened"

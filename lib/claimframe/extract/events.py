@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import re
@@ -36,7 +37,7 @@ from typing import TYPE_CHECKING, Iterable
 from claimframe.errors import ClaimframeError
 from claimframe.extract.attribution import find_people, source_of
 from claimframe.extract.dates import period
-from claimframe.schema import DATE_PRECISIONS, EVENT_KINDS, EVENTS, empty, from_records, is_missing, typed
+from claimframe.schema import DATE_PRECISIONS, EVENT_KINDS, EVENTS, empty, from_records, is_missing, records, typed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -130,7 +131,7 @@ _TRAILING_WORDS = frozenset(
 
 def _clean(text: str) -> str:
     """A phrase tidied into a label: spaces collapsed, linking words and a leading article off."""
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:!?“”\"'‘’")
+    text = " ".join(text.split()).strip(" ,.;:!?“”\"'‘’")  # split() and \s agree on what a space is
     previous = None
     while text != previous:
         previous = text
@@ -147,8 +148,10 @@ def _capped(text: str, limit: int = LABEL_LIMIT) -> str:
     if len(text) <= limit:
         return text
     words, out = text.split(), []
+    length = -1  # of " ".join(out), counting the space before the next word
     for w in words:
-        if len(" ".join(out + [w])) > limit - 1:
+        length += 1 + len(w)
+        if length > limit - 1:
             break
         out.append(w)
     while len(out) > 1 and out[-1].lower().strip(",;:") in _TRAILING_WORDS:
@@ -283,6 +286,8 @@ def _event_label(sentence: str, start: int, end: int, covers: Iterable[tuple[int
 
 
 # --- actors ----------------------------------------------------------------------------------
+_SPACES = re.compile(r"\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _PARTICLE_NAME = re.compile(r"(?:\s+(?:al|el|bin|ibn|abu|de|van|von|da|di|du|le|la)[- ][A-Z][\w’'-]+)+")
 # Generic head words of organisations' names ("Los Angeles Times", "Badr Organization").
 _ORG_HEADS = (
@@ -298,6 +303,10 @@ _ORG = re.compile(
     rf"(?<![\w.])(?:{_CAP}\s+(?:(?:of|for|de)\s+(?:the\s+)?)?)*(?:{_ORG_HEADS})\b(?!-)"
     r"|(?<![\w.])[A-Z]{2,}s?\b(?![.-]\w)"  # acronyms: ISIS, PMF, PMUs
 )
+# What every _ORG match holds, an acronym's two capitals or a head word: two quick scans (each
+# pattern starts with a character class the regex engine skips ahead to) say whether to run _ORG.
+_ACRONYM_START = re.compile(r"[A-Z][A-Z]")
+_ORG_HEAD = re.compile(_ORG_HEADS)
 _DEMONYM_BODY = re.compile(
     r"\b[A-Z][a-z]+(?:i|an|ese|ish)\s+(?:parliament|government|army|military|police|forces|troops|navy"
     r"|cabinet|ministry|judiciary|legislature|courts?|coalition|authorities|officials)\b"
@@ -308,20 +317,26 @@ _LEAD_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1024)
+def _name_pattern(full: str) -> "re.Pattern":
+    """A name's words with any spaces between them: made once per name, not once per mention."""
+    return re.compile(r"\s+".join(map(re.escape, full.split())))
+
+
 def _person_names(text: str) -> list[tuple[int, int, str]]:
     """Titled names with a trailing particle name kept ("Prime Minister Haider al-Abadi")."""
     out = []
     for p in find_people(text):
-        m = re.compile(r"\s+".join(map(re.escape, p.full.split()))).match(text, p.start)
+        m = _name_pattern(p.full).match(text, p.start)
         end = m.end() if m else p.start + len(p.full)
         particle = _PARTICLE_NAME.match(text, end)
-        full = p.full + (re.sub(r"\s+", " ", particle.group(0)) if particle else "")
+        full = p.full + (_SPACES.sub(" ", particle.group(0)) if particle else "")
         out.append((p.start, particle.end() if particle else end, full))
     return out
 
 
 def _alias_key(name: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).casefold()
+    return _LEADING_ARTICLE.sub("", name.strip()).casefold()
 
 
 def find_actors(sentence: str, people: dict[str, str] | None = None,
@@ -363,6 +378,8 @@ def _actors(sentence: str, people: dict[str, str] | None, aliases: dict[str, str
         found.append((a, b, people.get(surname, full)))
         taken.append((a, b))
     for pattern in (_DEMONYM_BODY, _ORG):
+        if pattern is _ORG and not (_ACRONYM_START.search(sentence) or _ORG_HEAD.search(sentence)):
+            continue  # half of the dated sentences: no acronym and no head word, so no _ORG match
         for m in pattern.finditer(sentence):
             a, b, name = m.start(), m.end(), m.group(0)
             words = name.split()
@@ -390,6 +407,19 @@ def _article_people(text: str) -> dict[str, str]:
         if len(full) > len(best.get(surname, "")):
             best[surname] = full
     return best
+
+
+class _ArticlePeople:
+    """:func:`_article_people` of a text, read from the text when a sentence first names someone
+    (most dated sentences name nobody). Only ``get``, which is all :func:`_actors` asks."""
+
+    def __init__(self, text: str):
+        self.text, self.best = text, None
+
+    def get(self, surname: str, default: str) -> str:
+        if self.best is None:
+            self.best = _article_people(self.text)
+        return self.best.get(surname, default)
 
 
 def _aliases(meta: dict) -> dict[str, str]:
@@ -541,7 +571,7 @@ def events_table(document: "Document", attributions: list, paragraph_records: li
     credit = {p["paragraph_id"]: p["text"] for p in paragraph_records}
     roles = {p["paragraph_id"]: p["role"] for p in paragraph_records}
     places = places if attributions else None
-    people, aliases = _article_people(text), _aliases(document.meta)
+    people, aliases = _ArticlePeople(text), _aliases(document.meta)
     # each sentence's places and claims, found once (not a scan of both tables for every date)
     places_in: dict[int, list[tuple[int, int, str]]] = {}
     if places is not None and len(places):
@@ -549,16 +579,18 @@ def events_table(document: "Document", attributions: list, paragraph_records: li
         # read in the loop, not a filtered copy of the table)
         demonym = (places["demonym"].to_numpy(dtype=bool, na_value=False) if "demonym" in places.columns
                    else [False] * len(places))
-        for start, end, name, mention, is_demonym in zip(places["start"], places["end"], places["name"],
-                                                         places["text"], demonym):
+        mentions = records(places, ("start", "end", "name", "text"))  # cheaper than a Series per column
+        for mention, is_demonym in zip(mentions, demonym):
+            start, end, name = mention["start"], mention["end"], mention["name"]
             if is_demonym:
                 continue
             sa = sentence_at(int(start))
             if sa is not None and int(end) <= sa.end:
                 places_in.setdefault(sa.sentence_id, []).append(
-                    (int(start), int(end), name if isinstance(name, str) else mention))
+                    (int(start), int(end), name if isinstance(name, str) else mention["text"]))
     claims_in: dict[int, list[str]] = {}
-    for sid, cid in zip(claims["sentence_id"], claims["claim_id"]):
+    # claim IDs as one object array: the same values as the column's own iteration, made at once
+    for sid, cid in zip(claims["sentence_id"], claims["claim_id"].to_numpy(dtype=object)):
         claims_in.setdefault(sid, []).append(cid)
 
     rows, seen = [], {}

@@ -58,6 +58,8 @@ _ABBREVIATION_BEFORE = re.compile(r"([A-Z][a-z]*)\.\s+$")  # "Col. " before a na
 _NAME_GOES_ON = re.compile(r"[ -][A-Z]")
 _LOOKBACK = 120  # characters before a run that its cue word, title or "Department of" may use
 _CUE_WORDS = frozenset(w.capitalize() for w in lexicon.PLACE_CUES)
+_CUE_LAST = frozenset(c for w in lexicon.PLACE_CUES for c in (w[-1], w[-1].upper()))  # _CUE's last letters
+_CUE_LENGTH = max(map(len, lexicon.PLACE_CUES))
 _PARTICLES = f"(?:{'|'.join(lexicon.PLACE_PARTICLES)})"
 _WORD = r"[A-Z][A-Za-z\u00C0-\u024F]*"
 _TOKEN = re.compile(
@@ -106,6 +108,7 @@ def _default_curated_index():
 
 
 _PLACE_STOP = frozenset(lexicon.PLACE_STOP_WORDS)
+_NOT_NAMES = _FUNCTION | _DATES | _PLACE_STOP  # never a key of the world's names
 _WORLD_DEMONYMS = frozenset(lexicon.WORLD_DEMONYMS)
 _REGIONS = frozenset(lexicon.REGIONS)
 _STATE_ABBREVIATIONS = lexicon.STATE_ABBREVIATIONS
@@ -158,13 +161,13 @@ def _candidate(place_id, name, kind, lat, lon, country, admin1, population, geon
             "admin1": admin1 or None, "population": population, "geonames_id": geonames_id, "prior": prior}
 
 
-def _city_candidate(city, us_states, alternate=False):
+def _city_candidate(city, us_states):
     pop = city.get("population") or 0
     cc = city["countrycode"]
     admin1 = us_states.get(city.get("admin1code")) if cc == "US" else None
     return _candidate(f"gn-{city['geonameid']}", city["name"], "city", city["latitude"], city["longitude"], cc,
                       admin1, pop, city["geonameid"],
-                      math.log10(pop + 1) + (_PRIOR_ALTERNATE if alternate else 0.0))
+                      math.log10(pop + 1))
 
 
 class _World:
@@ -194,8 +197,9 @@ class _World:
             for alt in city.get("alternatenames") or ():
                 alt = alt.strip()
                 # Latin-script, Title Case, not an acronym or airport code.
-                if alt and alt.isascii() and alt[0].isupper() and any(c.islower() for c in alt):
-                    alt_cand = alt_cand or _city_candidate(city, self.us_states, alternate=True)
+                if alt and alt.isascii() and alt[0].isupper() and alt.upper() != alt:  # ASCII: has a-z
+                    # the city's candidate, with an alternate name's prior
+                    alt_cand = alt_cand or {**cand, "prior": cand["prior"] + _PRIOR_ALTERNATE}
                     self._put(alt, alt_cand)
         self.states: dict[tuple[str, str], dict] = {}
         by_iso = {}
@@ -224,22 +228,27 @@ class _World:
         for key, cands in self.names.items():
             if len(cands) > 1:
                 _city_before_its_province(cands)
-            cands.sort(key=lambda c: -c["prior"])
-            if _LOWER_IN_NAME.search(key) and key[0].isupper():
+                cands.sort(key=lambda c: -c["prior"])
+            if " " in key and key[0].isupper() and _LOWER_IN_NAME.search(key):
                 self.lower_names.setdefault(key.split(" ", 1)[0], []).append(key)
         for names in self.lower_names.values():
             names.sort(key=len, reverse=True)
         self._deep = None
 
     def _put(self, key, cand):
-        if len(key) < 2 or key in _FUNCTION or key in _DATES or key in _PLACE_STOP:
+        if len(key) < 2 or key in _NOT_NAMES:
             return
-        places = self.names.setdefault(key, [])
-        if all(c["place_id"] != cand["place_id"] for c in places):
+        places = self.names.get(key)
+        if places is None:
+            self.names[key] = [cand]
+        elif all(c["place_id"] != cand["place_id"] for c in places):
             places.append(cand)
 
     def get(self, surface: str) -> list[dict]:
-        return self.names.get(surface) or self.names.get(_fold(surface)) or []
+        found = self.names.get(surface)
+        if found or surface.isascii():  # an ASCII name folds to itself
+            return found or []
+        return self.names.get(_fold(surface)) or []
 
     def deep(self, surface: str) -> list[dict]:
         """Cities of ``DEEP_MIN_POPULATION``+ people by that name: looked at only when the text itself
@@ -291,20 +300,25 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:\n"
 
 
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, string) of every match of _TOKEN in text: found once per text, for every pass."""
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+
+
 def _runs(text: str, tokens=None):
-    """Maximal runs of capitalised tokens: [(start, end, [token strings])] (``tokens``: the
-    matches of _TOKEN in text, when already found)."""
+    """Maximal runs of capitalised tokens: [(start, end, [(start, end, token string)])]
+    (``tokens``: :func:`_tokens` of text, when already found). A run's tokens are what _TOKEN
+    finds between its start and end, so :func:`_candidates` need not search again."""
     runs = []
-    for m in (tokens if tokens is not None else _TOKEN.finditer(text)):
-        tok = m.group(0)
+    for a, b, tok in (tokens if tokens is not None else _tokens(text)):
         # "in the U.S. The first case": an abbreviation's dot before a sentence's first word
         # ends the run there.
-        if runs and _JOIN.fullmatch(text[runs[-1][1]:m.start()]) and not (
-                runs[-1][2][-1].endswith(".") and tok in _FUNCTION):
-            runs[-1][1] = m.end()
-            runs[-1][2].append(tok)
+        if runs and text.startswith(" ", runs[-1][1]) and _JOIN.fullmatch(text, runs[-1][1], a) and not (
+                runs[-1][2][-1][2].endswith(".") and tok in _FUNCTION):
+            runs[-1][1] = b
+            runs[-1][2].append((a, b, tok))
         else:
-            runs.append([m.start(), m.end(), [tok]])
+            runs.append([a, b, [(a, b, tok)]])
     return runs
 
 
@@ -383,7 +397,7 @@ def place_mentions(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallba
             taken.append((m.start(), m.end()))
 
     world = _world(int(min_population)) if fallback else None
-    tokens = list(_TOKEN.finditer(text))  # once, for the names with lower-case words and the runs
+    tokens = _tokens(text)  # once, for the names with lower-case words, the demonyms and the runs
     if world is not None:
         found = _datelines(text, world, taken) + _lower_case_names(text, world, taken, tokens)
         rows.extend(found)
@@ -393,10 +407,15 @@ def place_mentions(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallba
         rows.extend(found)
         taken = sorted([*taken, *((r["start"], r["end"]) for r in found)])
 
-    for start, end, _toks in _runs(text, tokens):
-        # Cut the run around earlier mentions; each free piece is a candidate of its own.
-        for a, b in _split_free(text, start, end, taken):
-            variants = _candidates(text, a, b)
+    for start, end, run_tokens in _runs(text, tokens):
+        # Cut the run around earlier mentions; each free piece is a candidate of its own. Most
+        # runs touch no earlier mention: then the run is the one piece and its tokens are known.
+        if _touches(taken, start, end):
+            pieces = [(a, b, None) for a, b in _split_free(text, start, end, taken)]
+        else:
+            pieces = [(start, end, run_tokens)]
+        for a, b, piece_tokens in pieces:
+            variants = _candidates(text, a, b, piece_tokens)
             if not variants:
                 continue
             resolved = None
@@ -424,7 +443,7 @@ def place_mentions(text: str, gazetteer: "pd.DataFrame | None" = None, *, fallba
     return rows
 
 
-def _demonyms(text, world, curated, taken, tokens) -> list[dict]:
+def _demonyms(text, world, curated, taken, toks) -> list[dict]:
     """Demonyms that refer to a place: "Russian officials", "the Kenyan government", "Saudis",
     "South African", each a mention of its country (state, continent) flagged ``demonym``.
 
@@ -432,14 +451,15 @@ def _demonyms(text, world, curated, taken, tokens) -> list[dict]:
     ends a person's name ("Mark Cuban", "Rep. Phil English"; then no bare "Cuban" of that text
     either), an ethnic compound ("African American", "Irish Americans"), a set phrase of
     lexicon.DEMONYM_NOT_PLACE ("French fries", "Spanish flu"), or a language ("said in Russian.",
-    "speaks Spanish and French", "Russian-language", "Spanish speakers")."""
-    toks = [(m.start(), m.end(), m.group(0)) for m in tokens]
+    "speaks Spanish and French", "Russian-language", "Spanish speakers"). ``toks``: :func:`_tokens` of text."""
     found: list[tuple[int, int, str]] = []
     tails: set[str] = set()  # demonyms the text uses as the last word of a name ("Mark Cuban")
     skip_to = language_end = -1
     for i, (a, b, word) in enumerate(toks):
         if a < skip_to:
             continue
+        if word not in _DEMONYM_FORMS and word not in _DEMONYM_PAIRS and "-" not in word:
+            continue  # most words: no demonym starts here
         nxt = toks[i + 1] if i + 1 < len(toks) and text[b:toks[i + 1][0]] == " " else None
         surface = None
         if nxt is not None and word in _DEMONYM_PAIRS and f"{word} {nxt[2]}" in _DEMONYM_FORMS:
@@ -536,16 +556,15 @@ def _lower_case_names(text, world, taken, tokens) -> list[dict]:
     """Names with a lower-case word inside, longest first: "Dar es Salaam", "Isle of Man"."""
     out = []
     lower_names = world.lower_names
-    for m in tokens:
-        names = lower_names.get(m.group(0))
+    for a, _, word in tokens:
+        names = lower_names.get(word)
         if not names:
             continue
         for name in names:
-            b = m.start() + len(name)
-            if text.startswith(name, m.start()) and not text[b:b + 1].isalnum():
-                if not _overlaps(taken, m.start(), b) and not _overlaps(
-                        [(r["start"], r["end"]) for r in out], m.start(), b):
-                    out.append(_fallback_row(m.start(), b, text, world.get(name)))
+            b = a + len(name)
+            if text.startswith(name, a) and not text[b:b + 1].isalnum():
+                if not _overlaps(taken, a, b) and not _overlaps([(r["start"], r["end"]) for r in out], a, b):
+                    out.append(_fallback_row(a, b, text, world.get(name)))
                 break
     return out
 
@@ -553,6 +572,8 @@ def _lower_case_names(text, world, taken, tokens) -> list[dict]:
 def _place_of_organisation(text, a, b, world, bare_min_population):
     """The place an organisation is named after: "Dublin City Council", "Nairobi Police", "U.S.
     Centers for Disease Control", "California Department of Public Health" (not "U.S. Army")."""
+    if text.find(" ", a, b) < 0:
+        return None  # one word: _PLACE_ORG needs a space with a word after it before b + 1
     m = _PLACE_ORG.search(text, a, b + 1)
     if m is None or m.start() <= a:
         return None
@@ -738,6 +759,17 @@ def _describe(c: dict) -> str:
     return f"{c['name']} ({c['kind']}{', ' + where if where else ''}{people})"
 
 
+def _touches(taken, start, end) -> bool:
+    """Whether :func:`_split_free` would cut [start, end): a span of ``taken`` (in text order,
+    never overlapping itself) that it looks at overlaps it."""
+    for s, e in itertools.islice(taken, max(bisect.bisect_left(taken, (start,)) - 1, 0), None):
+        if s >= end:
+            return False
+        if e > start:
+            return True
+    return False
+
+
 def _split_free(text, start, end, taken):
     """The parts of [start, end) outside curated spans, trimmed to whole tokens.
     ``taken`` is in text order and never overlaps itself, so a binary search finds the spans
@@ -765,18 +797,26 @@ def _split_free(text, start, end, taken):
     return out
 
 
-def _candidates(text, a, b):
+def _candidates(text, a, b, toks=None):
     """The ways to read a capitalised run as a place name, most inclusive first:
     [(start, end, tokens, after_cue)]. Leading function words ("In", "The"), leading compass
     adjectives ("Northern") and trailing dates ("Monday") are peeled off one at a time; the
     last variant is the barest. Empty when the run names a person (a title in or just before it).
+    ``toks``: the (start, end, string) matches of _TOKEN in text[a:b], when already found.
     """
-    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, a, b)]
+    if toks is None:
+        toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, a, b)]
     if not toks:
         return []
     # What precedes the run, looked at in a bounded window: no copy of text[:start] per run.
+    # Each of the three patterns ends in whitespace up to the run, after a known last character
+    # ("Col. ", "Department of ", "in "); the searches run only when that character is there.
     lo, first = max(toks[0][0] - _LOOKBACK, 0), toks[0][0]
-    pm = _ABBREVIATION_BEFORE.search(text, lo, first)
+    k = first
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    before = text[k - 1] if lo < k < first else ""
+    pm = _ABBREVIATION_BEFORE.search(text, lo, first) if before == "." else None
     if pm and pm.group(1) in _TITLES:
         return []  # "Col. Dorrian"
     title = next((i for i, t in enumerate(toks) if t[2] in _TITLES), None)
@@ -784,10 +824,10 @@ def _candidates(text, a, b):
         return []  # "Prime Minister Haider al-Abadi"
     if title is not None:
         toks = toks[:title]  # "Texas Senator Ted Cruz": the place before the title
-    om = _ORG_OF.search(text, lo, first)
+    om = _ORG_OF.search(text, lo, first) if before == "f" else None
     if om and om.group(1) in _ORG_WORDS:
         return []  # the rest of a name: "Department of Health", "University of Lincoln"
-    cue = bool(_CUE.search(text, lo, first))
+    cue = before in _CUE_LAST and bool(_CUE.search(text, max(lo, k - _CUE_LENGTH), first))
     variants = []
     while toks:
         while toks and toks[-1][2] in _DATES:
@@ -807,26 +847,37 @@ def _candidates(text, a, b):
     return variants
 
 
+def _demonym_flags(places: "pd.DataFrame"):
+    """Whether each row of a places table is a demonym row (a bool array), or None when the table
+    has no ``demonym`` column or no rows."""
+    import pandas as pd
+
+    if "demonym" not in places.columns or not len(places):
+        return None
+    column = places["demonym"]
+    if isinstance(column.dtype, pd.BooleanDtype):  # the places table's own dtype: read, not converted
+        return column.to_numpy(dtype=bool, na_value=False)
+    return column.astype("boolean").fillna(False).to_numpy(dtype=bool)
+
+
 def named_places(places: "pd.DataFrame") -> "pd.DataFrame":
     """The rows of a places table that name a place: demonym rows (``demonym`` true: "Russian
     officials") left out. A table without the column is returned as it is."""
-    if "demonym" not in places.columns or not len(places):
-        return places
-    flag = places["demonym"].astype("boolean").fillna(False).to_numpy(dtype=bool)
-    return places[~flag] if flag.any() else places
+    flag = _demonym_flags(places)
+    return places[~flag] if flag is not None and flag.any() else places
 
 
 def demonym_places(places: "pd.DataFrame") -> "pd.DataFrame":
     """The demonym rows of a places table (empty when it has none or no ``demonym`` column)."""
-    if "demonym" not in places.columns or not len(places):
-        return places.iloc[0:0]
-    return places[places["demonym"].astype("boolean").fillna(False).to_numpy(dtype=bool)]
+    flag = _demonym_flags(places)
+    return places.iloc[0:0] if flag is None else places[flag]
 
 
 #: A GeoNames (fallback) place this far from every other place of the article may be another
 #: place of the same name: more than FAR_KM, and more than FAR_FACTOR times the others' spread.
 FAR_KM = 1000.0
 FAR_FACTOR = 10.0
+_POINT_COLUMNS = ("place_id", "lat", "lon", "kind", "resolution")
 
 
 def outlying_places(places: "pd.DataFrame") -> list[dict]:
@@ -841,18 +892,29 @@ def outlying_places(places: "pd.DataFrame") -> list[dict]:
     """
     import numpy as np
 
-    places = named_places(places)  # a demonym's country is no place the text locates
-    if not len(places) or not (places["resolution"] == "fallback").to_numpy(dtype=bool).any():
+    # Demonym rows left out (a demonym's country is no place the text locates): the positions of
+    # the other rows, rather than a copy of the table without them.
+    flag = _demonym_flags(places)
+    named = np.flatnonzero(~flag).tolist() if flag is not None and flag.any() else None  # None: every row
+    if not (len(places) if named is None else len(named)):
+        return []
+    resolution = places["resolution"] if named is None else places["resolution"].iloc[named]
+    if not (resolution == "fallback").to_numpy(dtype=bool).any():
         return []  # most articles: every place is curated, nothing to measure
-    points: dict[str, dict] = {}
-    for r in records(places):
+    # the columns that say where each place is; a whole row only for a place found far out
+    slim = records(places, [c for c in _POINT_COLUMNS if c in places.columns])
+    points: dict[str, int] = {}  # place_id -> the row of its first mention
+    for i in range(len(places)) if named is None else named:
+        r = slim[i]
         pid, lat, lon = r.get("place_id"), r.get("lat"), r.get("lon")
         if isinstance(pid, str) and not is_missing(lat) and not is_missing(lon) and r.get("kind") != "country":
-            points.setdefault(pid, r)
-    rows = list(points.values())
+            points.setdefault(pid, i)
+    at = list(points.values())
+    rows = [slim[i] for i in at]
     n = len(rows)
     if n < 3 or not any(r.get("resolution") == "fallback" for r in rows):
         return []
+    whole = None  # every column of every row, made for the first place found far out
     lats = np.array([float(r["lat"]) for r in rows])
     lons = np.array([float(r["lon"]) for r in rows])
     km = distance_bearing(lats[:, None], lons[:, None], lats[None, :], lons[None, :])[0]  # every pair at once
@@ -866,10 +928,11 @@ def outlying_places(places: "pd.DataFrame") -> list[dict]:
         # the others' spread: the widest pair, unless this place is one end of it
         spread = km[far_pair] if i not in far_pair else km[np.ix_(others, others)].max()
         if km[i, nearest] > max(FAR_KM, FAR_FACTOR * spread):
-            o = rows[nearest]
-            out.append({**r, "nearest_km": float(km[i, nearest]), "spread_km": float(spread), "others": n - 1,
+            whole = whole or records(places)
+            row, o = whole[at[i]], whole[at[nearest]]
+            out.append({**row, "nearest_km": float(km[i, nearest]), "spread_km": float(spread), "others": n - 1,
                         "nearest": o.get("text") or o.get("label") or o.get("name"),
-                        **_likely(r, lats[others], lons[others], max(FAR_KM, FAR_FACTOR * spread))})
+                        **_likely(row, lats[others], lons[others], max(FAR_KM, FAR_FACTOR * spread))})
     return out
 
 
@@ -937,11 +1000,18 @@ def place_counts(places: "pd.DataFrame") -> "pd.DataFrame":
         return from_records(PLACE_COUNTS, [])
     df = places[places["place_id"].notna().to_numpy(dtype=bool)]
     df = df.sort_values(["start", "end"], kind="stable")
+    # Each column read once, in reading order, and the mentions grouped by place in Python: a
+    # pandas group and a row per place cost more than the whole count.
+    place_ids, texts_at = list(df["place_id"]), [str(t) for t in df["text"]]
+    firsts = {col: list(df[col]) for col in ("resolution", "name", "kind", "lat", "lon", "start")}
+    mentions: dict = {}  # place_id -> positions of its mentions, places in order of first mention
+    for k, pid in enumerate(place_ids):
+        mentions.setdefault(pid, []).append(k)
     rows = []
-    for pid, g in df.groupby("place_id", sort=False):
-        texts = [str(t) for t in g["text"]]
+    for pid, at in mentions.items():
+        texts = [texts_at[k] for k in at]
         spellings = list(dict.fromkeys(texts))
-        first = g.iloc[0]
+        first = {col: values[at[0]] for col, values in firsts.items()}
         resolution = str(first["resolution"])
         name = None if is_missing(first["name"]) else str(first["name"])
         common = max(spellings, key=lambda s: (texts.count(s), -spellings.index(s)))
@@ -952,7 +1022,7 @@ def place_counts(places: "pd.DataFrame") -> "pd.DataFrame":
             "kind": None if is_missing(first["kind"]) else str(first["kind"]),
             "lat": as_float(first["lat"]),
             "lon": as_float(first["lon"]),
-            "mentions": len(g),
+            "mentions": len(at),
             "spellings": "; ".join(spellings),
             "first_start": int(first["start"]),
             "resolution": resolution,

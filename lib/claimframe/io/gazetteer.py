@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -28,9 +29,10 @@ def _typed(table: str, rows: "list[dict] | pd.DataFrame") -> "pd.DataFrame":
 # --------------------------------------------------------------------------------------------
 
 def _file_key(path: Path) -> tuple:
-    """What says a file is the one read before: its path, modification time and size."""
-    st = path.stat()
-    return (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    """What says a file is the one read before: its path, modification time and size. Asked for
+    every article, so ``os`` directly: Path.resolve() is realpath plus a stat this has made."""
+    st = os.stat(path)
+    return (os.path.realpath(path), st.st_mtime_ns, st.st_size)
 
 
 def gazetteer_version(path: str | Path | None = None) -> tuple:
