@@ -5,12 +5,14 @@ import os
 from pathlib import Path
 
 ENV_VAR = "CLAIMFRAME_DATA"
+# worked out once: resolving this file's path costs more than a short article's place search
+_BESIDE_LIB = Path(__file__).resolve().parents[2] / "data"
 
 
 def data_dir() -> Path:
-    """The data directory (articles, gazetteer, basemap)."""
+    """The data directory (articles, gazetteer, basemap); $CLAIMFRAME_DATA is read on every call."""
     override = os.environ.get(ENV_VAR)
-    return Path(override) if override else Path(__file__).resolve().parents[2] / "data"
+    return Path(override) if override else _BESIDE_LIB
 
 
 def articles_dir() -> Path:
