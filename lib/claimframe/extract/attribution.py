@@ -135,6 +135,9 @@ _NOT_BEFORE_VERBS = frozenset(lexicon.NOT_BEFORE_VERBS)
 _AUXILIARIES = frozenset(lexicon.AUXILIARIES)
 _CONJUNCTION = re.compile(rf"^(?:{'|'.join(lexicon.SPEAKER_CONJUNCTIONS)})\s+", re.IGNORECASE)
 _CONJUNCTIONS = frozenset(lexicon.SPEAKER_CONJUNCTIONS)
+# a word as _proper_lead reads it, anywhere and after a lower-case word or a comma inside a sentence
+_TOKEN_RUN = re.compile(r"[\w'’-]+")
+_TOKEN_INSIDE = re.compile(r"(?<=[a-z,;:]\s)[\w'’-]+")
 _CLAUSE_VERBS = frozenset(lexicon.CLAUSE_VERBS)
 _REPORTING = frozenset(lexicon.REPORTING_VERBS)
 # the forms that are verbs only: "said", "reported" (not "estimates", "reports", nouns too)
@@ -297,6 +300,8 @@ class SourceNames:
         self._mentions: dict[str, _LastMatch] = {}  # word -> its "a/an ... <word>" mentions
         self.spoken: list[tuple[int, str]] = []  # (offset, canonical name) of every speaker resolved
         self._persons = {p.full for p in self.people}
+        self._tokens: frozenset[str] | None = None  # made by _proper_lead when first needed
+        self._inside: frozenset[str] = frozenset()
         self._titled_names = frozenset(self._persons)  # people named with a title or a role
         self.paragraph = (0, 0)  # the paragraph being read (set by sentence_attributions), and the one before it
         self.previous_paragraph = (0, 0)
@@ -386,10 +391,15 @@ class SourceNames:
             return False
         if len(words) == 1 and words[0] in _ORGANISATION_WORDS:
             return True  # ("Company officials" is a group: the word alone is a name)
-        word = re.escape(words[0].strip(" ,.;:"))
-        if re.search(rf"(?<![\w'’-]){word.lower()}(?![\w'’-])", self.text):
-            return False
-        return re.search(rf"(?<=[a-z,;:]\s){word}(?![\w'’-])", self.text) is not None
+        word = words[0].strip(" ,.;:")
+        if not _TOKEN_RUN.fullmatch(word):  # ("U.S"): the plain way
+            if re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", self.text):
+                return False
+            return re.search(rf"(?<=[a-z,;:]\s){re.escape(word)}(?![\w'’-])", self.text) is not None
+        if self._tokens is None:  # the article's words, and those written inside a sentence, once
+            self._tokens = frozenset(_TOKEN_RUN.findall(self.text))
+            self._inside = frozenset(_TOKEN_INSIDE.findall(self.text))
+        return word.lower() not in self._tokens and word in self._inside
 
     def _organisation(self, head: str, at: int) -> str | None:
         """"the agency", "the company" at ``at``: the last name written with that noun before it
