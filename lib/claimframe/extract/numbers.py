@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from claimframe import lexicon
 
@@ -408,10 +409,14 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     lo, hi = max(start, 0), max(end, 0)  # the bounds as finditer(text, start, end) reads them
     if text.find("#", lo, hi) >= 0:
         text = _HASH_POUND.sub("£", text)  # one character for one: every offset stays
+    matches = _core_matches(text, lo, hi)
+    first = next(matches, None)
+    if first is None:
+        return []  # no number can start here (half the sentences): no URL, phone or address scan
     blocked = sorted(list(exclude) + _url_spans(text, lo, hi) + _non_claim_spans(text, lo, hi))
     out: list[Quantity] = []
     consumed = start
-    for m in _core_matches(text, lo, hi):
+    for m in chain((first,), matches):
         s = m.start()
         if s < consumed or blocked and any(a < m.end() and s < b for a, b in blocked):
             continue
