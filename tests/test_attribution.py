@@ -432,3 +432,17 @@ def test_speaker_phrases_seen_in_news_from_many_outlets(text, expected):
 ])
 def test_a_document_and_its_maker(text, expected):
     assert {k: v.removeprefix("a ") for k, v in sources(text).items()} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "it said" is the company or body quoted last, in this paragraph or the one before
+    ("First of America said it will cut 13 posts. But it said severance will cost $3 million.",
+     {"13": "First of America", "$3 million": "First of America"}),
+    ("Qantas Airways Ltd. said fares would rise.\n\nIn a joint statement with the minister, it said two "
+     "flights would be added.", {"two": "Qantas Airways Ltd."}),
+    # near misses: "it" after a person, or with no body quoted, names no one
+    ("Smith said sales rose. It said 40 stores would close.", {"40": "The Ledger"}),
+    ("The report came out Monday. It said 40 people died.", {"Monday": "The Ledger", "40": "The Ledger"}),
+])
+def test_it_said_is_the_body_quoted_last(text, expected):
+    assert sources(text) == expected

@@ -135,6 +135,9 @@ _NOT_BEFORE_VERBS = frozenset(lexicon.NOT_BEFORE_VERBS)
 _AUXILIARIES = frozenset(lexicon.AUXILIARIES)
 _CONJUNCTION = re.compile(rf"^(?:{'|'.join(lexicon.SPEAKER_CONJUNCTIONS)})\s+", re.IGNORECASE)
 _CONJUNCTIONS = frozenset(lexicon.SPEAKER_CONJUNCTIONS)
+# a body's name: capitalised words and the small words between them ("First of America", "AT&T
+# Corp.", "Ratners and Weisfield's"), not a description ("U.S. commanders")
+_BODY_NAME = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of|and|for|the|de|&|[A-Z][\w.&’'-]*))*")
 # a word as _proper_lead reads it, anywhere and after a lower-case word or a comma inside a sentence
 _TOKEN_RUN = re.compile(r"[\w'’-]+")
 _TOKEN_INSIDE = re.compile(r"(?<=[a-z,;:]\s)[\w'’-]+")
@@ -382,6 +385,19 @@ class SourceNames:
         named = [p for p in self.people if p.start < at]
         return (self._person_by_surname(named[-1].surname) or named[-1].full) if named else previous
 
+    def _body_for_it(self, at: int) -> str | None:
+        """"it said" at ``at``: the last company or body (a capitalised source, not a person) quoted
+        in this paragraph or the one before; None when there is none ("it" is then a report, a
+        statement, a study: no one to name)."""
+        floor = self.previous_paragraph[0] if self.previous_paragraph[1] else self.paragraph[0]
+        for a, name in reversed(self.spoken):
+            if a < floor:
+                break
+            if a < at and _BODY_NAME.fullmatch(name) and not self.is_person(name) and not _TITLE_WORD.search(name) and (
+                    " " in name or name in _ORGANISATION_WORDS):  # not a lone surname: "Smith said"
+                return None if " and " in name else name  # "it" is one body, not "Ratners and Weisfield's"
+        return None
+
     def _proper_lead(self, words: list[str]) -> bool:
         """Whether the capitalised first word of a phrase opening a sentence is a name: the lexicon
         knows it as one ("Reuters reported"), or the article also writes it with its capital
@@ -470,6 +486,8 @@ class SourceNames:
                 phrase = name
         if _LOWER_START.match(phrase) and not _ARTICLE_START.match(phrase):
             phrase = _UP_TO_ARTICLE.sub("", phrase)  # "comes after the Pentagon"
+        if phrase in ("it", "It"):
+            return self._body_for_it(at)  # "In a joint statement with ..., it said": the body last quoted
         if not phrase or phrase.casefold() in _NOT_SPEAKERS:
             return None
         if phrase.casefold() in _PERSON_PRONOUNS:
@@ -707,6 +725,8 @@ def _speaker_phrase(phrase: str, aside: bool = False) -> bool:
     estimates"). ``aside``: a frame set off by commas inside a sentence ("..., he added, ...") is
     short and opens with a pronoun, a capital or an article."""
     words = phrase.split()
+    if phrase in ("it", "It"):
+        return True  # a company or body quoted just before ("it said"), found by SourceNames
     if phrase.casefold() in _NOT_SPEAKERS or words[-1].casefold() in _NOT_BEFORE_VERBS or phrase[0].isdigit():
         return False
     if words[0].casefold() in _RELATIVE:
