@@ -1630,35 +1630,31 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     for priority, (pattern, handler, kind, before, after) in enumerate(_RULES):
         if not anchors[kind]:
             continue
-        if long_ws:
-            windows = _windows(text, anchors[kind], before, after)
-        else:
-            windows = _near_windows(anchors[kind], before, after)
+        spans = anchors[kind]
+        windows = _windows(text, spans, before, after) if long_ws else _near_windows(spans, before, after)
         if pattern is _RANGE:
-            windows = _range_windows(windows, anchors[kind], lowered)
-        for a, b in windows:  # pattern.finditer(text, a, b), by searches
-            match = pattern.search(text, a, b)
-            while match is not None:
-                found = handler(match, published)
-                if found is not None:
-                    _propose(candidates, found, priority)
-                match = _next_match(pattern, text, match, b)
+            windows = _range_windows(windows, spans, lowered)
+        _apply(pattern, handler, text, windows, published, candidates, priority)
     extra_anchors = _extra_anchors(text, lowered, anchors)
     for priority, ((pattern, handler, before, after), extra) in enumerate(zip(_EXTRA_RULES, extra_anchors),
                                                                          len(_RULES)):
         if extra:
-            if long_ws:
-                windows = _windows(text, extra, before, after)
-            else:
-                windows = _near_windows(extra, before, after)
-            for a, b in windows:
-                match = pattern.search(text, a, b)
-                while match is not None:
-                    found = handler(match, published)
-                    if found is not None:
-                        _propose(candidates, found, priority)
-                    match = _next_match(pattern, text, match, b)
+            windows = _windows(text, extra, before, after) if long_ws else _near_windows(extra, before, after)
+            _apply(pattern, handler, text, windows, published, candidates, priority)
     return _select(text, candidates, published)
+
+
+def _apply(pattern: re.Pattern, handler: Callable, text: str, windows, published, candidates: list,
+           priority: int) -> None:
+    """One rule over its windows: ``pattern.finditer(text, a, b)`` for each, by searches, each
+    match's mention proposed with the rule's priority."""
+    for a, b in windows:
+        match = pattern.search(text, a, b)
+        while match is not None:
+            found = handler(match, published)
+            if found is not None:
+                _propose(candidates, found, priority)
+            match = _next_match(pattern, text, match, b)
 
 
 def _propose(candidates: list, found, priority: int) -> None:
