@@ -446,3 +446,25 @@ def test_a_tally_is_two_counts(text, expected):
 ])
 def test_a_number_after_a_possessive_is_a_quantity(text, expected):
     assert claimframe.read_text(text).claims["text"].tolist() == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a hedge, "a" or "an" and a time unit: a duration of one unit
+    ("The inquiry will finish within a year, it said.", [("within a year", "at_most", 365.2425)]),
+    ("The tour is likely to last over a week.", [("over a week", "at_least", 7.0)]),
+    ("Talks lasted about a week.", [("about a week", "approx", 7.0)]),
+    ("He spoke for nearly an hour.", [("nearly an hour", "approx", 1 / 24)]),
+    # near misses: no hedge, an anchored date, a rate, a unit the list does not hold
+    ("He served a year in prison.", []),
+    ("Prices rose 3% a year.", [("3%", "exact", 3.0)]),
+    ("Nearly a decade of war followed.", []),
+])
+def test_a_hedged_unit_is_a_duration_of_one(text, expected):
+    claims = claimframe.read_text(text).claims
+    got = [(t, h, v) for t, h, v in zip(claims["text"], claims["hedge"], claims["value"])]
+    assert got == [(t, h, pytest.approx(v)) for t, h, v in expected]
+
+
+def test_an_anchored_date_is_not_a_duration():
+    claims = claimframe.read_text("It rained about a week ago.", published="2021-08-16").claims
+    assert claims[["text", "kind"]].values.tolist() == [["a week ago", "date"]]

@@ -409,10 +409,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     lo, hi = max(start, 0), max(end, 0)  # the bounds as finditer(text, start, end) reads them
     if text.find("#", lo, hi) >= 0:
         text = _HASH_POUND.sub("£", text)  # one character for one: every offset stays
+    ones = _hedged_ones(text, lo, hi, exclude)
     matches = _core_matches(text, lo, hi)
     first = next(matches, None)
     if first is None:
-        return []  # no number can start here (half the sentences): no URL, phone or address scan
+        return ones  # no number can start here (half the sentences): no URL, phone or address scan
     blocked = sorted(list(exclude) + _url_spans(text, lo, hi) + _non_claim_spans(text, lo, hi))
     out: list[Quantity] = []
     consumed = start
@@ -444,6 +445,35 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             rest = find_quantities(text, q.end, min(m.end(), hi), exclude)
             out.extend(rest)
             consumed = rest[-1].end if rest else consumed
+    if ones:  # each where no other quantity is, in text order
+        out = sorted(out + [q for q in ones if not any(o.start < q.end and q.start < o.end for o in out)],
+                     key=lambda q: q.start)
+    return out
+
+
+#: "within a year", "more than a week", "about an hour": a hedge, "a" or "an" and a time unit are
+#: a duration of one unit (not "a year ago", "a week earlier": dates).
+_ONE_UNIT = re.compile(r"(?<![\w'’])an?\s+(?P<unit>year|month|week|day|hour|minute)\b"
+                       r"(?!\s+(?:ago|earlier|later|before|after|from\s+now)\b)", re.IGNORECASE)
+_HEDGE_JUST_BEFORE = re.compile(rf"(?<![\w'’])(?P<hedge>{_alts(_HEDGE_WORDS)})\s+$", re.IGNORECASE)
+
+
+def _hedged_ones(text: str, lo: int, hi: int, exclude) -> list[Quantity]:
+    """The durations of one unit a hedge states ("within a year": at most 365.2425 days) in
+    text[lo:hi]; none inside the ``exclude`` spans."""
+    out = []
+    if text.find(" a", lo, hi) < 0:
+        return out
+    for m in _ONE_UNIT.finditer(text, lo, hi):
+        h = _HEDGE_JUST_BEFORE.search(text, max(lo, m.start() - 30), m.start())
+        if h is None or any(a < m.end() and h.start() < b for a, b in exclude):
+            continue
+        hedge = _HEDGE_OF[_SPACES.sub(" ", h.group("hedge").lower())]
+        kind, canonical, factor, stated = UNITS[m.group("unit").lower()]
+        value = float(f"{factor:.12g}")
+        out.append(Quantity(h.start(), m.end(), kind, hedge, value=value,
+                            low=value if hedge == "at_least" else None, high=value if hedge == "at_most" else None,
+                            unit=canonical, unit_stated=stated))
     return out
 
 
