@@ -429,6 +429,9 @@ def test_speaker_phrases_seen_in_news_from_many_outlets(text, expected):
     # near miss: "by" after a reporting verb names the maker of an estimate
     ("Payrolls rose by 200,000, below the 235,000 forecast by economists.",
      {"200,000": "The Ledger", "235,000": "economists"}),
+    # a preposition before a verb that is also a noun is no speaker: "Amid reports that ..."
+    ("Amid reports that thousands had surrendered, aides were upbeat.", {"thousands": "The Ledger"}),
+    ("Following reports of 40 deaths, police said 12 were arrested.", {"40": "The Ledger", "12": "police"}),
 ])
 def test_a_document_and_its_maker(text, expected):
     assert {k: v.removeprefix("a ") for k, v in sources(text).items()} == expected

@@ -309,7 +309,9 @@ REPORTING_VERBS = (
 #: a passive ("patients are still told to call"): a speaker phrase never ends with one (an
 #: auxiliary not even one word before its end).
 NOT_BEFORE_VERBS = ("the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "these", "those",
-                    "this", "of", "to", "for", "with", "by", "from", "whose", "than", "as")
+                    "this", "of", "to", "for", "with", "by", "from", "whose", "than", "as", "amid", "amidst",
+                    "despite", "after", "following", "among", "in", "on", "at", "over", "under", "against",
+                    "without", "within", "during", "through")
 #: Participles after which "by X" says who made a document, not who speaks: "a memorandum
 #: distributed by RJR's owner" is the memorandum's.
 DOCUMENT_PARTICIPLES = ("written", "compiled", "published", "released", "issued", "conducted", "prepared",
