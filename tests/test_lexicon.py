@@ -85,3 +85,9 @@ def test_write_refuses_a_file_without_the_marks_and_leaves_it_alone(tmp_path, ca
 def test_without_write_the_section_is_printed(capsys):
     assert lexicon.main([]) == 0
     assert capsys.readouterr().out == lexicon.markdown()
+
+
+def test_one_unit_words_are_duration_spellings():
+    spellings = {s: spec for s, spec in SPELLINGS}
+    assert all(spellings[w][0] == "duration" for w in lexicon.ONE_UNIT_WORDS)
+    assert all(v in lexicon.REPORTING_VERBS for v in lexicon.PAST_REPORTING_VERBS)

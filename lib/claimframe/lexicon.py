@@ -305,6 +305,16 @@ REPORTING_VERBS = (
     "showed", "shows", "show", "predicted", "predicts", "forecast", "forecasts", "projected", "calculated",
     "reckons", "warns", "warn", "cautioned", "expects",
 )
+#: The reporting verbs that are past-tense verbs only ("said", "reported"; not "estimates" or
+#: "reports", nouns too): a frame's verb before a date, and never the last word of a speaker.
+PAST_REPORTING_VERBS = tuple(v for v in REPORTING_VERBS if v.endswith("ed") or v in ("said", "told", "wrote"))
+#: Words that open a clause whose subject is the pronoun after them: "Mr Comey made headlines when he
+#: announced" is his.
+SUBORDINATORS = ("when", "after", "before", "as", "while", "because", "since", "until", "if", "and", "but", "so",
+                 "then", "though", "although")
+#: Time units that "a"/"an" after a hedge makes one of ("within a year"), and whose plurals after a
+#: hyphened pair make it no tally ("children 12-3 months old"); each is a UNITS spelling (a test checks).
+ONE_UNIT_WORDS = ("year", "month", "week", "day", "hour", "minute")
 #: Words after which a would-be reporting verb is a noun ("It made the estimates", "the show") or
 #: a passive ("patients are still told to call"): a speaker phrase never ends with one (an
 #: auxiliary not even one word before its end).
@@ -681,6 +691,7 @@ range after a verb of movement when the unit follows each number ("rose 6 pence 
 - Estimates belong to their makers ("analysts' {ESTIMATE_NOUNS[1]} of N", "N forecast by X"): {_words(ESTIMATE_NOUNS)};
   {_words(ESTIMATE_PARTICIPLES)}.
 - Frame adjuncts after a reporting verb: {_words(FRAME_ADJUNCTS)}.
+- Clause openers before a pronoun that speaks ("... when he announced"): {_words(SUBORDINATORS)}.
 - A document's source, not its maker's, before "by" ("a memorandum distributed by ..."): {_words(DOCUMENT_PARTICIPLES)}.
 - "claimed" is no speech before: {_words(CLAIMED_OBJECTS)}; a phrase after "said" holding one of these is
   what is said: {_words(CLAUSE_VERBS)}.

@@ -144,7 +144,7 @@ _TOKEN_INSIDE = re.compile(r"(?<=[a-z,;:]\s)[\w'’-]+")
 _CLAUSE_VERBS = frozenset(lexicon.CLAUSE_VERBS)
 _REPORTING = frozenset(lexicon.REPORTING_VERBS)
 # the forms that are verbs only: "said", "reported" (not "estimates", "reports", nouns too)
-_PAST_REPORTING = frozenset(v for v in lexicon.REPORTING_VERBS if v.endswith("ed") or v in ("said", "told", "wrote"))
+_PAST_REPORTING = frozenset(lexicon.PAST_REPORTING_VERBS)
 # "claimed the lives of 2,000 people", "claimed 40 lives", "claimed responsibility": no speech
 _CLAIMED_OBJECT = re.compile(rf"\s+(?:\S+\s+){{0,2}}?(?:{'|'.join(lexicon.CLAIMED_OBJECTS)})\b")
 _NOT_CITED = frozenset(lexicon.NOT_CITED)
@@ -542,8 +542,7 @@ class SourceNames:
 
 _PRONOUNS_ALL = frozenset((*lexicon.PRONOUNS, *lexicon.PERSON_PRONOUNS))
 #: Words that open a clause whose subject is the pronoun after them: "... when he announced".
-_SUBORDINATORS = frozenset(("when", "after", "before", "as", "while", "because", "since", "until", "if", "and",
-                            "but", "so", "then", "though", "although"))
+_SUBORDINATORS = frozenset(lexicon.SUBORDINATORS)
 #: A speaker phrase that ends in a conjunction holds a first verb: "Smith called the report a lie and".
 _COORDINATED_END = re.compile(r"\s(?:and|but|and then|then)$")
 _TITLE_SET = frozenset(t.casefold() for title in lexicon.TITLES for t in title.split())

@@ -210,7 +210,7 @@ _PAST_WORDS = frozenset("was were had did began came went took fell rose left me
                         "paid sold bought gave got ago".split())
 # a relative clause set off by commas says nothing of the main clause's tense
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who)\b[^,;]*,")
-_PAST_REPORTING = frozenset(v for v in lexicon.REPORTING_VERBS if v.endswith("ed") or v in ("said", "told", "wrote"))
+_PAST_REPORTING = frozenset(lexicon.PAST_REPORTING_VERBS)
 _PASSIVE_BEFORE = frozenset(("be", "been", "to"))  # "to be completed", "will be paid": not past
 # "was extended to Nov. 16" names a new date, ahead: the past auxiliary does not take it back.
 _NEW_DATE_VERBS = frozenset(("extended", "postponed", "delayed", "deferred", "rescheduled"))

@@ -453,7 +453,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
 
 #: "within a year", "more than a week", "about an hour": a hedge, "a" or "an" and a time unit are
 #: a duration of one unit (not "a year ago", "a week earlier": dates).
-_ONE_UNIT = re.compile(r"(?<![\w'’])an?\s+(?P<unit>year|month|week|day|hour|minute)\b"
+_ONE_UNIT = re.compile(rf"(?<![\w'’])an?\s+(?P<unit>{_alts(lexicon.ONE_UNIT_WORDS)})\b"
                        r"(?!\s+(?:ago|earlier|later|before|after|from\s+now)\b)", re.IGNORECASE)
 _HEDGE_JUST_BEFORE = re.compile(rf"(?<![\w'’])(?P<hedge>{_alts(_HEDGE_WORDS)})\s+$", re.IGNORECASE)
 
@@ -478,8 +478,9 @@ def _hedged_ones(text: str, lo: int, hi: int, exclude) -> list[Quantity]:
 
 
 #: Two counts joined by a hyphen, the first the larger, each of one to three digits: a vote or a score.
+_TIME_UNITS = _alts(unit + "s" for unit in lexicon.ONE_UNIT_WORDS)
 _TALLY = re.compile(r"(?<![\d.,-])(\d{1,3})[-–](\d{1,3})"
-                    r"(?![\d%]|[.,]\d|[-–]\d|\w|\s+(?:[a-z]+\s+)?(?:years|months|weeks|days|hours|minutes))")
+                    rf"(?![\d%]|[.,]\d|[-–]\d|\w|\s+(?:[a-z]+\s+)?(?:{_TIME_UNITS}))")
 
 _BOUNDS_JOIN = re.compile(r",?\s+(?:and|but)\s+|,\s+", re.IGNORECASE)
 
