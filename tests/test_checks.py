@@ -644,7 +644,7 @@ def test_relative_distance_reads_the_gazetteer_once_per_file(seed, monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(gazetteer, "load_gazetteer", counting)
-    monkeypatch.setattr(geography, "_GAZETTEER_KINDS", {})
+    monkeypatch.setattr(gazetteer, "_VIEWS", {})
     for _ in range(3):
         again = run_checks(seed.document, tables, [geography.check_relative_distances])
         pd.testing.assert_frame_equal(again, before)

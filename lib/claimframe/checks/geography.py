@@ -26,25 +26,14 @@ def _claim_index(inputs: "CheckInputs") -> dict[str, dict]:
     return {str(r["claim_id"]): r for r in inputs.records("claims")}
 
 
-#: The curated gazetteer's place_id -> kind, under the key of the file it was read from.
-_GAZETTEER_KINDS: dict[tuple, dict[str, str]] = {}
-
-
 def _gazetteer_kinds() -> dict[str, str]:
-    """place_id -> kind of the curated gazetteer, read once while the file is unchanged (kept
-    like :func:`claimframe.io.gazetteer.gazetteer_positions`): copying and converting the
-    gazetteer for every article cost more than the distance check itself. Empty without one."""
+    """place_id -> kind of the curated gazetteer; empty without one."""
     try:
-        from claimframe.io.gazetteer import gazetteer_version, load_gazetteer
+        from claimframe.io.gazetteer import gazetteer_kinds
 
-        key = gazetteer_version()
-        if key not in _GAZETTEER_KINDS:
-            gazetteer = load_gazetteer()
-            _GAZETTEER_KINDS.clear()
-            _GAZETTEER_KINDS[key] = {str(p): str(k) for p, k in zip(gazetteer["place_id"], gazetteer["kind"])}
+        return gazetteer_kinds()
     except (ImportError, OSError, ClaimframeError):
         return {}
-    return _GAZETTEER_KINDS[key]
 
 
 def _place_kinds(inputs: "CheckInputs", place_ids: set[str]) -> dict[str, str]:

@@ -67,18 +67,35 @@ def load_gazetteer(path: str | Path | None = None) -> "pd.DataFrame":
     return _GAZETTEERS[key].copy()
 
 
-_POSITIONS: dict[tuple, dict[str, tuple[float, float]]] = {}
+#: Views of the curated gazetteer made from it (positions, kinds), each kept under the key of the
+#: file it was made from, like the table itself.
+_VIEWS: dict[tuple[str, tuple], dict] = {}
+
+
+def _view(what: str, path: str | Path | None, make) -> dict:
+    """``make(gazetteer)``, made once per version of the file: the places and checks ask for every
+    article, and copying and converting the table each time cost more than their work."""
+    path = Path(path) if path is not None else data_dir() / "gazetteer.csv"
+    if not path.is_file():
+        return make(load_gazetteer(path))  # raises its clear GazetteerError
+    key = (what, _file_key(path))
+    if key not in _VIEWS:
+        view = make(load_gazetteer(path))  # raises on a missing or damaged file: nothing is kept then
+        for old in [k for k in _VIEWS if k[0] == what]:
+            del _VIEWS[old]  # one gazetteer at a time is what any run uses
+        _VIEWS[key] = view
+    return _VIEWS[key]
 
 
 def gazetteer_positions(path: str | Path | None = None) -> dict[str, tuple[float, float]]:
-    """place_id -> (lat, lon) of the curated gazetteer, kept like :func:`load_gazetteer`'s table."""
-    gazetteer = load_gazetteer(path)
-    key = _file_key(Path(path) if path is not None else data_dir() / "gazetteer.csv")
-    if key not in _POSITIONS:
-        _POSITIONS.clear()
-        _POSITIONS[key] = {str(p): (float(la), float(lo))
-                           for p, la, lo in zip(gazetteer["place_id"], gazetteer["lat"], gazetteer["lon"])}
-    return dict(_POSITIONS[key])
+    """place_id -> (lat, lon) of the curated gazetteer (a copy: the caller may change it)."""
+    return dict(_view("positions", path, lambda g: {str(p): (float(la), float(lo))
+                                                    for p, la, lo in zip(g["place_id"], g["lat"], g["lon"])}))
+
+
+def gazetteer_kinds(path: str | Path | None = None) -> dict[str, str]:
+    """place_id -> kind of the curated gazetteer (a copy: the caller may change it)."""
+    return dict(_view("kinds", path, lambda g: {str(p): str(k) for p, k in zip(g["place_id"], g["kind"])}))
 
 
 def _read_gazetteer(path: Path) -> "pd.DataFrame":
